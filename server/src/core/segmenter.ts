@@ -1,0 +1,57 @@
+/**
+ * The word segmenter as the core sees it. Implementations live in `src/segment/`; the core
+ * never imports a segmenter package.
+ */
+export interface Segmenter {
+  /** Backend name shown to users, e.g. "@node-rs/jieba". */
+  readonly name: string;
+  /** Cuts text into words that join back to the input exactly. */
+  cut(text: string): string[];
+  /** Adds words (names, titles, slogans) so they are kept whole. */
+  addWords(words: Iterable<string>): void;
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export class SegmentationError extends Error {}
+
+/**
+ * Segments `text` and rebuilds offsets by summing word lengths, relative to `base`.
+ * Throws when the words do not join back to the input, so a misbehaving backend can never
+ * shift a span silently.
+ */
+export function tokenize(segmenter: Segmenter, text: string, base = 0): Token[] {
+  const words = segmenter.cut(text);
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const word of words) {
+    if (word.length === 0) continue;
+    if (text.startsWith(word, offset) === false) {
+      throw new SegmentationError(
+        `${segmenter.name} returned "${word}" at ${offset}, which does not match the input`,
+      );
+    }
+    tokens.push({ text: word, start: base + offset, end: base + offset + word.length });
+    offset += word.length;
+  }
+  if (offset !== text.length) {
+    throw new SegmentationError(`${segmenter.name} dropped ${text.length - offset} characters`);
+  }
+  return tokens;
+}
+
+/**
+ * True when a word of more than one character straddles `boundary` (an offset into `text`):
+ * the sign that a line break cut a word in two.
+ */
+export function wordStraddles(segmenter: Segmenter, text: string, boundary: number): boolean {
+  for (const token of tokenize(segmenter, text)) {
+    if (token.start < boundary && token.end > boundary) return true;
+    if (token.start >= boundary) return false;
+  }
+  return false;
+}

@@ -1,0 +1,216 @@
+/**
+ * Finds who says what in an article: people and bodies with reported statements
+ * (李亚强调，… / 会议指出，… / 省委书记王国生在推进会讲话中指出 / 他指出).
+ *
+ * Works on paragraphs with their line breaks removed, so a name cut in two by a line or page
+ * break is still recognised; spans are mapped back to the document.
+ */
+import { Article } from './articles';
+import { splitRoleAndName } from './names';
+import { Paragraph } from './paragraph';
+import { Span } from './text';
+
+export interface Statement {
+  verb: string;
+  /** From the speaker's name to the end of the reported sentence. */
+  span: Span;
+  /** The subject as written (李亚书记, 省委书记王国生, 他). */
+  subject: string;
+}
+
+export interface Speaker {
+  name: string;
+  /** The most specific title the article gives the speaker (省委书记), if any. */
+  role: string | null;
+  kind: 'person' | 'body';
+  statements: Statement[];
+}
+
+const VERBS = [
+  '指出', '强调', '要求', '表示', '提出', '认为', '叮嘱', '嘱咐', '嘱托', '指示', '谈到', '讲到',
+  '介绍', '希望', '揭示', '呼吁', '号召', '寄语', '告诫', '宣布', '透露', '坦言', '直言', '建议',
+  '说道', '说', '称', '问道', '回答', '总结', '阐述', '重申', '勉励', '鼓励', '批示',
+];
+const ADVERBS = [
+  '也', '还', '都', '又', '再次', '反复', '多次', '一再', '曾经', '曾', '特别', '深刻', '明确',
+  '进一步', '同时', '首先', '最后', '更是', '则', '专门', '郑重', '深情', '动情', '语重心长地',
+  '高度', '充分', '欣慰地', '坚定地', '严肃', '随即', '当即', '随后', '接着',
+];
+const VERB_PATTERN = new RegExp(`((?:${ADVERBS.join('|')})*)(${VERBS.sort((a, b) => b.length - a.length).join('|')})`, 'g');
+
+/** Verbs that must be followed by punctuation or a quote to report speech. */
+const PUNCTUATED_ONLY = new Set(['说', '称', '总结', '介绍', '希望', '建议', '回答']);
+const AFTER_SPEECH = /^[，,：:“"「]/;
+/** Characters that turn the verb into another word (提出的, 要求是, 表示者). */
+const NOT_AFTER_VERB = /^[的得者是地]/;
+
+const CLAUSE_BOUNDARY = /[。！？!?；;，,：:“”"「」（）()]/;
+
+const PRONOUNS = new Set(['他', '她']);
+const BODIES = new Set([
+  '会议', '全会', '大会', '会上', '座谈会', '常委会', '推进会', '中央', '党中央', '中共中央', '国务院',
+  '省委省政府', '市委市政府', '区委区政府', '县委县政府', '省委', '省政府', '市委', '市政府', '区委',
+  '区政府', '县委', '县政府', '党工委', '管委会', '公报', '报告', '决定', '文件', '通知', '意见',
+]);
+const BODY_SHAPE = /^(?:《[^》]{1,30}》|[\u4e00-\u9fff]{2,12}(?:委员会|办公厅|办公室|领导小组|指挥部))$/;
+
+// What may stand between the subject and the verb: 在推进会讲话中 / 视察河南时 / 在会上.
+const CIRCUMSTANCE =
+  /^(?:在|于|视察|考察|调研|出席|主持|参加|接受|会见|听取|到|来|同|与|对|就)[^。！？]{0,45}?(?:上|中|时|期间|之际|后|以来|之初|前)$/;
+
+interface Found {
+  name: string;
+  role: string | null;
+  kind: Speaker['kind'];
+  statement: Statement;
+  /** Offset in the document of the subject, for resolving later pronouns. */
+  at: number;
+}
+
+export function findSpeakers(article: Article, documentText: string): Speaker[] {
+  const found: Found[] = [];
+  const pronounStatements: { at: number; statement: Statement }[] = [];
+  for (const paragraph of article.paragraphs) {
+    for (const hit of statementsIn(paragraph)) {
+      if (hit.subject.kind === 'pronoun') {
+        pronounStatements.push({ at: hit.statement.span.start, statement: hit.statement });
+      } else {
+        found.push({ ...hit.subject, statement: hit.statement, at: hit.statement.span.start });
+      }
+    }
+  }
+  resolvePronouns(found, pronounStatements, article, documentText);
+  const speakers = groupBySpeaker(found);
+  addRolesFromMentions(speakers, documentText.slice(article.span.start, article.span.end));
+  return speakers;
+}
+
+/** Titles given with a name elsewhere in the article (区党工委书记何武周 … 何武周指出). */
+function addRolesFromMentions(speakers: Speaker[], articleText: string): void {
+  const text = articleText.replace(/[\r\n]+/g, '');
+  for (const speaker of speakers) {
+    if (speaker.kind !== 'person') continue;
+    for (let at = text.indexOf(speaker.name); at >= 0; at = text.indexOf(speaker.name, at + 1)) {
+      const before = text.slice(Math.max(0, at - 16), at);
+      const clause = before.slice(lastBoundary(before) + 1);
+      for (let k = 0; k < clause.length; k++) {
+        const parsed = splitRoleAndName(clause.slice(k) + speaker.name);
+        if (parsed?.name === speaker.name && parsed.role) {
+          if (!speaker.role || parsed.role.length > speaker.role.length) speaker.role = parsed.role;
+          break;
+        }
+      }
+    }
+  }
+}
+
+function lastBoundary(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_BOUNDARY.test(text[i])) return i;
+  return -1;
+}
+
+type Subject =
+  | { kind: 'person'; name: string; role: string | null }
+  | { kind: 'body'; name: string; role: null }
+  | { kind: 'pronoun'; name: string; role: null };
+
+function* statementsIn(paragraph: Paragraph): Generator<{ subject: Subject; statement: Statement }> {
+  const text = paragraph.text;
+  VERB_PATTERN.lastIndex = 0;
+  for (let m = VERB_PATTERN.exec(text); m; m = VERB_PATTERN.exec(text)) {
+    const verb = m[2];
+    const verbEnd = m.index + m[0].length;
+    const after = text.slice(verbEnd, verbEnd + 1);
+    if (NOT_AFTER_VERB.test(after)) continue;
+    if (PUNCTUATED_ONLY.has(verb) && !AFTER_SPEECH.test(after)) continue;
+    const clauseStart = clauseStartBefore(text, m.index);
+    const parsed = parseSubject(text.slice(clauseStart, m.index));
+    if (!parsed) continue;
+    const end = statementEnd(text, verbEnd);
+    yield {
+      subject: parsed,
+      statement: { verb, subject: text.slice(clauseStart, clauseStart + parsed.length), span: paragraph.spanToDocument(clauseStart, end) },
+    };
+  }
+}
+
+function clauseStartBefore(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && !CLAUSE_BOUNDARY.test(text[i - 1])) i--;
+  // Skip spaces OCR left at the start of the clause.
+  while (i < index && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** Parses "subject + optional circumstance"; returns the subject and its length in the clause. */
+function parseSubject(clause: string): (Subject & { length: number }) | null {
+  if (clause.length === 0 || clause.length > 60) return null;
+  for (let j = Math.min(clause.length, 24); j >= 1; j--) {
+    const rest = clause.slice(j);
+    if (rest !== '' && !CIRCUMSTANCE.test(rest)) continue;
+    const subject = classifySubject(clause.slice(0, j));
+    if (subject) return { ...subject, length: j };
+  }
+  return null;
+}
+
+function classifySubject(phrase: string): Subject | null {
+  if (PRONOUNS.has(phrase)) return { kind: 'pronoun', name: phrase, role: null };
+  if (BODIES.has(phrase) || BODY_SHAPE.test(phrase)) return { kind: 'body', name: phrase, role: null };
+  const person = splitRoleAndName(phrase);
+  return person ? { kind: 'person', name: person.name, role: person.role } : null;
+}
+
+/** The end of the reported sentence: past a quotation that opens right after the verb, else the next 。！？. */
+function statementEnd(text: string, verbEnd: number): number {
+  let i = verbEnd;
+  if (/^[，,：:]?[“"「]/.test(text.slice(i, i + 2))) {
+    const close = text.slice(i).search(/[”"」]/);
+    if (close > 0) {
+      i = i + close + 1;
+      if (/[。！？!?]/.test(text[i] ?? '')) i++;
+      return i;
+    }
+  }
+  const stop = text.slice(i).search(/[。！？!?]/);
+  if (stop < 0) return text.length;
+  i += stop + 1;
+  while (i < text.length && /[”’」』]/.test(text[i])) i++;
+  return i;
+}
+
+function resolvePronouns(
+  found: Found[],
+  pronouns: { at: number; statement: Statement }[],
+  article: Article,
+  documentText: string,
+): void {
+  if (pronouns.length === 0) return;
+  const people = new Map<string, string | null>();
+  for (const f of found) if (f.kind === 'person') people.set(f.name, f.role);
+  if (people.size === 0) return;
+  const articleText = documentText.slice(article.span.start, article.span.end);
+  for (const { at, statement } of pronouns) {
+    let best: { name: string; index: number } | null = null;
+    for (const name of people.keys()) {
+      const index = articleText.lastIndexOf(name, at - article.span.start - 1);
+      if (index >= 0 && (!best || index > best.index)) best = { name, index };
+    }
+    if (best) found.push({ kind: 'person', name: best.name, role: people.get(best.name) ?? null, statement, at });
+  }
+  found.sort((a, b) => a.at - b.at);
+}
+
+function groupBySpeaker(found: Found[]): Speaker[] {
+  const speakers = new Map<string, Speaker>();
+  for (const f of found) {
+    let speaker = speakers.get(f.name);
+    if (!speaker) {
+      speaker = { name: f.name, role: null, kind: f.kind, statements: [] };
+      speakers.set(f.name, speaker);
+    }
+    if (f.role && (!speaker.role || f.role.length > speaker.role.length)) speaker.role = f.role;
+    speaker.statements.push(f.statement);
+  }
+  return [...speakers.values()];
+}

@@ -1,0 +1,164 @@
+/**
+ * The text model shared by every part of the analysis.
+ *
+ * Offsets are UTF-16 indices into the document string (plain JS indices) and spans are
+ * half-open. Only presentation layers turn them into line/character positions, through
+ * `LineIndex`.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Line {
+  index: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last character, excluding the line break. */
+  end: number;
+  text: string;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+/** Converts between offsets and LSP-style positions (0-based lines, UTF-16 characters). */
+export class LineIndex {
+  private readonly starts: number[];
+  private readonly ends: number[];
+
+  constructor(private readonly text: string) {
+    const lines = splitLines(text);
+    this.starts = lines.map((l) => l.start);
+    this.ends = lines.map((l) => l.end);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset inside a CRLF pair belongs to the end of the line.
+    return { line: lo, character: Math.min(clamped, this.ends[lo]) - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.ends[position.line]);
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Character classes. All take a UTF-16 code unit (or a code point where stated).
+
+/** Han ideographs in the BMP (CJK unified, extension A, compatibility). */
+export function isHanCode(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
+}
+
+/** True when `text[i]` starts a Han character, including supplementary-plane ideographs. */
+export function isHanAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (isHanCode(code)) return true;
+  if (code >= 0xd840 && code <= 0xd87f) {
+    // High surrogates of planes 2 and 3 (CJK extensions B–H).
+    const low = text.charCodeAt(i + 1);
+    return low >= 0xdc00 && low <= 0xdfff;
+  }
+  return false;
+}
+
+export function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+export function countHan(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHanAt(text, i)) n++;
+  return n;
+}
+
+/** Whitespace as OCR produces it: ASCII space, tab, ideographic space, no-break space. */
+export function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+}
+
+export function trimSpaces(text: string): string {
+  return text.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '');
+}
+
+/** Printed width in ideograph cells: ASCII counts half, everything else one. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isLowSurrogate(code)) continue;
+    w += code < 0x80 ? 0.5 : 1;
+  }
+  return w;
+}
+
+/** Closing marks that may follow the end of a sentence. */
+export const CLOSERS = '”’」』）)】》〉"\'';
+
+/**
+ * True when the text ends a sentence: 。！？… optionally followed by closing quotes or
+ * brackets. A trailing ；or ： also closes a paragraph line in print (a list follows).
+ */
+export function endsSentence(text: string): boolean {
+  const t = trimSpaces(text);
+  if (t === '') return false;
+  let i = t.length - 1;
+  while (i >= 0 && CLOSERS.includes(t[i])) i--;
+  if (i < 0) return false;
+  const c = t[i];
+  if (c === '。' || c === '！' || c === '？' || c === '…' || c === '；' || c === '：') return true;
+  if (c === '!' || c === '?' || c === ';' || c === ':') return true;
+  // OCR often reads 。 as a dot: accept a final dot after a Han character.
+  return c === '.' && i > 0 && isHanAt(t, i - 1);
+}
+
+/** Sentence terminators used to cut a paragraph into sentences. */
+export function isSentenceTerminator(ch: string): boolean {
+  return ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?' || ch === '…';
+}

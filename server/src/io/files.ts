@@ -1,0 +1,54 @@
+/**
+ * Reading corpus files from disk for the command line.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DecodeError, Decoded, decodeBytes } from '../core/encoding';
+
+/** Extensions taken when a folder is given. */
+export const CORPUS_EXTENSIONS = ['.txt', '.text', '.corpus'];
+/** Files larger than this are refused with a message rather than read. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export class InputError extends Error {}
+
+/** Expands files and folders (recursively, skipping hidden folders and node_modules), sorted. */
+export function collectFiles(inputs: string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      throw new InputError(`${input}: no such file or folder`);
+    }
+    if (stat.isDirectory()) files.push(...walk(input));
+    else files.push(input);
+  }
+  return files;
+}
+
+function walk(dir: string): string[] {
+  const result: string[] = [];
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) result.push(...walk(full));
+    else if (entry.isFile() && CORPUS_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) result.push(full);
+  }
+  return result;
+}
+
+export function readCorpusFile(file: string): Decoded {
+  const size = fs.statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    throw new InputError(`${file}: ${Math.round(size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
+  }
+  try {
+    return decodeBytes(fs.readFileSync(file));
+  } catch (error) {
+    if (error instanceof DecodeError) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The per-document cache: one analysis per document version, shared by every feature.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalysis, analyzeDocument } from '../core/analysis';
+import { Segmenter } from '../core/segmenter';
+import { LineIndex, countHan } from '../core/text';
+
+export const CORPUS_LANGUAGE = 'zh-corpus';
+
+export interface AnalyzedDocument {
+  uri: string;
+  version: number;
+  analysis: DocumentAnalysis;
+  lineIndex: LineIndex;
+  /** Milliseconds the analysis took. */
+  elapsedMs: number;
+}
+
+export interface DocumentSettings {
+  /** Analyse plaintext documents that are mostly Chinese. */
+  plaintext: boolean;
+}
+
+const SAMPLE_CHARS = 4000;
+const MIN_HAN_SHARE = 0.3;
+
+/** True when a plaintext document is mostly Chinese (an English .txt is left alone). */
+export function isMostlyChinese(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_CHARS).replace(/\s+/g, '');
+  return sample.length > 0 && countHan(sample) / sample.length >= MIN_HAN_SHARE;
+}
+
+export class AnalysisCache {
+  private readonly cache = new Map<string, AnalyzedDocument>();
+
+  constructor(
+    private segmenter: Segmenter,
+    private settings: DocumentSettings,
+  ) {}
+
+  configure(segmenter: Segmenter, settings: DocumentSettings): void {
+    this.segmenter = segmenter;
+    this.settings = settings;
+    this.cache.clear();
+  }
+
+  get segmenterName(): string {
+    return this.segmenter.name;
+  }
+
+  /** Whether the server analyses this document at all. */
+  handles(document: TextDocument): boolean {
+    if (document.languageId === CORPUS_LANGUAGE) return true;
+    return document.languageId === 'plaintext' && this.settings.plaintext && isMostlyChinese(document.getText());
+  }
+
+  get(document: TextDocument): AnalyzedDocument | null {
+    if (!this.handles(document)) return null;
+    const cached = this.cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const text = document.getText();
+    const started = performance.now();
+    const analysis = analyzeDocument(text, { segmenter: this.segmenter });
+    const entry: AnalyzedDocument = {
+      uri: document.uri,
+      version: document.version,
+      analysis,
+      lineIndex: new LineIndex(text),
+      elapsedMs: performance.now() - started,
+    };
+    this.cache.set(document.uri, entry);
+    return entry;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The language server: wires LSP requests to the analysis. Handlers look up the document
+ * and delegate; no analysis happens here.
+ */
+import {
+  Connection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { chooseSegmenter } from '../segment';
+import { AnalysisCache, AnalyzedDocument } from './documents';
+import { ServerSettings, readSettings } from './settings';
+import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
+
+export const ARTICLES_REQUEST = 'corpusLens/articles';
+export const STATUS_NOTIFICATION = 'corpusLens/status';
+
+export interface ArticlesParams {
+  uri: string;
+}
+/** Start positions of the articles, for next/previous-article navigation. */
+export type ArticlesResult = { line: number; character: number }[];
+
+export interface StatusParams {
+  segmenter: string;
+  segmenterWarning: string | null;
+  lastAnalysisMs: number | null;
+  documents: number;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: ServerSettings = readSettings(undefined, () => undefined);
+  let choice = chooseSegmenter(settings.segmenter);
+  const cache = new AnalysisCache(choice.segmenter, { plaintext: settings.plaintext.enabled });
+  let canPullConfiguration = false;
+  let lastAnalysisMs: number | null = null;
+
+  const warn = (message: string) => connection.window.showWarningMessage(`Corpus Lens: ${message}`);
+
+  const analyzed = (uri: string): AnalyzedDocument | null => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const result = cache.get(document);
+    if (result) lastAnalysisMs = result.elapsedMs;
+    return result;
+  };
+
+  const sendStatus = () => {
+    const params: StatusParams = {
+      segmenter: cache.segmenterName,
+      segmenterWarning: choice.fallbackReason,
+      lastAnalysisMs,
+      documents: documents.all().filter((d) => cache.handles(d)).length,
+    };
+    void connection.sendNotification(STATUS_NOTIFICATION, params);
+  };
+
+  const applySettings = (raw: unknown) => {
+    const next = readSettings(raw, warn);
+    if (next.segmenter !== settings.segmenter) {
+      choice = chooseSegmenter(next.segmenter);
+      if (choice.fallbackReason) warn(choice.fallbackReason);
+    }
+    settings = next;
+    cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
+    void connection.languages.foldingRange.refresh?.();
+    sendStatus();
+  };
+
+  const pullSettings = async () => {
+    if (!canPullConfiguration) return;
+    applySettings(await connection.workspace.getConfiguration('corpusLens'));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings !== undefined) {
+      settings = readSettings(options.settings, (m) => connection.console.warn(m));
+      choice = chooseSegmenter(settings.segmenter);
+      cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
+    }
+    if (choice.fallbackReason) connection.console.warn(choice.fallbackReason);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Corpus Lens' },
+        foldingRangeProvider: true,
+        workspaceSymbolProvider: true,
+      },
+      serverInfo: { name: 'corpus-lens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusLens' });
+      void pullSettings();
+    }
+    connection.console.info(`Corpus Lens server ready (segmenter: ${cache.segmenterName})`);
+    sendStatus();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (canPullConfiguration) void pullSettings();
+    else applySettings((change.settings as { corpusLens?: unknown } | undefined)?.corpusLens);
+  });
+
+  documents.onDidOpen(() => sendStatus());
+  documents.onDidClose((event) => {
+    cache.forget(event.document.uri);
+    sendStatus();
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = analyzed(params.textDocument.uri);
+    sendStatus();
+    return doc ? documentSymbols(doc) : [];
+  });
+  connection.onFoldingRanges((params) => {
+    const doc = analyzed(params.textDocument.uri);
+    return doc ? foldingRanges(doc) : [];
+  });
+  connection.onWorkspaceSymbol((params) => {
+    const docs = documents.all().map((d) => analyzed(d.uri)).filter((d): d is AnalyzedDocument => d !== null);
+    return workspaceSymbols(docs, params.query);
+  });
+  connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
+    const doc = analyzed(params.uri);
+    if (!doc) return [];
+    return doc.analysis.articles.map((a) => doc.lineIndex.positionAt(a.title?.span.start ?? a.span.start));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

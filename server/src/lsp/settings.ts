@@ -1,0 +1,35 @@
+/**
+ * Server settings (`corpusLens.*`), read defensively: a wrong value falls back to its default
+ * and is reported, never thrown.
+ */
+import { SegmenterPreference, isSegmenterPreference } from '../segment';
+
+export interface ServerSettings {
+  segmenter: SegmenterPreference;
+  plaintext: { enabled: boolean };
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  segmenter: 'auto',
+  plaintext: { enabled: true },
+};
+
+export function readSettings(raw: unknown, warn: (message: string) => void): ServerSettings {
+  const settings: ServerSettings = structuredClone(DEFAULT_SETTINGS);
+  if (raw === null || raw === undefined) return settings;
+  if (typeof raw !== 'object') {
+    warn('corpusLens settings are not an object; using defaults');
+    return settings;
+  }
+  const r = raw as Record<string, unknown>;
+  if (r.segmenter !== undefined) {
+    if (isSegmenterPreference(r.segmenter)) settings.segmenter = r.segmenter;
+    else warn(`corpusLens.segmenter: unknown value ${JSON.stringify(r.segmenter)}; using "auto"`);
+  }
+  const plaintext = r.plaintext as Record<string, unknown> | undefined;
+  if (plaintext && typeof plaintext === 'object' && plaintext.enabled !== undefined) {
+    if (typeof plaintext.enabled === 'boolean') settings.plaintext.enabled = plaintext.enabled;
+    else warn('corpusLens.plaintext.enabled must be true or false; using true');
+  }
+  return settings;
+}

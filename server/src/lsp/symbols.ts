@@ -1,0 +1,132 @@
+/**
+ * Outline features: document symbols, folding ranges, workspace symbols.
+ */
+import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
+import { AnalyzedArticle } from '../core/analysis';
+import { Section } from '../core/articles';
+import { Speaker } from '../core/speakers';
+import { LineIndex, Span } from '../core/text';
+import { AnalyzedDocument } from './documents';
+
+const UNTITLED = '（无标题）';
+
+export function articleName(article: AnalyzedArticle, text: string): string {
+  if (article.title) return article.title.text;
+  const first = article.paragraphs[0]?.text ?? text.slice(article.span.start, article.span.end);
+  return `${UNTITLED} ${first.slice(0, 16)}…`;
+}
+
+export function articleDetail(article: AnalyzedArticle): string {
+  return [article.authors.join('、'), article.date, article.source].filter(Boolean).join(' · ');
+}
+
+export function documentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
+  const { analysis, lineIndex } = doc;
+  const text = analysis.parsed.text;
+  const symbols: { start: number; symbol: DocumentSymbol }[] = [];
+  for (const mark of analysis.parsed.pageMarks) {
+    symbols.push({
+      start: mark.span.start,
+      symbol: DocumentSymbol.create(mark.text, mark.kind, SymbolKind.Key, lineIndex.rangeOf(mark.span), lineIndex.rangeOf(mark.span)),
+    });
+  }
+  for (const article of analysis.articles) {
+    const selection = article.title?.span ?? article.paragraphs[0]?.span ?? article.span;
+    const children = [...sectionSymbols(article.sections, lineIndex), ...article.speakers.map((s) => speakerSymbol(s, lineIndex))];
+    children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    symbols.push({
+      start: article.span.start,
+      symbol: DocumentSymbol.create(
+        articleName(article, text),
+        articleDetail(article) || undefined,
+        SymbolKind.Module,
+        lineIndex.rangeOf(article.span),
+        lineIndex.rangeOf(clamp(selection, article.span)),
+        children,
+      ),
+    });
+  }
+  return symbols.sort((a, b) => a.start - b.start).map((s) => s.symbol);
+}
+
+/** Level-2 sections (一是) nest under the level-1 section (一、) before them. */
+function sectionSymbols(sections: Section[], lineIndex: LineIndex): DocumentSymbol[] {
+  const result: DocumentSymbol[] = [];
+  let parent: DocumentSymbol | null = null;
+  for (const section of sections) {
+    const range = lineIndex.rangeOf(section.span);
+    const symbol = DocumentSymbol.create(section.title, undefined, SymbolKind.Namespace, range, range, []);
+    if (section.level === 2 && parent) {
+      parent.children!.push(symbol);
+      parent.range = { start: parent.range.start, end: range.end };
+    } else {
+      result.push(symbol);
+      if (section.level === 1) parent = symbol;
+    }
+  }
+  return result;
+}
+
+function speakerSymbol(speaker: Speaker, lineIndex: LineIndex): DocumentSymbol {
+  const statements = speaker.statements.map((st) => {
+    const range = lineIndex.rangeOf(st.span);
+    return DocumentSymbol.create(st.verb, undefined, SymbolKind.Event, range, range);
+  });
+  const first = speaker.statements[0].span;
+  const last = speaker.statements[speaker.statements.length - 1].span;
+  const range = lineIndex.rangeOf({ start: first.start, end: last.end });
+  const selection = lineIndex.rangeOf(first);
+  const kind = speaker.kind === 'body' ? SymbolKind.Class : SymbolKind.Field;
+  const detail = [speaker.role, `${speaker.statements.length} 处`].filter(Boolean).join(' · ');
+  return DocumentSymbol.create(speaker.name, detail, kind, range, selection, statements);
+}
+
+function clamp(span: Span, outer: Span): Span {
+  return { start: Math.max(span.start, outer.start), end: Math.min(span.end, outer.end) };
+}
+
+export function foldingRanges(doc: AnalyzedDocument): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const { lineIndex } = doc;
+  for (const article of doc.analysis.articles) {
+    const start = lineIndex.positionAt(article.span.start).line;
+    const end = lineIndex.positionAt(article.span.end).line;
+    if (end > start) ranges.push(FoldingRange.create(start, end, undefined, undefined, FoldingRangeKind.Region));
+    const sectionLines = article.sections.filter((s) => s.level === 1).map((s) => lineIndex.positionAt(s.span.start).line);
+    sectionLines.forEach((line, i) => {
+      const nextSection = sectionLines[i + 1] ?? Infinity;
+      const inSection = article.paragraphs.filter((p) => p.firstLine >= line && p.firstLine < nextSection);
+      const last = Math.max(line, ...inSection.map((p) => p.lastLine));
+      if (last > line) ranges.push(FoldingRange.create(line, last, undefined, undefined, FoldingRangeKind.Region));
+    });
+  }
+  return ranges;
+}
+
+export function workspaceSymbols(docs: AnalyzedDocument[], query: string): WorkspaceSymbol[] {
+  const q = query.trim();
+  const result: WorkspaceSymbol[] = [];
+  for (const doc of docs) {
+    const text = doc.analysis.parsed.text;
+    for (const article of doc.analysis.articles) {
+      const name = articleName(article, text);
+      if (matches(name, q) || article.authors.some((a) => matches(a, q))) {
+        result.push(symbolAt(name, SymbolKind.Module, doc, article.title?.span ?? article.span, articleDetail(article)));
+      }
+      for (const speaker of article.speakers) {
+        if (matches(speaker.name, q)) {
+          result.push(symbolAt(speaker.name, SymbolKind.Field, doc, speaker.statements[0].span, name));
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function matches(text: string, query: string): boolean {
+  return query === '' || text.includes(query);
+}
+
+function symbolAt(name: string, kind: SymbolKind, doc: AnalyzedDocument, span: Span, container: string): WorkspaceSymbol {
+  return { name, kind, containerName: container, location: { uri: doc.uri, range: doc.lineIndex.rangeOf(span) } };
+}
