@@ -316,7 +316,13 @@ class ItemReader {
   }
 
   private looksLikeHeadingLine(c: ContentLine): boolean {
-    return c.kind.kind === 'text' && c.width <= MAX_HEADING_WIDTH && !endsSentence(c.text) && !sectionMarker(c.text);
+    return (
+      c.kind.kind === 'text' &&
+      c.width <= MAX_HEADING_WIDTH &&
+      !endsSentence(c.text) &&
+      !sectionMarker(c.text) &&
+      !trailingAttribution(c.text)
+    );
   }
 
   private nextIsByline(i: number): boolean {

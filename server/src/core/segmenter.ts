@@ -5,10 +5,17 @@
 export interface Segmenter {
   /** Backend name shown to users, e.g. "@node-rs/jieba". */
   readonly name: string;
-  /** Cuts text into words that join back to the input exactly. */
-  cut(text: string): string[];
+  /**
+   * Cuts text into words that join back to the input exactly. HMM discovery of unknown words
+   * is on unless `hmm: false` asks for dictionary words only.
+   */
+  cut(text: string, options?: CutOptions): string[];
   /** Adds words (names, titles, slogans) so they are kept whole. */
   addWords(words: Iterable<string>): void;
+}
+
+export interface CutOptions {
+  hmm?: boolean;
 }
 
 export interface Token {
@@ -24,8 +31,8 @@ export class SegmentationError extends Error {}
  * Throws when the words do not join back to the input, so a misbehaving backend can never
  * shift a span silently.
  */
-export function tokenize(segmenter: Segmenter, text: string, base = 0): Token[] {
-  const words = segmenter.cut(text);
+export function tokenize(segmenter: Segmenter, text: string, base = 0, options?: CutOptions): Token[] {
+  const words = segmenter.cut(text, options);
   const tokens: Token[] = [];
   let offset = 0;
   for (const word of words) {
@@ -45,11 +52,11 @@ export function tokenize(segmenter: Segmenter, text: string, base = 0): Token[] 
 }
 
 /**
- * True when a word of more than one character straddles `boundary` (an offset into `text`):
- * the sign that a line break cut a word in two.
+ * True when a dictionary word straddles `boundary` (an offset into `text`): the sign that a
+ * line break cut a word in two. HMM guesses are left out: they join anything.
  */
 export function wordStraddles(segmenter: Segmenter, text: string, boundary: number): boolean {
-  for (const token of tokenize(segmenter, text)) {
+  for (const token of tokenize(segmenter, text, 0, { hmm: false })) {
     if (token.start < boundary && token.end > boundary) return true;
     if (token.start >= boundary) return false;
   }

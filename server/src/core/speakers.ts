@@ -6,7 +6,7 @@
  * break is still recognised; spans are mapped back to the document.
  */
 import { Article } from './articles';
-import { splitRoleAndName } from './names';
+import { POSITIONS, isPersonName, splitRoleAndName } from './names';
 import { Paragraph } from './paragraph';
 import { Span } from './text';
 
@@ -44,7 +44,7 @@ const AFTER_SPEECH = /^[，,：:“"「]/;
 /** Characters that turn the verb into another word (提出的, 要求是, 表示者). */
 const NOT_AFTER_VERB = /^[的得者是地]/;
 
-const CLAUSE_BOUNDARY = /[。！？!?；;，,：:“”"「」（）()]/;
+const CLAUSE_BOUNDARY = /[。！？!?；;，,：:“”"「」（）()\s]/;
 
 const PRONOUNS = new Set(['他', '她']);
 const BODIES = new Set([
@@ -79,35 +79,50 @@ export function findSpeakers(article: Article, documentText: string): Speaker[] 
       }
     }
   }
-  resolvePronouns(found, pronounStatements, article, documentText);
+  const mentions = findMentions(article);
+  resolvePronouns(found, pronounStatements, mentions, article, documentText);
   const speakers = groupBySpeaker(found);
-  addRolesFromMentions(speakers, documentText.slice(article.span.start, article.span.end));
+  for (const speaker of speakers) {
+    for (const mention of mentions) {
+      if (mention.name === speaker.name && (!speaker.role || mention.role.length > speaker.role.length)) speaker.role = mention.role;
+    }
+  }
   return speakers;
 }
 
-/** Titles given with a name elsewhere in the article (区党工委书记何武周 … 何武周指出). */
-function addRolesFromMentions(speakers: Speaker[], articleText: string): void {
-  const text = articleText.replace(/[\r\n]+/g, '');
-  for (const speaker of speakers) {
-    if (speaker.kind !== 'person') continue;
-    for (let at = text.indexOf(speaker.name); at >= 0; at = text.indexOf(speaker.name, at + 1)) {
-      const before = text.slice(Math.max(0, at - 16), at);
-      const clause = before.slice(lastBoundary(before) + 1);
-      for (let k = 0; k < clause.length; k++) {
-        const parsed = splitRoleAndName(clause.slice(k) + speaker.name);
-        if (parsed?.name === speaker.name && parsed.role) {
-          if (!speaker.role || parsed.role.length > speaker.role.length) speaker.role = parsed.role;
-          break;
-        }
-      }
-    }
-  }
+/** A person named with a title somewhere in the article: 区党工委书记何武周来到… */
+interface Mention {
+  name: string;
+  role: string;
+  at: number;
 }
 
-function lastBoundary(text: string): number {
-  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_BOUNDARY.test(text[i])) return i;
-  return -1;
+/** Characters that end a name only rarely and often start the next word (李亚来到 → 李亚). */
+const AFTER_NAME = new Set('来到在说指强要等和与及的了是参出主去对为将把被向从也都还又就才再已曾率带一深听察实先首同');
+
+function findMentions(article: Article): Mention[] {
+  const mentions: Mention[] = [];
+  for (const paragraph of article.paragraphs) {
+    const text = paragraph.text;
+    POSITION_PATTERN.lastIndex = 0;
+    for (let m = POSITION_PATTERN.exec(text); m; m = POSITION_PATTERN.exec(text)) {
+      const nameStart = m.index + m[0].length;
+      const three = text.slice(nameStart, nameStart + 3);
+      const two = text.slice(nameStart, nameStart + 2);
+      const name = isPersonName(three) && !AFTER_NAME.has(three[2]) ? three : isPersonName(two) ? two : null;
+      if (!name) continue;
+      const clauseStart = clauseStartBefore(text, m.index);
+      const parsed = splitRoleAndName(text.slice(clauseStart, nameStart) + name);
+      if (parsed?.role && parsed.name === name) {
+        mentions.push({ name, role: parsed.role, at: paragraph.toDocument(nameStart, 'line-start') });
+      }
+      POSITION_PATTERN.lastIndex = nameStart;
+    }
+  }
+  return mentions;
 }
+
+const POSITION_PATTERN = new RegExp(POSITIONS.slice().sort((a, b) => b.length - a.length).join('|'), 'g');
 
 type Subject =
   | { kind: 'person'; name: string; role: string | null }
@@ -182,11 +197,13 @@ function statementEnd(text: string, verbEnd: number): number {
 function resolvePronouns(
   found: Found[],
   pronouns: { at: number; statement: Statement }[],
+  mentions: Mention[],
   article: Article,
   documentText: string,
 ): void {
   if (pronouns.length === 0) return;
   const people = new Map<string, string | null>();
+  for (const m of mentions) people.set(m.name, m.role);
   for (const f of found) if (f.kind === 'person') people.set(f.name, f.role);
   if (people.size === 0) return;
   const articleText = documentText.slice(article.span.start, article.span.end);

@@ -10,7 +10,7 @@ export function createNodeRsJieba(): Segmenter {
   const known = new Set<string>();
   return {
     name: '@node-rs/jieba',
-    cut: (text) => jieba.cut(text, true),
+    cut: (text, options) => jieba.cut(text, options?.hmm ?? true),
     addWords(words) {
       const fresh = [...words].filter((w) => isDictionaryWord(w) && !known.has(w));
       if (fresh.length === 0) return;

@@ -13,7 +13,7 @@ export function createNodejieba(): Segmenter {
   const known = new Set<string>();
   return {
     name: 'nodejieba',
-    cut: (text) => nodejieba.cut(text, true),
+    cut: (text, options) => nodejieba.cut(text, options?.hmm ?? true),
     addWords(words) {
       for (const w of words) {
         if (!isDictionaryWord(w) || known.has(w)) continue;

@@ -1,0 +1,61 @@
+/**
+ * The contract every diagnostic rule follows. One rule per file in this folder; the registry
+ * (`index.ts`) lists them. Rules are pure: they read the analysis and return issues.
+ */
+import { AnalyzedArticle } from '../analysis';
+import { ParsedDocument } from '../articles';
+import { Segmenter } from '../segmenter';
+import { Span } from '../text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Every user-facing string exists in Chinese and English. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: Message;
+  edits: TextEdit[];
+  /** Safe fixes are applied by fix-all and by `corpus-lens fix`; others only one by one. */
+  safe: boolean;
+}
+
+export interface Issue {
+  rule: string;
+  span: Span;
+  message: Message;
+  fixes: Fix[];
+  /** Overrides the rule's default severity for this issue (e.g. a per-place marker of a file-level problem). */
+  severity?: Severity;
+}
+
+export type SpacingProfile = 'newspaper' | 'copywriting';
+
+export interface RuleOptions {
+  spacing: SpacingProfile;
+}
+
+export interface RuleContext {
+  text: string;
+  parsed: ParsedDocument;
+  articles: AnalyzedArticle[];
+  segmenter: Segmenter;
+  options: RuleOptions;
+}
+
+export interface Rule {
+  /** Stable kebab-case id; never renamed. */
+  id: string;
+  defaultSeverity: Severity;
+  description: Message;
+  /** Text before and after the fix, shown in docs and used by tests. */
+  examples: { bad: string; good: string | null }[];
+  check(context: RuleContext): Issue[];
+}

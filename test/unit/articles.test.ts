@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Article, parseDocument } from '../../server/src/core/articles';
+import { defaultSegmenter } from '../support/segmenters';
+
+const parse = (text: string) => parseDocument(text, { segmenter: defaultSegmenter() });
+const titles = (articles: Article[]) => articles.map((a) => a.title?.text ?? null);
+const spanText = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
+
+/** A hard-wrapped body long enough for the layout profile to see the wrap width. */
+const WRAPPED_BODY = [
+  '近期，按照市委理论学习中心组要求，我',
+  '深入学习了习近平新时代中国特色社会主义',
+  '思想，特别是习近平总书记对河南工作的重',
+  '要指示、在推动中部地区崛起工作座谈会及',
+  '黄河流域生态保护和高质量发展座谈会上的',
+  '重要讲话精神，以及省委省政府加快洛阳副',
+  '中心城市建设工作推进会精神、全市领导干',
+  '部会议精神等，通过学习，思想认识更加深',
+  '刻、精神更加振奋、谋划发展更有信心。下面',
+  '我结合分管工作实际，谈几点认识和体会。',
+].join('\n');
+
+describe('parseDocument: headlines, decks and bylines', () => {
+  it('joins a headline wrapped over two lines and keeps decks and attendance lines apart', () => {
+    const text = [
+      '全市领导干部会议召开，传达学习贯彻省委省政府加快洛阳',
+      '副中心城市建设工作推进会精神',
+      '',
+      '加快建设副中心 致力打造增长极',
+      '',
+      '李亚出席并讲话 刘宛康、赵会生等出席',
+      '',
+      '2020年3月31日，全市领导干部会议召开，深入学习贯彻推进会精神，团结带领全市上下把思想和行动统一到省委省政府部署要求上来。',
+    ].join('\n');
+    const { articles } = parse(text);
+    assert.equal(articles.length, 1);
+    assert.equal(articles[0].title?.text, '全市领导干部会议召开，传达学习贯彻省委省政府加快洛阳副中心城市建设工作推进会精神');
+    assert.deepEqual(articles[0].decks.map((d) => d.text), ['加快建设副中心 致力打造增长极', '李亚出席并讲话 刘宛康、赵会生等出席']);
+    assert.equal(articles[0].date, '2020-03-31');
+    assert.equal(articles[0].paragraphs.length, 1);
+  });
+
+  it('reads a byline after the headline and a source line at the end', () => {
+    const text = '增强落实力执行力穿透力 加快推动各项措施落地落实\n\n刘宛康\n\n我认真学习有关学习资料，深受鼓舞。\n\n《洛阳日报》2020年4月30日（03版）\n';
+    const [article] = parse(text).articles;
+    assert.equal(article.title?.text, '增强落实力执行力穿透力 加快推动各项措施落地落实');
+    assert.deepEqual(article.authors, ['刘宛康']);
+    assert.equal(article.source, '洛阳日报');
+    assert.equal(article.date, '2020-04-30');
+    assert.equal(spanText(text, article.span).endsWith('（03版）'), true);
+  });
+
+  it('gives a byline printed above its headline to that headline when the previous article has no body', () => {
+    const text = ['履职尽责勇担当 真抓实干作表率', '程相朝', '', '曾丹梅', '', '抢抓发展机遇 积极主动作为', '', WRAPPED_BODY].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), ['履职尽责勇担当 真抓实干作表率', '抢抓发展机遇 积极主动作为']);
+    assert.deepEqual(articles[0].authors, ['程相朝']);
+    assert.equal(articles[0].paragraphs.length, 0, 'the first article has no body');
+    assert.deepEqual(articles[1].authors, ['曾丹梅']);
+    assert.equal(articles[1].paragraphs.length, 1);
+  });
+
+  it('takes several bylines together', () => {
+    const text = '乡村振兴见闻 田间地头话丰收\n张三\n李四\n\n今年秋粮再获丰收，农民脸上洋溢着笑容。\n';
+    assert.deepEqual(parse(text).articles[0].authors, ['张三', '李四']);
+  });
+
+  it('does not take page furniture, kickers or decks for headlines', () => {
+    const text = [
+      ' 0303',
+      '——市委理论学习中心组集中学习研讨发言摘要',
+      '',
+      '2020年4月30日 星期四',
+      '',
+      '编辑:郭立翔 校对:变鸾',
+      '',
+      '加快建设副中心 奋力实现新跨越',
+      '安石柱',
+      '',
+      WRAPPED_BODY,
+    ].join('\n');
+    const parsed = parse(text);
+    assert.deepEqual(titles(parsed.articles), ['加快建设副中心 奋力实现新跨越']);
+    assert.deepEqual(parsed.pageMarks.map((m) => m.kind), ['page-number', 'kicker', 'page-date', 'staff']);
+    assert.equal(parsed.articles[0].date, '2020-04-30', 'the page date dates the articles below it');
+  });
+});
+
+describe('parseDocument: paragraphs', () => {
+  it('joins a hard-wrapped paragraph and sees the wrap width', () => {
+    const parsed = parse(`解放思想 提高站位\n张生伟\n\n${WRAPPED_BODY}`);
+    assert.equal(parsed.profile.hardWrapped, true);
+    const [first] = parsed.articles[0].paragraphs;
+    assert.ok(first.text.startsWith('近期，按照市委理论学习中心组要求，我深入学习了习近平新时代'));
+    assert.ok(first.text.endsWith('谋划发展更有信心。下面我结合分管工作实际，谈几点认识和体会。') || parsed.articles[0].paragraphs.length === 2);
+  });
+
+  it('joins a sentence that a blank line (page break) splits, even when the halves are long lines', () => {
+    const text = [
+      '会议强调 加强党的领导',
+      '',
+      '会议指出，洛阳在黄河流域生态保护和高质量发展上地',
+      '',
+      '位重要、作用突出、责任重大。在生态保护方面，洛阳生态资源丰富。',
+    ].join('\n');
+    const { articles } = parse(text);
+    assert.equal(articles.length, 1);
+    assert.equal(articles[0].paragraphs.length, 1);
+    assert.equal(articles[0].paragraphs[0].breaks[0].blankLines, 1);
+    assert.ok(articles[0].paragraphs[0].text.includes('发展上地位重要'));
+  });
+
+  it('maps paragraph offsets back to the document across line breaks', () => {
+    const text = '标题一 标题二\n\n第一行文字\n第二行文字。';
+    const paragraph = parse(text).articles[0].paragraphs[0];
+    const at = paragraph.text.indexOf('第二');
+    assert.equal(text.slice(paragraph.toDocument(at, 'line-start'), paragraph.toDocument(at + 2)), '第二');
+    assert.deepEqual(paragraph.spanToDocument(0, paragraph.text.length), { start: text.indexOf('第一'), end: text.length });
+  });
+});
+
+describe('parseDocument: sections', () => {
+  it('reads standalone and inline numbered sections', () => {
+    const text = [
+      '推动工作高质量 助力建设高水平',
+      '',
+      '王敬林',
+      '',
+      '认真学习了重要讲话精神，深受鼓舞。',
+      '',
+      '一、必须在学深悟透中强使命、扛重任',
+      '习近平总书记视察河南时指出，区域中心城市要集约发展。',
+      '',
+      '二、以法治洛阳建设为保障，提供公正的法治环境。法治是最好的营商环境。',
+      '',
+      '一是提升政治站位。加快建设中原城市群副中心。',
+    ].join('\n');
+    const { sections } = parse(text).articles[0];
+    assert.deepEqual(
+      sections.map((s) => [s.title, s.level]),
+      [
+        ['一、必须在学深悟透中强使命、扛重任', 1],
+        ['二、以法治洛阳建设为保障，提供公正的法治环境', 1],
+        ['一是提升政治站位', 2],
+      ],
+    );
+    assert.equal(spanText(text, sections[2].span), '一是提升政治站位');
+  });
+
+  it('joins a section heading that wraps in a hard-wrapped file', () => {
+    const text = `加快建设副中心 奋力实现新跨越\n安石柱\n\n${WRAPPED_BODY}\n\n二、务实重干，勇于担当，助推文化繁荣\n兴盛。\n\n${WRAPPED_BODY}`;
+    const titlesOfSections = parse(text).articles[0].sections.map((s) => s.title);
+    assert.deepEqual(titlesOfSections, ['二、务实重干，勇于担当，助推文化繁荣兴盛']);
+  });
+
+  it('does not take a mid-paragraph 一是 for a section', () => {
+    const text = '标题甲 标题乙\n\n要主动作为。一是与有关部门加强沟通协调，二是加强文化传承创新。';
+    assert.deepEqual(parse(text).articles[0].sections, []);
+  });
+});
+
+describe('parseDocument: article boundaries', () => {
+  it('ends an article at a reporter credit and a trailing source, and takes a caption as an item of its own', () => {
+    const text = [
+      '把洛阳都市圈建设作为主战场 科学编制“十四五”规划',
+      '',
+      '李亚',
+      '',
+      '要突出集思广益，更好地引领未来发展。来源:洛阳日报',
+      '',
+      '何武周带队调研重点项目建设情况',
+      '',
+      '11月30日,我区组织召开重点项目推进会。区领导张良军参加。(阮现武 董浩)',
+      '',
+      '',
+      '',
+      '11月24日,洛阳市万安山的自行车赛道在初雪的装扮下分外妖娆。(来源:人民日报)',
+      '',
+      '李钢锤到寇店镇调研',
+      '',
+      '11月19日,市人大常委会副主任李钢锤到寇店镇调研。(高晨奇)',
+    ].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), [
+      '把洛阳都市圈建设作为主战场 科学编制“十四五”规划',
+      '何武周带队调研重点项目建设情况',
+      null,
+      '李钢锤到寇店镇调研',
+    ]);
+    assert.equal(articles[0].source, '洛阳日报');
+    assert.deepEqual(articles[1].authors, ['阮现武', '董浩']);
+    assert.equal(articles[2].source, '人民日报');
+    assert.deepEqual(articles[3].authors, ['高晨奇']);
+  });
+
+  it('keeps a headless article at the start of a file', () => {
+    const text = `——集中学习研讨发言摘要\n\n${WRAPPED_BODY}\n`;
+    const { articles } = parse(text);
+    assert.equal(articles.length, 1);
+    assert.equal(articles[0].title, null);
+  });
+
+  it('handles empty and whitespace-only files', () => {
+    assert.deepEqual(parse('').articles, []);
+    assert.deepEqual(parse('\n \n\u3000\n').articles, []);
+  });
+
+  it('handles CRLF files with the same structure as LF', () => {
+    const lf = '标题甲 标题乙\n张三\n\n正文第一段。\n\n《洛阳日报》2020年4月1日（01版）';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = parse(lf).articles[0];
+    const b = parse(crlf).articles[0];
+    assert.equal(b.title?.text, a.title?.text);
+    assert.deepEqual(b.authors, a.authors);
+    assert.equal(crlf.slice(b.span.start, b.span.end).endsWith('（01版）'), true);
+  });
+});
