@@ -540,7 +540,7 @@ function pieceOf(c: ContentLine): LinePiece {
   return { line: c.line.index, span: c.span };
 }
 
-const SECTION_TITLE_MAX = 40;
+const SECTION_TITLE_MAX = 60;
 
 /**
  * A numbered section: a heading on its own (the whole paragraph is the title) or inline with
