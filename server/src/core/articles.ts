@@ -344,8 +344,13 @@ class ItemReader {
       return c.kind.kind === 'text' && c.width <= MAX_HEADING_WIDTH && /[？！?!]$/.test(c.text) && this.nextIsByline(i);
     }
     if (this.isWrappedLine(c, next)) return false;
-    if (this.continues(c, next)) return false;
     if (SPEECH_OPENING.test(c.text)) return false;
+    // The segmentation test runs last: it is the only costly one.
+    return this.hasHeadingContext(i) && !this.continues(c, next);
+  }
+
+  private hasHeadingContext(i: number): boolean {
+    const c = this.content[i];
     if (this.nextIsByline(i)) return true;
     const last = this.items[this.items.length - 1];
     if (last?.type === 'heading' || last?.type === 'attendance') return true;

@@ -36,7 +36,8 @@ const ADVERBS = [
   '进一步', '同时', '首先', '最后', '更是', '则', '专门', '郑重', '深情', '动情', '语重心长地',
   '高度', '充分', '欣慰地', '坚定地', '严肃', '随即', '当即', '随后', '接着',
 ];
-const VERB_PATTERN = new RegExp(`((?:${ADVERBS.join('|')})*)(${VERBS.sort((a, b) => b.length - a.length).join('|')})`, 'g');
+const VERB_PATTERN = new RegExp(VERBS.sort((a, b) => b.length - a.length).join('|'), 'g');
+const ADVERBS_LONGEST_FIRST = ADVERBS.sort((a, b) => b.length - a.length);
 
 /** Verbs that must be followed by punctuation or a quote to report speech. */
 const PUNCTUATED_ONLY = new Set(['说', '称', '总结', '介绍', '希望', '建议', '回答']);
@@ -79,7 +80,9 @@ export function findSpeakers(article: Article, documentText: string): Speaker[] 
       }
     }
   }
-  const mentions = findMentions(article);
+  // Titled mentions give roles and pronoun antecedents; only people need them.
+  const needsMentions = pronounStatements.length > 0 || found.some((f) => f.kind === 'person');
+  const mentions = needsMentions ? findMentions(article) : [];
   resolvePronouns(found, pronounStatements, mentions, article, documentText);
   const speakers = groupBySpeaker(found);
   for (const speaker of speakers) {
@@ -133,13 +136,13 @@ function* statementsIn(paragraph: Paragraph): Generator<{ subject: Subject; stat
   const text = paragraph.text;
   VERB_PATTERN.lastIndex = 0;
   for (let m = VERB_PATTERN.exec(text); m; m = VERB_PATTERN.exec(text)) {
-    const verb = m[2];
-    const verbEnd = m.index + m[0].length;
+    const verb = m[0];
+    const verbEnd = m.index + verb.length;
     const after = text.slice(verbEnd, verbEnd + 1);
     if (NOT_AFTER_VERB.test(after)) continue;
     if (PUNCTUATED_ONLY.has(verb) && !AFTER_SPEECH.test(after)) continue;
     const clauseStart = clauseStartBefore(text, m.index);
-    const parsed = parseSubject(text.slice(clauseStart, m.index));
+    const parsed = parseSubject(withoutTrailingAdverbs(text.slice(clauseStart, m.index)));
     if (!parsed) continue;
     const end = statementEnd(text, verbEnd);
     yield {
@@ -147,6 +150,22 @@ function* statementsIn(paragraph: Paragraph): Generator<{ subject: Subject; stat
       statement: { verb, subject: text.slice(clauseStart, clauseStart + parsed.length), span: paragraph.spanToDocument(clauseStart, end) },
     };
   }
+}
+
+/** 李亚书记反复 → 李亚书记 (adverbs between subject and verb). */
+function withoutTrailingAdverbs(clause: string): string {
+  let rest = clause;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const adverb of ADVERBS_LONGEST_FIRST) {
+      if (rest.length > adverb.length && rest.endsWith(adverb)) {
+        rest = rest.slice(0, rest.length - adverb.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return rest;
 }
 
 function clauseStartBefore(text: string, index: number): number {

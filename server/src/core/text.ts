@@ -123,8 +123,17 @@ export function isSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }
 
+const EDGE_SPACES = /^[\s\u3000\ufeff]+|[\s\u3000]+$/g;
+
 export function trimSpaces(text: string): string {
-  return text.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '');
+  if (text === '') return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  // Fast path: most lines have nothing to trim.
+  if (first > 0x20 && first !== 0x3000 && first !== 0xfeff && first !== 0xa0 && last > 0x20 && last !== 0x3000 && last !== 0xa0) {
+    return text;
+  }
+  return text.replace(EDGE_SPACES, '');
 }
 
 /** Printed width in ideograph cells: ASCII counts half, everything else one. */
