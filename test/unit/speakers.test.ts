@@ -50,6 +50,10 @@ describe('findSpeakers', () => {
     const span = speakers[0].statements[0].span;
     assert.equal(text.slice(span.start, span.end), '习近平总书记强调：“要坚持先规划后建设的原则。”');
   });
+  it('gives a clause with no subject of its own the subject that opens the sentence', () => {
+    assert.deepEqual(summary('赵会生来到工程建设现场,检查扬尘污染防治措施落实情况,要求施工企业统筹好项目建设。'), ['|赵会生|要求']);
+    assert.deepEqual(summary('各级各部门要提升政治站位,认清严峻形势,要求各单位抓好落实。'), []);
+  });
   it('does not take nouns and non-speech uses for statements', () => {
     assert.deepEqual(summary('贯彻落实县域治理“三起来”的重要要求，对洛阳来说意义重大。李亚书记提出的要求十分明确。'), []);
     assert.deepEqual(summary('我们要求各单位认真落实，有关部门表示支持。'), []);

@@ -142,12 +142,13 @@ function* statementsIn(paragraph: Paragraph): Generator<{ subject: Subject; stat
     if (NOT_AFTER_VERB.test(after)) continue;
     if (PUNCTUATED_ONLY.has(verb) && !AFTER_SPEECH.test(after)) continue;
     const clauseStart = clauseStartBefore(text, m.index);
-    const parsed = parseSubject(withoutTrailingAdverbs(text.slice(clauseStart, m.index)));
+    const clause = withoutTrailingAdverbs(text.slice(clauseStart, m.index));
+    const parsed = clause === '' ? sentenceSubject(text, clauseStart) : parseSubject(clause);
     if (!parsed) continue;
     const end = statementEnd(text, verbEnd);
     yield {
       subject: parsed,
-      statement: { verb, subject: text.slice(clauseStart, clauseStart + parsed.length), span: paragraph.spanToDocument(clauseStart, end) },
+      statement: { verb, subject: parsed.text, span: paragraph.spanToDocument(clauseStart, end) },
     };
   }
 }
@@ -176,14 +177,33 @@ function clauseStartBefore(text: string, index: number): number {
   return i;
 }
 
-/** Parses "subject + optional circumstance"; returns the subject and its length in the clause. */
-function parseSubject(clause: string): (Subject & { length: number }) | null {
+type ParsedSubject = Subject & { text: string };
+
+/** Parses "subject + optional circumstance" (省委书记王国生在推进会讲话中). */
+function parseSubject(clause: string): ParsedSubject | null {
   if (clause.length === 0 || clause.length > 60) return null;
   for (let j = Math.min(clause.length, 24); j >= 1; j--) {
     const rest = clause.slice(j);
     if (rest !== '' && !CIRCUMSTANCE.test(rest)) continue;
     const subject = classifySubject(clause.slice(0, j));
-    if (subject) return { ...subject, length: j };
+    if (subject) return { ...subject, text: clause.slice(0, j) };
+  }
+  return null;
+}
+
+/**
+ * A verb opening a clause with no subject of its own (…来到现场，检查…，要求施工企业…) takes
+ * the subject that opens an earlier clause of the same sentence.
+ */
+function sentenceSubject(text: string, clauseStart: number): ParsedSubject | null {
+  if (clauseStart === 0 || !/[，,]/.test(text[clauseStart - 1])) return null;
+  let sentenceStart = clauseStart - 1;
+  while (sentenceStart > 0 && !/[。！？!?；;]/.test(text[sentenceStart - 1])) sentenceStart--;
+  for (const clause of text.slice(sentenceStart, clauseStart - 1).split(/[，,]/)) {
+    for (let j = Math.min(clause.length, 12); j >= 2; j--) {
+      const subject = classifySubject(clause.slice(0, j));
+      if (subject && subject.kind !== 'pronoun') return { ...subject, text: clause.slice(0, j) };
+    }
   }
   return null;
 }
