@@ -1,0 +1,73 @@
+/**
+ * Finds glossary terms in raw text, independent of segmentation: at each position the
+ * longest term or alias that starts there wins. Fast enough to run on every keystroke.
+ */
+import { Span } from '../text';
+import { GlossaryEntry } from './entries';
+
+export interface SloganMatch {
+  entry: GlossaryEntry;
+  /** The form found in the text (the term or one of its aliases). */
+  form: string;
+  span: Span;
+}
+
+export class Glossary {
+  private readonly byTerm = new Map<string, GlossaryEntry>();
+  /** Forms (terms and aliases) grouped by first character, longest first. */
+  private readonly formsByFirst = new Map<string, { form: string; entry: GlossaryEntry }[]>();
+
+  /** Later entries override earlier ones with the same term (workspace over bundled). */
+  constructor(entries: GlossaryEntry[]) {
+    for (const entry of entries) this.byTerm.set(entry.term, entry);
+    const forms = new Map<string, GlossaryEntry>();
+    for (const entry of this.byTerm.values()) {
+      for (const form of [entry.term, ...entry.aliases]) if (form.length >= 2) forms.set(form, entry);
+    }
+    for (const [form, entry] of forms) {
+      const list = this.formsByFirst.get(form[0]) ?? [];
+      list.push({ form, entry });
+      this.formsByFirst.set(form[0], list);
+    }
+    for (const list of this.formsByFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  }
+
+  get entries(): GlossaryEntry[] {
+    return [...this.byTerm.values()];
+  }
+
+  get size(): number {
+    return this.byTerm.size;
+  }
+
+  lookup(termOrAlias: string): GlossaryEntry | undefined {
+    const direct = this.byTerm.get(termOrAlias);
+    if (direct) return direct;
+    for (const entry of this.byTerm.values()) if (entry.aliases.includes(termOrAlias)) return entry;
+    return undefined;
+  }
+
+  /** Every glossary word, for the segmenter's user dictionary. */
+  words(): string[] {
+    return [...this.formsByFirst.values()].flat().map((f) => f.form);
+  }
+
+  findAll(text: string, base = 0): SloganMatch[] {
+    const matches: SloganMatch[] = [];
+    for (let i = 0; i < text.length; ) {
+      const candidates = this.formsByFirst.get(text[i]);
+      const hit = candidates?.find((c) => text.startsWith(c.form, i));
+      if (hit) {
+        matches.push({ entry: hit.entry, form: hit.form, span: { start: base + i, end: base + i + hit.form.length } });
+        i += hit.form.length;
+      } else i++;
+    }
+    return matches;
+  }
+
+  /** The match covering `offset`, if any. */
+  findAt(text: string, offset: number): SloganMatch | null {
+    const lineStart = Math.max(0, offset - 40);
+    return this.findAll(text.slice(lineStart, offset + 40), lineStart).find((m) => m.span.start <= offset && offset < m.span.end) ?? null;
+  }
+}
