@@ -56,7 +56,10 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
       { language: 'plaintext', scheme: 'untitled' },
       { language: 'plaintext', scheme: 'vscode-remote' },
     ],
-    synchronize: { configurationSection: 'corpusLens' },
+    synchronize: {
+      configurationSection: 'corpusLens',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.corpus-lens/*.json'),
+    },
     outputChannel: output,
     initializationOptions: { settings: vscode.workspace.getConfiguration().get('corpusLens') },
   };

@@ -21,6 +21,7 @@ import {
   DidChangeTextDocumentNotification,
   SymbolKind,
   WorkspaceSymbolRequest,
+  HoverRequest,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -104,5 +105,30 @@ describe('language server over stdio', () => {
     });
     const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: english } });
     assert.deepEqual(symbols, []);
+  });
+});
+
+describe('hover over stdio', () => {
+  it('tells the roles and statements of a person', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    try {
+      await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+      await connection.sendNotification(InitializedNotification.type, {});
+      const uri = 'file:///tmp/hover.corpus.txt';
+      const text = '调研重点项目 推进工程建设\n\n区党工委书记何武周来到项目现场。何武周指出，要抢工期。他强调，要保质量。\n';
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'zh-corpus', version: 1, text } });
+      const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 18 } });
+      const value = (hover!.contents as { value: string }).value;
+      assert.match(value, /\*\*何武周\*\*/);
+      assert.match(value, /区党工委书记/);
+      assert.match(value, /2 处表态/);
+    } finally {
+      await connection.sendRequest(ShutdownRequest.type);
+      await connection.sendNotification(ExitNotification.type);
+      connection.dispose();
+      child.kill();
+    }
   });
 });

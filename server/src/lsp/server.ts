@@ -11,7 +11,12 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GlossaryEntry } from '../core/glossary/entries';
 import { chooseSegmenter } from '../segment';
+import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from './glossaryStore';
+import { hoverAt } from './hover';
 import { AnalysisCache, AnalyzedDocument } from './documents';
 import { ServerSettings, readSettings } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
@@ -39,6 +44,9 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache(choice.segmenter, { plaintext: settings.plaintext.enabled });
   let canPullConfiguration = false;
   let lastAnalysisMs: number | null = null;
+  let workspaceFolders: string[] = [];
+  let loaded: LoadedGlossary = loadGlossaries([]);
+  let publishedGlossaryFiles: string[] = [];
 
   const warn = (message: string) => connection.window.showWarningMessage(`Corpus Lens: ${message}`);
 
@@ -66,10 +74,39 @@ export function startServer(connection: Connection): void {
       choice = chooseSegmenter(next.segmenter);
       if (choice.fallbackReason) warn(choice.fallbackReason);
     }
+    const glossaryPathsChanged = JSON.stringify(next.glossary.paths) !== JSON.stringify(settings.glossary.paths);
     settings = next;
     cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
+    if (glossaryPathsChanged) reloadGlossaries();
     void connection.languages.foldingRange.refresh?.();
     sendStatus();
+  };
+
+  const reloadGlossaries = () => {
+    const files = [...workspaceFolders.map((f) => path.join(f, WORKSPACE_GLOSSARY)), ...settings.glossary.paths.map((p) => path.resolve(workspaceFolders[0] ?? '.', p))];
+    loaded = loadGlossaries(files);
+    choice.segmenter.addWords(loaded.glossary.words());
+    const reported = loaded.reports.map((r) => r.file);
+    for (const file of publishedGlossaryFiles) {
+      if (!reported.includes(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
+    }
+    for (const report of loaded.reports) {
+      void connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics });
+    }
+    publishedGlossaryFiles = reported;
+  };
+
+  const countOccurrences = (entry: GlossaryEntry, uri: string) => {
+    let inFile = 0;
+    let inWorkspace = 0;
+    for (const document of documents.all()) {
+      const doc = analyzed(document.uri);
+      if (!doc) continue;
+      const n = loaded.glossary.findAll(doc.analysis.parsed.text).filter((m) => m.entry === entry).length;
+      inWorkspace += n;
+      if (document.uri === uri) inFile = n;
+    }
+    return { inFile, inWorkspace };
   };
 
   const pullSettings = async () => {
@@ -79,6 +116,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? [])
+      .map((f) => f.uri)
+      .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
+      .filter((uri) => uri.startsWith('file:'))
+      .map((uri) => fileURLToPath(uri));
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) {
       settings = readSettings(options.settings, (m) => connection.console.warn(m));
@@ -92,6 +134,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Corpus Lens' },
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
+        hoverProvider: true,
       },
       serverInfo: { name: 'corpus-lens', version: '0.1.0' },
     };
@@ -102,7 +145,10 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusLens' });
       void pullSettings();
     }
-    connection.console.info(`Corpus Lens server ready (segmenter: ${cache.segmenterName})`);
+    reloadGlossaries();
+    connection.console.info(
+      `Corpus Lens server ready (segmenter: ${cache.segmenterName}; glossary: ${loaded.glossary.size} entries from ${loaded.files.length} file(s))`,
+    );
     sendStatus();
   });
 
@@ -129,6 +175,18 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol((params) => {
     const docs = documents.all().map((d) => analyzed(d.uri)).filter((d): d is AnalyzedDocument => d !== null);
     return workspaceSymbols(docs, params.query);
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => c.uri.endsWith('.json'))) {
+      reloadGlossaries();
+      cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
+    }
+  });
+  connection.onHover((params) => {
+    const doc = analyzed(params.textDocument.uri);
+    if (!doc) return null;
+    const offset = doc.lineIndex.offsetAt(params.position);
+    return hoverAt(doc, offset, loaded.glossary, (entry) => countOccurrences(entry, params.textDocument.uri));
   });
   connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
     const doc = analyzed(params.uri);

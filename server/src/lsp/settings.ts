@@ -7,11 +7,13 @@ import { SegmenterPreference, isSegmenterPreference } from '../segment';
 export interface ServerSettings {
   segmenter: SegmenterPreference;
   plaintext: { enabled: boolean };
+  glossary: { paths: string[] };
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   segmenter: 'auto',
   plaintext: { enabled: true },
+  glossary: { paths: [] },
 };
 
 export function readSettings(raw: unknown, warn: (message: string) => void): ServerSettings {
@@ -30,6 +32,11 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Ser
   if (plaintext && typeof plaintext === 'object' && plaintext.enabled !== undefined) {
     if (typeof plaintext.enabled === 'boolean') settings.plaintext.enabled = plaintext.enabled;
     else warn('corpusLens.plaintext.enabled must be true or false; using true');
+  }
+  const glossary = r.glossary as Record<string, unknown> | undefined;
+  if (glossary && typeof glossary === 'object' && glossary.paths !== undefined) {
+    if (Array.isArray(glossary.paths) && glossary.paths.every((p) => typeof p === 'string')) settings.glossary.paths = glossary.paths;
+    else warn('corpusLens.glossary.paths must be a list of file paths; ignoring it');
   }
   return settings;
 }

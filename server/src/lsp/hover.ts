@@ -1,0 +1,67 @@
+/**
+ * Hover: a slogan's sourced definition, or what the corpus says about a person.
+ */
+import { Hover, MarkupKind } from 'vscode-languageserver';
+import { GlossaryEntry } from '../core/glossary/entries';
+import { Glossary } from '../core/glossary/matcher';
+import { PersonSummary, personAt, summarizePeople } from '../core/people';
+import { AnalyzedDocument } from './documents';
+
+const SCOPE_NAMES: Record<GlossaryEntry['scope']['level'], string> = {
+  national: '全国 national',
+  provincial: '省级 provincial',
+  local: '地方 local',
+};
+
+export interface HoverCounts {
+  inFile: number;
+  inWorkspace: number;
+}
+
+export function hoverAt(
+  doc: AnalyzedDocument,
+  offset: number,
+  glossary: Glossary,
+  countOccurrences: (entry: GlossaryEntry) => HoverCounts,
+): Hover | null {
+  const text = doc.analysis.parsed.text;
+  const slogan = glossary.findAt(text, offset);
+  if (slogan) {
+    return {
+      contents: { kind: MarkupKind.Markdown, value: sloganMarkdown(slogan.entry, countOccurrences(slogan.entry)) },
+      range: doc.lineIndex.rangeOf(slogan.span),
+    };
+  }
+  const person = personAt(summarizePeople(doc.analysis), text, offset);
+  if (!person) return null;
+  const start = text.lastIndexOf(person.name, offset);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: personMarkdown(person) },
+    range: doc.lineIndex.rangeOf({ start, end: start + person.name.length }),
+  };
+}
+
+export function sloganMarkdown(entry: GlossaryEntry, counts: HoverCounts): string {
+  const lines = [`**${entry.term}**${entry.components.length ? `：${entry.components.join('、')}` : ''}`, ''];
+  lines.push(entry.definition.zh, '', `*${entry.definition.en}*`, '');
+  const scope = SCOPE_NAMES[entry.scope.level] + (entry.scope.place ? `（${entry.scope.place}）` : '');
+  lines.push(`提出 Since: ${entry.since.date}，${entry.since.event} · 范围 Scope: ${scope}`, '');
+  const source = `${entry.source.publisher}《${entry.source.title}》，${entry.source.date}`;
+  lines.push(`来源 Source: ${entry.source.url ? `[${source}](${entry.source.url})` : source}`, '');
+  if (entry.aliases.length) lines.push(`又作 Also: ${entry.aliases.join('、')}`, '');
+  lines.push(`本文件 ${counts.inFile} 处 · 工作区 ${counts.inWorkspace} 处 (in this file · in the workspace)`);
+  if (entry.origin !== 'bundled') lines.push('', `_${entry.origin}_`);
+  return lines.join('\n');
+}
+
+function personMarkdown(person: PersonSummary): string {
+  const roles = person.roles.length ? person.roles.join('、') : '（未见职务 no title given）';
+  const kind = person.kind === 'body' ? '机构 body' : '人物 person';
+  return [
+    `**${person.name}** · ${kind}`,
+    '',
+    `职务 Roles: ${roles}`,
+    '',
+    `${person.statements} 处表态，见于 ${person.articles} 篇 (statements in articles of this file)`,
+  ].join('\n');
+}

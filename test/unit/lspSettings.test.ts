@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseGlossaryText } from '../../server/src/lsp/glossaryStore';
+import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings';
+
+describe('readSettings', () => {
+  it('reads valid values', () => {
+    const warnings: string[] = [];
+    const settings = readSettings({ segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] } }, (m) => warnings.push(m));
+    assert.deepEqual(settings, { segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] } });
+    assert.deepEqual(warnings, []);
+  });
+  it('replaces wrong values by defaults and says so', () => {
+    const warnings: string[] = [];
+    const settings = readSettings({ segmenter: 'hanlp', plaintext: { enabled: 'yes' }, glossary: { paths: 'g.json' } }, (m) => warnings.push(m));
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+    assert.equal(warnings.length, 3);
+    assert.equal(readSettings(42, (m) => warnings.push(m)).segmenter, 'auto');
+  });
+});
+
+describe('parseGlossaryText', () => {
+  it('reports JSON syntax errors at their place', () => {
+    const { entries, diagnostics } = parseGlossaryText('{\n  "entries": [\n    { "term": "六稳" \n  ]\n}', 'ws');
+    assert.equal(entries.length, 0);
+    assert.ok(diagnostics.length > 0);
+    assert.match(diagnostics[0].message as string, /JSON syntax error/);
+    assert.ok(diagnostics[0].range.start.line >= 2);
+  });
+  it('places a validation problem on the offending value', () => {
+    const text = '{\n  "version": 1,\n  "entries": [\n    { "term": "", "definition": {"zh": "x", "en": "y"} }\n  ]\n}';
+    const { diagnostics } = parseGlossaryText(text, 'ws');
+    const termProblem = diagnostics.find((d) => /term/.test(d.message as string))!;
+    assert.equal(termProblem.range.start.line, 3);
+    assert.equal(text.split('\n')[3].slice(termProblem.range.start.character, termProblem.range.end.character), '""');
+  });
+});
