@@ -3,10 +3,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { CLI, ROOT } from '../support/paths';
 
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-'));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('corpus-lens outline', () => {
   it('prints the design §3 JSON shape for a folder', () => {
@@ -21,8 +23,7 @@ describe('corpus-lens outline', () => {
     assert.deepEqual(Object.keys(file.articles[0].speakers[0]), ['name', 'role', 'statements']);
   });
   it('reads GB18030 files and reports the encoding', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-'));
-    const file = path.join(dir, 'gb.txt');
+    const file = path.join(scratch, 'gb.txt');
     // 标题甲 标题乙 / 张三 / 正文。 in GB18030.
     fs.writeFileSync(file, Buffer.from('b1eacce2bcd720b1eacce2d2d20a0ad5c5c8fd0a0ad5fdcec4a1a30a', 'hex'));
     const result = run('outline', file, '--format', 'json');
@@ -33,14 +34,13 @@ describe('corpus-lens outline', () => {
     assert.deepEqual(outline.articles[0].authors, ['张三']);
   });
   it('reports a binary file and a missing path with exit code 2, without a stack trace', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-'));
-    const binary = path.join(dir, 'image.txt');
+    const binary = path.join(scratch, 'image.txt');
     fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
     const result = run('outline', binary);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /binary/);
     assert.doesNotMatch(result.stderr, /at .*\.js/);
-    const missing = run('outline', path.join(dir, 'nope.txt'));
+    const missing = run('outline', path.join(scratch, 'nope.txt'));
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no such file/);
   });
