@@ -1,0 +1,77 @@
+/**
+ * Discovery of slogans no glossary knows yet: numbered slogans in quotes (“三服务”, “9+2”,
+ * “一馆三中心”) and quoted enumerations (“强使命、找差距、明举措、勇担当”), with their contexts
+ * and, where the corpus spells them out next to the slogan, their components.
+ */
+import { Span } from '../text';
+import { Glossary } from './matcher';
+
+export interface SloganOccurrence {
+  span: Span;
+  /** The sentence around the slogan. */
+  context: string;
+}
+
+export interface DiscoveredSlogan {
+  term: string;
+  occurrences: SloganOccurrence[];
+  /** Components proposed from the text itself, or [] when none are spelled out. */
+  components: string[];
+}
+
+const QUOTED = /“([^”“\n]{2,24})”/g;
+const NUMBER_START = /^(?:[一两二三四五六七八九十双百千万]|\d+[+＋]?\d*)/;
+const NUMBER_VALUE: Record<string, number> = { 一: 1, 两: 2, 二: 2, 双: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const ENUMERATION = /^[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,7}$/;
+const SHORT_NUMBERED = /^(?:[一两二三四五六七八九十双][\u4e00-\u9fff]{1,6}|\d+[+＋]\d+)$/;
+
+export function discoverSlogans(text: string, glossary: Glossary): DiscoveredSlogan[] {
+  const found = new Map<string, DiscoveredSlogan>();
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
+    const term = m[1];
+    if (!isCandidate(term, glossary)) continue;
+    const span = { start: m.index + 1, end: m.index + 1 + term.length };
+    let slogan = found.get(term);
+    if (!slogan) {
+      slogan = { term, occurrences: [], components: enumerationParts(term) };
+      found.set(term, slogan);
+    }
+    slogan.occurrences.push({ span, context: sentenceAround(text, span) });
+    if (slogan.components.length === 0) slogan.components = spelledOutComponents(term, text, span);
+  }
+  return [...found.values()];
+}
+
+function isCandidate(term: string, glossary: Glossary): boolean {
+  if (glossary.lookup(term) || glossary.findAll(term).some((m) => m.span.end - m.span.start >= term.length - 1)) return false;
+  if (ENUMERATION.test(term)) return true;
+  return NUMBER_START.test(term) && SHORT_NUMBERED.test(term) && !/^(?:一些|一定|一起|一般|一直|十分|万一|千万|一样)/.test(term);
+}
+
+function enumerationParts(term: string): string[] {
+  return ENUMERATION.test(term) ? term.split('、') : [];
+}
+
+function sentenceAround(text: string, span: Span): string {
+  let start = span.start;
+  while (start > 0 && !/[。！？!?\n]/.test(text[start - 1]) && span.start - start < 80) start--;
+  let end = span.end;
+  while (end < text.length && !/[。！？!?\n]/.test(text[end]) && end - span.end < 80) end++;
+  return text.slice(start, Math.min(text.length, end + 1)).trim();
+}
+
+/**
+ * A numbered slogan whose items the text lists nearby: for “三起来”, three clauses ending in
+ * 起来 (把强县和富民统一起来、把改革和发展结合起来、把城镇和乡村贯通起来).
+ */
+function spelledOutComponents(term: string, text: string, span: Span): string[] {
+  const count = NUMBER_VALUE[term[0]];
+  const suffix = term.slice(1).slice(-2);
+  if (!count || count < 2 || suffix.length < 1) return [];
+  const window = text.slice(span.end, Math.min(text.length, span.end + 200));
+  const paragraphEnd = window.search(/\n/);
+  const pieces = (paragraphEnd >= 0 ? window.slice(0, paragraphEnd) : window).split(/[，、；。,;]/);
+  const items = pieces.map((p) => p.replace(/^[”“\s]+/, '')).filter((p) => p.length > suffix.length + 1 && p.endsWith(suffix));
+  return items.length >= count ? items.slice(0, count) : [];
+}

@@ -1,0 +1,106 @@
+/**
+ * Malformed forms of fixed phrases: a wrong number in a numbered slogan (三个自信 for 四个自信)
+ * and near-misses of canonical long forms (a character missing, extra or swapped). Precision
+ * first: only forms that are close to one entry and are no glossary form themselves.
+ */
+import { Span } from '../text';
+import { GlossaryEntry } from './entries';
+import { Glossary } from './matcher';
+
+export interface VariantMatch {
+  entry: GlossaryEntry;
+  span: Span;
+  found: string;
+  expected: string;
+  kind: 'number' | 'edit';
+}
+
+const NUMERALS = ['一', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const NUMBERED = /^([一两二三四五六七八九十])个([\u4e00-\u9fff]{2,6})$/;
+/** Characters a canonical phrase may contain besides Han characters. */
+const PHRASE_PUNCTUATION = /[、·]/;
+
+export function findVariants(glossary: Glossary, text: string): VariantMatch[] {
+  const matches: VariantMatch[] = [];
+  for (const entry of glossary.entries) {
+    matches.push(...numberVariants(entry, glossary, text));
+    if (entry.canonical && entry.term.length >= 6) matches.push(...editVariants(entry, glossary, text));
+  }
+  return dropOverlaps(matches.sort((a, b) => a.span.start - b.span.start));
+}
+
+function numberVariants(entry: GlossaryEntry, glossary: Glossary, text: string): VariantMatch[] {
+  const m = NUMBERED.exec(entry.term);
+  if (!m) return [];
+  const matches: VariantMatch[] = [];
+  for (const numeral of NUMERALS) {
+    if (numeral === m[1]) continue;
+    const form = `${numeral}个${m[2]}`;
+    if (glossary.lookup(form)) continue;
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
+      // 十四个意识 is not 四个意识 with a wrong number; neither is 第三个自信.
+      if (/[一两二三四五六七八九十第几]/.test(text[at - 1] ?? '')) continue;
+      matches.push({ entry, span: { start: at, end: at + form.length }, found: form, expected: entry.term, kind: 'number' });
+    }
+  }
+  return matches;
+}
+
+function editVariants(entry: GlossaryEntry, glossary: Glossary, text: string): VariantMatch[] {
+  const term = entry.term;
+  const n = term.length;
+  const maxDistance = n >= 12 ? 3 : n >= 8 ? 2 : 1;
+  const head = term.slice(0, 2);
+  const tail = term.slice(-2);
+  const matches: VariantMatch[] = [];
+  for (let start = text.indexOf(head); start >= 0; start = text.indexOf(head, start + 1)) {
+    if (text.startsWith(term, start)) continue;
+    let best: { end: number; distance: number } | null = null;
+    for (let end = start + n - maxDistance; end <= start + n + maxDistance; end++) {
+      if (end > text.length || text.slice(end - 2, end) !== tail) continue;
+      const candidate = text.slice(start, end);
+      if (!isPhraseLike(candidate, term)) continue;
+      const distance = editDistance(candidate, term);
+      if (distance > 0 && distance <= maxDistance && (!best || distance < best.distance)) best = { end, distance };
+    }
+    if (!best) continue;
+    const found = text.slice(start, best.end);
+    if (glossary.lookup(found)) continue;
+    matches.push({ entry, span: { start, end: best.end }, found, expected: term, kind: 'edit' });
+  }
+  return matches;
+}
+
+/** Han characters only, plus the punctuation the phrase itself uses. */
+function isPhraseLike(candidate: string, term: string): boolean {
+  for (const ch of candidate) {
+    const code = ch.codePointAt(0)!;
+    const han = (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+    if (!han && !(PHRASE_PUNCTUATION.test(ch) && term.includes(ch))) return false;
+  }
+  return true;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+function dropOverlaps(sorted: VariantMatch[]): VariantMatch[] {
+  const result: VariantMatch[] = [];
+  for (const match of sorted) {
+    const last = result[result.length - 1];
+    if (last && match.span.start < last.span.end) continue;
+    result.push(match);
+  }
+  return result;
+}
