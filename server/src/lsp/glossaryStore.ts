@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, Location, Range } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { GlossaryEntry, validateGlossary } from '../core/glossary/entries';
@@ -24,37 +25,52 @@ export interface LoadedGlossary {
   reports: GlossaryFileReport[];
   /** Files read, in order (bundled first). */
   files: string[];
+  /** Where each entry is defined (its "term" value), for go-to-definition. */
+  definitions: Map<GlossaryEntry, Location>;
 }
 
 export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
   const entries: GlossaryEntry[] = [];
   const reports: GlossaryFileReport[] = [];
   const files: string[] = [];
+  const definitions = new Map<GlossaryEntry, Location>();
   for (const file of [BUNDLED_GLOSSARY, ...workspaceFiles]) {
     if (!fs.existsSync(file)) {
       if (file === BUNDLED_GLOSSARY) reports.push({ file, diagnostics: [problem(0, 0, 'the bundled glossary is missing')] });
       continue;
     }
     files.push(file);
-    const { entries: found, diagnostics } = readGlossaryFile(file, file === BUNDLED_GLOSSARY ? 'bundled' : file);
+    const { entries: found, diagnostics, termRanges } = readGlossaryFile(file, file === BUNDLED_GLOSSARY ? 'bundled' : file);
     entries.push(...found);
     reports.push({ file, diagnostics });
+    const uri = pathToFileURL(file).toString();
+    for (const entry of found) {
+      const range = termRanges.get(entry.term);
+      if (range) definitions.set(entry, Location.create(uri, range));
+    }
   }
-  return { glossary: new Glossary(entries), reports, files };
+  return { glossary: new Glossary(entries), reports, files, definitions };
 }
 
-export function readGlossaryFile(file: string, origin: string): { entries: GlossaryEntry[]; diagnostics: Diagnostic[] } {
+interface ParsedGlossaryFile {
+  entries: GlossaryEntry[];
+  diagnostics: Diagnostic[];
+  /** The range of each entry's "term" value. */
+  termRanges: Map<string, Range>;
+}
+
+export function readGlossaryFile(file: string, origin: string): ParsedGlossaryFile {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    return { entries: [], diagnostics: [problem(0, 0, `cannot read the glossary: ${(error as Error).message}`)] };
+    return { entries: [], diagnostics: [problem(0, 0, `cannot read the glossary: ${(error as Error).message}`)], termRanges: new Map() };
   }
   return parseGlossaryText(text, origin);
 }
 
 /** Parses and validates glossary JSON text, placing every problem in the text. */
-export function parseGlossaryText(text: string, origin: string): { entries: GlossaryEntry[]; diagnostics: Diagnostic[] } {
+export function parseGlossaryText(text: string, origin: string): ParsedGlossaryFile {
   const document = TextDocument.create('file:///glossary.json', 'json', 1, text);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true });
@@ -63,7 +79,7 @@ export function parseGlossaryText(text: string, origin: string): { entries: Glos
       const range = { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) };
       return Diagnostic.create(range, `JSON syntax error: ${printParseErrorCode(e.error)}`, DiagnosticSeverity.Error, undefined, 'corpus-lens');
     });
-    return { entries: [], diagnostics: diagnostics.length ? diagnostics : [problem(0, 0, 'the glossary is empty')] };
+    return { entries: [], diagnostics: diagnostics.length ? diagnostics : [problem(0, 0, 'the glossary is empty')], termRanges: new Map() };
   }
   const data: unknown = getNodeValue(tree);
   const { entries, problems } = validateGlossary(data, origin);
@@ -75,7 +91,18 @@ export function parseGlossaryText(text: string, origin: string): { entries: Glos
     const range = { start: document.positionAt(start), end: document.positionAt(end) };
     return Diagnostic.create(range, p.message, DiagnosticSeverity.Error, undefined, 'corpus-lens');
   });
-  return { entries, diagnostics };
+  const termRanges = new Map<string, Range>();
+  const list = findNodeAtLocation(tree, ['entries']);
+  for (const child of list?.children ?? []) {
+    const termNode = findNodeAtLocation(child, ['term']);
+    if (termNode && typeof termNode.value === 'string') {
+      termRanges.set(termNode.value.trim(), {
+        start: document.positionAt(termNode.offset),
+        end: document.positionAt(termNode.offset + termNode.length),
+      });
+    }
+  }
+  return { entries, diagnostics, termRanges };
 }
 
 function problem(line: number, character: number, message: string): Diagnostic {

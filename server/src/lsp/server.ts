@@ -4,6 +4,8 @@
  */
 import {
   Connection,
+  CodeAction,
+  CodeActionKind,
   DidChangeConfigurationNotification,
   InitializeParams,
   InitializeResult,
@@ -17,6 +19,8 @@ import { GlossaryEntry } from '../core/glossary/entries';
 import { chooseSegmenter } from '../segment';
 import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from './glossaryStore';
 import { hoverAt } from './hover';
+import { WorkspaceIndex } from '../io/workspaceIndex';
+import { WorkspaceText, addToGlossaryAction, discoverInWorkspace, discoveredAt, discoveryHover, highlights, references } from './glossaryFeatures';
 import { AnalysisCache, AnalyzedDocument } from './documents';
 import { ServerSettings, readSettings } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
@@ -47,6 +51,25 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let loaded: LoadedGlossary = loadGlossaries([]);
   let publishedGlossaryFiles: string[] = [];
+  const workspaceIndex = new WorkspaceIndex([]);
+
+  /** Every corpus text of the workspace: open documents first, then files on disk. */
+  const workspaceTexts = (): WorkspaceText[] => {
+    const texts: WorkspaceText[] = [];
+    const open = new Set<string>();
+    for (const document of documents.all()) {
+      if (!cache.handles(document)) continue;
+      texts.push({ uri: document.uri, text: document.getText() });
+      open.add(document.uri);
+    }
+    for (const file of workspaceIndex.files()) {
+      const uri = pathToFileURL(file).toString();
+      if (open.has(uri)) continue;
+      const text = workspaceIndex.text(file);
+      if (text !== null) texts.push({ uri, text });
+    }
+    return texts;
+  };
 
   const warn = (message: string) => connection.window.showWarningMessage(`Corpus Lens: ${message}`);
 
@@ -99,12 +122,10 @@ export function startServer(connection: Connection): void {
   const countOccurrences = (entry: GlossaryEntry, uri: string) => {
     let inFile = 0;
     let inWorkspace = 0;
-    for (const document of documents.all()) {
-      const doc = analyzed(document.uri);
-      if (!doc) continue;
-      const n = loaded.glossary.findAll(doc.analysis.parsed.text).filter((m) => m.entry === entry).length;
+    for (const { uri: textUri, text } of workspaceTexts()) {
+      const n = loaded.glossary.findAll(text).filter((m) => m.entry === entry).length;
       inWorkspace += n;
-      if (document.uri === uri) inFile = n;
+      if (textUri === uri) inFile = n;
     }
     return { inFile, inWorkspace };
   };
@@ -121,6 +142,7 @@ export function startServer(connection: Connection): void {
       .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
       .filter((uri) => uri.startsWith('file:'))
       .map((uri) => fileURLToPath(uri));
+    workspaceIndex.setFolders(workspaceFolders);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) {
       settings = readSettings(options.settings, (m) => connection.console.warn(m));
@@ -135,6 +157,10 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'corpus-lens', version: '0.1.0' },
     };
@@ -186,7 +212,40 @@ export function startServer(connection: Connection): void {
     const doc = analyzed(params.textDocument.uri);
     if (!doc) return null;
     const offset = doc.lineIndex.offsetAt(params.position);
-    return hoverAt(doc, offset, loaded.glossary, (entry) => countOccurrences(entry, params.textDocument.uri));
+    const hover = hoverAt(doc, offset, loaded.glossary, (entry) => countOccurrences(entry, params.textDocument.uri));
+    if (hover) return hover;
+    const discovered = discoveredAt(doc.analysis.parsed.text, offset, loaded.glossary);
+    if (!discovered) return null;
+    const inWorkspace = discoverInWorkspace(workspaceTexts(), loaded.glossary).find((s) => s.term === discovered.slogan.term);
+    return discoveryHover(discovered.slogan.term, inWorkspace ?? { ...discovered.slogan, files: 1 }, doc.lineIndex.rangeOf(discovered.span));
+  });
+  const sloganAt = (uri: string, position: { line: number; character: number }) => {
+    const doc = analyzed(uri);
+    if (!doc) return null;
+    return { doc, match: loaded.glossary.findAt(doc.analysis.parsed.text, doc.lineIndex.offsetAt(position)) };
+  };
+  connection.onDefinition((params) => {
+    const found = sloganAt(params.textDocument.uri, params.position);
+    return found?.match ? (loaded.definitions.get(found.match.entry) ?? null) : null;
+  });
+  connection.onReferences((params) => {
+    const found = sloganAt(params.textDocument.uri, params.position);
+    return found?.match ? references(found.match.entry, loaded.glossary, workspaceTexts()) : [];
+  });
+  connection.onDocumentHighlight((params) => {
+    const found = sloganAt(params.textDocument.uri, params.position);
+    return found?.match ? highlights(found.match.entry, loaded.glossary, found.doc.analysis.parsed.text, found.doc.lineIndex) : [];
+  });
+  connection.onCodeAction((params) => {
+    const doc = analyzed(params.textDocument.uri);
+    if (!doc) return [];
+    const actions: CodeAction[] = [];
+    const offset = doc.lineIndex.offsetAt(params.range.start);
+    const discovered = discoveredAt(doc.analysis.parsed.text, offset, loaded.glossary);
+    if (discovered && workspaceFolders.length > 0) {
+      actions.push(addToGlossaryAction(discovered.slogan, path.join(workspaceFolders[0], WORKSPACE_GLOSSARY)));
+    }
+    return actions;
   });
   connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
     const doc = analyzed(params.uri);

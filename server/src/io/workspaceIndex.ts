@@ -1,0 +1,75 @@
+/**
+ * The corpus files of the workspace folders, read from disk and cached by modification time,
+ * for features that look beyond the open documents (references, counts, discovery).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeBytes } from '../core/encoding';
+import { countHan } from '../core/text';
+import { CORPUS_EXTENSIONS } from './files';
+
+export const MAX_INDEXED_FILES = 5000;
+const MAX_INDEXED_BYTES = 32 * 1024 * 1024;
+
+interface Cached {
+  mtimeMs: number;
+  size: number;
+  text: string | null;
+}
+
+export class WorkspaceIndex {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(private folders: string[]) {}
+
+  setFolders(folders: string[]): void {
+    this.folders = folders;
+  }
+
+  /** Paths of the corpus files below the workspace folders (up to MAX_INDEXED_FILES). */
+  files(): string[] {
+    const result: string[] = [];
+    const walk = (dir: string) => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        if (result.length >= MAX_INDEXED_FILES) return;
+        if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'out') continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile() && CORPUS_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) result.push(full);
+      }
+    };
+    for (const folder of this.folders) walk(folder);
+    return result.sort();
+  }
+
+  /** The text of a corpus file, or null when it cannot be read or is not mostly Chinese. */
+  text(file: string): string | null {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      this.cache.delete(file);
+      return null;
+    }
+    const cached = this.cache.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+    let text: string | null = null;
+    if (stat.size <= MAX_INDEXED_BYTES) {
+      try {
+        const decoded = decodeBytes(fs.readFileSync(file)).text;
+        const sample = decoded.slice(0, 4000).replace(/\s+/g, '');
+        if (sample.length > 0 && countHan(sample) / sample.length >= 0.3) text = decoded;
+      } catch {
+        text = null;
+      }
+    }
+    this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    return text;
+  }
+}
