@@ -50,3 +50,47 @@ describe('corpus-lens outline', () => {
     assert.match(result.stderr, /Usage: corpus-lens/);
   });
 });
+
+describe('corpus-lens gloss and slogans', () => {
+  const glossary = () => {
+    const file = path.join(scratch, 'glossary.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        entries: [
+          {
+            term: '三服务',
+            components: ['服务省委', '服务市委', '服务基层'],
+            definition: { zh: '测试释义。', en: 'A test gloss.' },
+            since: { date: '2019', event: '测试会议' },
+            scope: { level: 'local', place: '洛阳' },
+            source: { title: '测试来源', publisher: '洛阳日报', date: '2019-01-01' },
+          },
+        ],
+      }),
+    );
+    return file;
+  };
+  it('explains a term from an extra glossary, quoted or not', () => {
+    const result = run('gloss', '“三服务”', '--glossary', glossary());
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /构成: 服务省委、服务市委、服务基层/);
+    assert.match(result.stdout, /来源: 洛阳日报《测试来源》2019-01-01/);
+  });
+  it('says when a term is unknown, with exit code 1', () => {
+    const result = run('gloss', '不存在的口号', '--glossary', glossary());
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /not in the glossary/);
+  });
+  it('lists slogans no glossary knows, with components spelled out in the corpus', () => {
+    const result = run('slogans', 'seeds', '--format', 'json', '--glossary', glossary());
+    assert.equal(result.status, 0, result.stderr);
+    const { slogans } = JSON.parse(result.stdout);
+    const terms = slogans.map((s: { term: string }) => s.term);
+    assert.ok(!terms.includes('三服务'), 'a glossary term is not “discovered”');
+    const sanqilai = slogans.find((s: { term: string }) => s.term === '三起来');
+    assert.deepEqual(sanqilai.components, ['把强县和富民统一起来', '把改革和发展结合起来', '把城镇和乡村贯通起来']);
+    assert.ok(sanqilai.contexts.length > 0);
+  });
+});

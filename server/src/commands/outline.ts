@@ -1,0 +1,41 @@
+/**
+ * corpus-lens outline: articles, sections and speakers of each file.
+ */
+import { analyzeDocument } from '../core/analysis';
+import { OutlineJson, outlineJson } from '../core/outline';
+import { InputError, collectFiles, readCorpusFile } from '../io/files';
+import { CommandOptions, Output, loadSegmenter } from './common';
+
+export function runOutline(options: CommandOptions, output: Output): number {
+  const segmenter = loadSegmenter(options, output);
+  const results: OutlineJson[] = [];
+  let failed = false;
+  for (const file of collectFiles(options.inputs)) {
+    try {
+      const { text, encoding } = readCorpusFile(file);
+      results.push(outlineJson(analyzeDocument(text, { segmenter }), file, encoding));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      output.err(`corpus-lens: ${error.message}\n`);
+      failed = true;
+    }
+  }
+  output.out(options.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : results.map(outlineText).join('\n'));
+  return failed ? 2 : 0;
+}
+
+export function outlineText(outline: OutlineJson): string {
+  const lines = [`${outline.file} (${outline.encoding}): ${outline.articles.length} articles`];
+  for (const article of outline.articles) {
+    const where = `${article.range.start.line + 1}`;
+    const meta = [article.authors.join('、'), article.date, article.source].filter(Boolean).join(' · ');
+    lines.push(`  ${where.padStart(4)}  ${article.title ?? '(untitled)'}${meta ? `  [${meta}]` : ''}`);
+    if (article.deck) lines.push(`        ${article.deck}`);
+    for (const section of article.sections) lines.push(`  ${String(section.range.start.line + 1).padStart(4)}    § ${section.title}`);
+    for (const speaker of article.speakers) {
+      const verbs = speaker.statements.map((s) => `${s.verb}@${s.range.start.line + 1}`).join(' ');
+      lines.push(`          ${speaker.role ? speaker.role + ' ' : ''}${speaker.name}: ${verbs}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,43 @@
+/**
+ * corpus-lens slogans <dir>: numbered slogans and quoted fixed phrases that no glossary knows,
+ * with counts, contexts and proposed components.
+ */
+import * as path from 'node:path';
+import { InputError, collectFiles, readCorpusFile } from '../io/files';
+import { discoverInWorkspace } from '../lsp/glossaryFeatures';
+import { pathToFileURL } from 'node:url';
+import { CommandOptions, Output, loadCliGlossary } from './common';
+
+const CONTEXTS_SHOWN = 3;
+
+export function runSlogans(options: CommandOptions, output: Output): number {
+  const { glossary } = loadCliGlossary(options, output);
+  const texts: { uri: string; text: string }[] = [];
+  let failed = false;
+  for (const file of collectFiles(options.inputs)) {
+    try {
+      texts.push({ uri: pathToFileURL(path.resolve(file)).toString(), text: readCorpusFile(file).text });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      output.err(`corpus-lens: ${error.message}\n`);
+      failed = true;
+    }
+  }
+  const slogans = discoverInWorkspace(texts, glossary).map((s) => ({
+    term: s.term,
+    count: s.occurrences.length,
+    files: s.files,
+    components: s.components,
+    contexts: s.occurrences.slice(0, CONTEXTS_SHOWN).map((o) => o.context),
+  }));
+  if (options.format === 'json') output.out(JSON.stringify({ slogans }, null, 2) + '\n');
+  else {
+    const lines = [`${slogans.length} slogans not in any glossary (${texts.length} files)`];
+    for (const s of slogans) {
+      lines.push(`“${s.term}”  ${s.count} in ${s.files} file(s)${s.components.length ? `  components: ${s.components.join('、')}` : ''}`);
+      for (const context of s.contexts) lines.push(`    ${context}`);
+    }
+    output.out(lines.join('\n') + '\n');
+  }
+  return failed ? 2 : 0;
+}
