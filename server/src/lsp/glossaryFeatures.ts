@@ -75,16 +75,8 @@ export function discoveryHover(term: string, workspace: DiscoveredSlogan & { fil
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
 }
 
-export interface GlossaryStub {
-  term: string;
-  aliases: string[];
-  components: string[];
-  definition: { zh: string; en: string };
-  since: { date: string; event: string };
-  scope: { level: 'local'; place: string };
-  source: { title: string; publisher: string; date: string };
-  related: string[];
-}
+/** An entry to be completed by the user: the fields left empty are reported until filled in. */
+export type GlossaryStub = Omit<GlossaryEntry, 'origin' | 'category' | 'canonical'>;
 
 export function stubEntry(slogan: DiscoveredSlogan): GlossaryStub {
   return {
