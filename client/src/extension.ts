@@ -2,6 +2,7 @@
  * The VS Code client: starts the language server and adds the editor-side commands and the
  * language status item. Everything it shows comes from the server.
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
@@ -44,7 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 async function startClient(context: vscode.ExtensionContext, status: vscode.LanguageStatusItem): Promise<void> {
-  const module = context.asAbsolutePath('server/out/server.js');
+  // The packaged extension ships the bundled server; a development checkout runs the compiled one.
+  const bundled = context.asAbsolutePath('dist/server.js');
+  const module = fs.existsSync(bundled) ? bundled : context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },

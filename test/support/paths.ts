@@ -6,7 +6,8 @@ export const ROOT = path.resolve(__dirname, '../../../..');
 export const SEEDS_DIR = path.join(ROOT, 'seeds');
 export const SNAPSHOT_DIR = path.join(ROOT, 'test', 'snapshots');
 export const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
-export const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
+/** The server under test: the compiled one, or another build (the bundled one) named by CORPUS_LENS_SERVER. */
+export const SERVER = process.env.CORPUS_LENS_SERVER ? path.resolve(process.env.CORPUS_LENS_SERVER) : path.join(ROOT, 'server', 'out', 'server.js');
 
 export function seedFiles(): string[] {
   return fs

@@ -12,7 +12,10 @@ import { ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErro
 import { GlossaryEntry, validateGlossary } from '../core/glossary/entries';
 import { Glossary } from '../core/glossary/matcher';
 
-export const BUNDLED_GLOSSARY = path.join(__dirname, '..', '..', 'data', 'glossary.json');
+/** server/data/ in a checkout (server/out/lsp/ → ../../data); dist/data/ next to the bundled server. */
+export const BUNDLED_GLOSSARY = [path.join(__dirname, '..', '..', 'data', 'glossary.json'), path.join(__dirname, 'data', 'glossary.json')].find((f) =>
+  fs.existsSync(f),
+) ?? path.join(__dirname, '..', '..', 'data', 'glossary.json');
 export const WORKSPACE_GLOSSARY = path.join('.corpus-lens', 'glossary.json');
 
 export interface GlossaryFileReport {
