@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDocument } from '../../server/src/core/analysis';
+import { ArticleMemo, analyzeDocument } from '../../server/src/core/analysis';
 import { defaultSegmenter } from '../support/segmenters';
 
 function speakersOf(body: string) {
@@ -57,5 +57,21 @@ describe('findSpeakers', () => {
   it('does not take nouns and non-speech uses for statements', () => {
     assert.deepEqual(summary('贯彻落实县域治理“三起来”的重要要求，对洛阳来说意义重大。李亚书记提出的要求十分明确。'), []);
     assert.deepEqual(summary('我们要求各单位认真落实，有关部门表示支持。'), []);
+  });
+});
+
+describe('ArticleMemo', () => {
+  it('reuses the speakers of untouched articles after an edit elsewhere, at their new offsets', () => {
+    const before = '第一篇 标题\n\n李亚强调，要抓落实。\n\n《洛阳日报》2020年4月1日（01版）\n\n第二篇 标题\n\n何武周指出，要抢工期。\n';
+    const after = before.replace('要抓落实', '要狠抓落实');
+    const memo = new ArticleMemo();
+    analyzeDocument(before, { segmenter: defaultSegmenter(), memo });
+    memo.hits = 0;
+    const analysis = analyzeDocument(after, { segmenter: defaultSegmenter(), memo });
+    assert.equal(memo.hits, 1, 'only the edited article is analysed again');
+    const span = analysis.articles[1].speakers[0].statements[0].span;
+    assert.equal(after.slice(span.start, span.end), '何武周指出，要抢工期。');
+    const fresh = analyzeDocument(after, { segmenter: defaultSegmenter() });
+    assert.deepEqual(analysis.articles.map((a) => a.speakers), fresh.articles.map((a) => a.speakers));
   });
 });

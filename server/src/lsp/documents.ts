@@ -2,7 +2,7 @@
  * The per-document cache: one analysis per document version, shared by every feature.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis, analyzeDocument } from '../core/analysis';
+import { ArticleMemo, DocumentAnalysis, analyzeDocument } from '../core/analysis';
 import { Segmenter } from '../core/segmenter';
 import { LineIndex, countHan } from '../core/text';
 
@@ -33,6 +33,7 @@ export function isMostlyChinese(text: string): boolean {
 
 export class AnalysisCache {
   private readonly cache = new Map<string, AnalyzedDocument>();
+  private readonly memos = new Map<string, ArticleMemo>();
 
   constructor(
     private segmenter: Segmenter,
@@ -43,6 +44,7 @@ export class AnalysisCache {
     this.segmenter = segmenter;
     this.settings = settings;
     this.cache.clear();
+    this.memos.clear();
   }
 
   get segmenterName(): string {
@@ -61,7 +63,12 @@ export class AnalysisCache {
     if (cached && cached.version === document.version) return cached;
     const text = document.getText();
     const started = performance.now();
-    const analysis = analyzeDocument(text, { segmenter: this.segmenter });
+    let memo = this.memos.get(document.uri);
+    if (!memo) {
+      memo = new ArticleMemo();
+      this.memos.set(document.uri, memo);
+    }
+    const analysis = analyzeDocument(text, { segmenter: this.segmenter, memo });
     const entry: AnalyzedDocument = {
       uri: document.uri,
       version: document.version,
@@ -75,5 +82,6 @@ export class AnalysisCache {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.memos.delete(uri);
   }
 }
