@@ -5,4 +5,7 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A failed request to the client must not take the server down with it.
+process.on('unhandledRejection', (reason) => connection.console.error(`Corpus Lens: unhandled rejection: ${String(reason)}`));
+startServer(connection);

@@ -19,6 +19,7 @@ import {
   ExitNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
+  DidChangeConfigurationNotification,
   SymbolKind,
   WorkspaceSymbolRequest,
   HoverRequest,
@@ -124,6 +125,45 @@ describe('hover over stdio', () => {
       assert.match(value, /\*\*何武周\*\*/);
       assert.match(value, /区党工委书记/);
       assert.match(value, /2 处表态/);
+    } finally {
+      await connection.sendRequest(ShutdownRequest.type);
+      await connection.sendNotification(ExitNotification.type);
+      connection.dispose();
+      child.kill();
+    }
+  });
+});
+
+describe('settings over stdio', () => {
+  it('pulls settings on change and stops analysing plaintext when told to, even with a client that lacks refresh support', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let enabled = true;
+    connection.onRequest('workspace/configuration', () => [{ plaintext: { enabled } }]);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    try {
+      await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+        workspaceFolders: null,
+      });
+      await connection.sendNotification(InitializedNotification.type, {});
+      const uri = 'file:///tmp/plain.txt';
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'plaintext', version: 1, text: '标题甲 标题乙\n\n李亚强调，要抓落实。\n' },
+      });
+      const symbols = () => connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+      assert.equal((await symbols())!.length, 1);
+      enabled = false;
+      await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      let after = await symbols();
+      for (let i = 0; i < 50 && after!.length > 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        after = await symbols();
+      }
+      assert.deepEqual(after, []);
     } finally {
       await connection.sendRequest(ShutdownRequest.type);
       await connection.sendNotification(ExitNotification.type);

@@ -47,6 +47,7 @@ export function startServer(connection: Connection): void {
   let choice = chooseSegmenter(settings.segmenter);
   const cache = new AnalysisCache(choice.segmenter, { plaintext: settings.plaintext.enabled });
   let canPullConfiguration = false;
+  let canRefreshFolding = false;
   let lastAnalysisMs: number | null = null;
   let workspaceFolders: string[] = [];
   let loaded: LoadedGlossary = loadGlossaries([]);
@@ -101,7 +102,7 @@ export function startServer(connection: Connection): void {
     settings = next;
     cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
     if (glossaryPathsChanged) reloadGlossaries();
-    void connection.languages.foldingRange.refresh?.();
+    if (canRefreshFolding) connection.languages.foldingRange.refresh().catch(() => undefined);
     sendStatus();
   };
 
@@ -137,6 +138,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canRefreshFolding = !!params.capabilities.workspace?.foldingRange?.refreshSupport;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((f) => f.uri)
       .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
