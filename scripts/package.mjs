@@ -49,7 +49,9 @@ await esbuild.build({
   outfile: path.join(dist, 'server.js'),
   external: ['@node-rs/jieba', '@node-rs/jieba/dict', 'nodejieba'],
 });
-fs.cpSync(path.join(root, 'server/data'), path.join(dist, 'data'), { recursive: true });
+const data = path.join(root, 'server/data');
+if (fs.existsSync(data)) fs.cpSync(data, path.join(dist, 'data'), { recursive: true });
+else console.warn('package: server/data/ is missing: the VSIX ships without the bundled glossary');
 
 function stagePackage(name) {
   const from = path.dirname(require.resolve(`${name}/package.json`, { paths: [root] }));

@@ -59,7 +59,11 @@ installed_ok() {
   [[ -f "$MARKER" && "$(cat "$MARKER")" == "$EXPECTED_MARKER" ]] || return 1
   [[ -f "$PACKAGE_DIR/out/node/entry.js" ]] || return 1
   [[ -f "$PACKAGE_DIR/node_modules/argon2/lib/binding/napi-v3/argon2.node" ]] || return 1
-  [[ -f "$PACKAGE_DIR/lib/vscode/node_modules/node-pty/build/Release/pty.node" ]] || return 1
+  local mod
+  for mod in node-pty/build/Release/pty.node @parcel/watcher/build/Release/watcher.node \
+    kerberos/build/Release/kerberos.node native-watchdog/build/Release/watchdog.node @vscode/spdlog/build/Release/spdlog.node; do
+    [[ -f "$PACKAGE_DIR/lib/vscode/node_modules/$mod" ]] || return 1
+  done
   [[ -x "$PACKAGE_DIR/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ]] || return 1
   return 0
 }
@@ -101,7 +105,7 @@ mkdir -p "$INSTALL_DIR"
 say "installing code-server $CODE_SERVER_VERSION into $INSTALL_DIR (log: $LOG)"
 
 # node-gyp: npm's own copy, built against the local Node headers (nothing downloaded).
-NODE_GYP="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
+NODE_GYP="$(npm root -g 2>/dev/null)/npm/node_modules/node-gyp/bin/node-gyp.js"
 [[ -f "$NODE_GYP" ]] || NODE_GYP="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
 [[ -f "$NODE_GYP" ]] || die "npm's bundled node-gyp was not found"
 NODE_PREFIX="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
@@ -126,7 +130,10 @@ P="$STAGE/package"
 say "npm install in lib/vscode (VS Code's server dependencies; the longest step)"
 (cd "$P/lib/vscode" && run "${NPM_INSTALL[@]}")
 
-for mod in kerberos node-pty @parcel/watcher; do
+# kerberos, node-pty and @parcel/watcher are needed to run; @vscode/spdlog writes VS Code's log
+# files (exthost.log, remoteagent.log: worth having when a test fails) and native-watchdog stops an
+# orphaned extension host. The rest (windows-*, deviceid) are not used on Linux.
+for mod in kerberos node-pty @parcel/watcher native-watchdog @vscode/spdlog; do
   say "building native module $mod"
   [[ -d "$P/lib/vscode/node_modules/$mod" ]] || die "lib/vscode/node_modules/$mod is missing after npm install"
   (cd "$P/lib/vscode/node_modules/$mod" && run "${GYP[@]}")

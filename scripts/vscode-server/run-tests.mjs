@@ -96,7 +96,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The server's environment: ours, less what would make code-server talk to an outer VS Code. */
 function serverEnv(configFile) {
-  const env = { ...process.env, [CONFIG_ENV]: configFile };
+  // EXTENSIONS_GALLERY={}: no marketplace, so no look-ups that this offline machine cannot answer.
+  const env = { ...process.env, [CONFIG_ENV]: configFile, EXTENSIONS_GALLERY: '{}' };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'PORT' || key === 'PASSWORD' || key === 'HASHED_PASSWORD') {
       delete env[key];
@@ -345,9 +346,7 @@ async function main() {
       pageCrashed = true;
       log('[browser] page crashed');
     });
-    page.on('requestfailed', (r) => {
-      if (r.url().startsWith(base)) log(`[browser requestfailed] ${r.url()} ${r.failure()?.errorText}`);
-    });
+    page.on('requestfailed', (r) => log(`[browser requestfailed] ${r.url().slice(0, 200)} ${r.failure()?.errorText}`));
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     console.log(`run-tests: VS Code ${options.vsix ? `with ${path.basename(options.vsix)} installed` : 'with the extension under development'} on ${path.relative(process.cwd(), options.workspace) || '.'}`);
 
