@@ -69,6 +69,8 @@ try {
 
 for (const file of ['README.md', 'LICENSE', 'language-configuration.json']) fs.copyFileSync(path.join(root, file), path.join(stage, file));
 fs.cpSync(path.join(root, 'syntaxes'), path.join(stage, 'syntaxes'), { recursive: true });
+// The README's screenshots travel with it, so the extension's details page can show them.
+fs.cpSync(path.join(root, 'docs', 'screenshots'), path.join(stage, 'docs', 'screenshots'), { recursive: true });
 const { scripts: _scripts, devDependencies: _dev, dependencies: _deps, optionalDependencies: _optional, bin: _bin, ...shipped } = manifest;
 shipped.main = './dist/extension.js';
 shipped.contributes.jsonValidation = shipped.contributes.jsonValidation.map((v) => ({ ...v, url: './dist/data/glossary.schema.json' }));
@@ -76,7 +78,7 @@ fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(shipped, null,
 fs.writeFileSync(path.join(stage, '.vscodeignore'), '');
 
 const vsix = path.join(root, `${manifest.name}-${manifest.version}-${target}.vsix`);
-execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--target', target, '--out', vsix], {
+execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--target', target, '--out', vsix], {
   cwd: stage,
   stdio: 'inherit',
 });
