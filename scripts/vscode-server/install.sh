@@ -68,6 +68,14 @@ installed_ok() {
   return 0
 }
 
+# One install at a time (open-in-vscode.sh and a test run may start together).
+mkdir -p "$INSTALL_DIR"
+exec 9>"$INSTALL_DIR/.lock"
+if ! flock -n 9; then
+  say "another install.sh is running; waiting for it"
+  flock 9
+fi
+
 # ---- 1. Debian packages --------------------------------------------------------------------------
 MISSING="$(apt_missing)"
 if [[ -z "$MISSING" ]]; then
@@ -80,11 +88,10 @@ else
     command -v sudo >/dev/null || die "missing packages ($MISSING); run as root or install them: apt-get install -y $MISSING"
     SUDO=(sudo)
   fi
-  mkdir -p "$INSTALL_DIR"
   say "installing Debian packages: $MISSING (apt-get update + install)"
-  run "${SUDO[@]}" apt-get update
+  run "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=300 update
   # shellcheck disable=SC2086
-  run "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $MISSING
+  run "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 $MISSING
   MISSING="$(apt_missing)"
   [[ -z "$MISSING" ]] || die "still missing after apt-get install: $MISSING"
   say "Debian packages installed"
@@ -119,7 +126,7 @@ mkdir -p "$STAGE"
 TARBALL="$INSTALL_DIR/code-server-$CODE_SERVER_VERSION.tgz"
 if [[ ! -s "$TARBALL" ]]; then
   say "fetching the code-server $CODE_SERVER_VERSION package (npm pack, ~42 MB)"
-  (cd "$STAGE" && run npm pack "code-server@$CODE_SERVER_VERSION" --silent)
+  (cd "$STAGE" && run npm pack "code-server@$CODE_SERVER_VERSION" --loglevel=error)
   mv "$STAGE/code-server-$CODE_SERVER_VERSION.tgz" "$TARBALL"
 fi
 say "unpacking"
@@ -127,7 +134,7 @@ run tar -xzf "$TARBALL" -C "$STAGE"
 P="$STAGE/package"
 [[ -f "$P/out/node/entry.js" ]] || die "the code-server package has no out/node/entry.js"
 
-say "npm install in lib/vscode (VS Code's server dependencies; the longest step)"
+say "npm install in lib/vscode (VS Code's server dependencies)"
 (cd "$P/lib/vscode" && run "${NPM_INSTALL[@]}")
 
 # kerberos, node-pty and @parcel/watcher are needed to run; @vscode/spdlog writes VS Code's log
