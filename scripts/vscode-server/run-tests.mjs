@@ -165,6 +165,7 @@ async function main() {
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'extensions.ignoreRecommendations': true,
+        'git.openRepositoryInParentFolders': 'never',
         'git.enabled': false,
         'npm.autoDetect': 'off',
       },

@@ -32,6 +32,7 @@ export function loadCliGlossary(options: CommandOptions, output: Output): Loaded
   const workspace = path.resolve(WORKSPACE_GLOSSARY);
   const files = [...(fs.existsSync(workspace) ? [workspace] : []), ...options.glossaries.map((g) => path.resolve(g))];
   const loaded = loadGlossaries(files);
+  for (const warning of loaded.warnings) output.err(`corpus-lens: ${warning}\n`);
   for (const report of loaded.reports) {
     for (const d of report.diagnostics) {
       output.err(`${path.relative(process.cwd(), report.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}\n`);

@@ -30,6 +30,8 @@ export interface LoadedGlossary {
   files: string[];
   /** Where each entry is defined (its "term" value), for go-to-definition. */
   definitions: Map<GlossaryEntry, Location>;
+  /** Problems that belong to no glossary file (the bundled one missing). */
+  warnings: string[];
 }
 
 export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
@@ -37,9 +39,10 @@ export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
   const reports: GlossaryFileReport[] = [];
   const files: string[] = [];
   const definitions = new Map<GlossaryEntry, Location>();
+  const warnings: string[] = [];
   for (const file of [BUNDLED_GLOSSARY, ...workspaceFiles]) {
     if (!fs.existsSync(file)) {
-      if (file === BUNDLED_GLOSSARY) reports.push({ file, diagnostics: [problem(0, 0, 'the bundled glossary is missing')] });
+      if (file === BUNDLED_GLOSSARY) warnings.push(`the bundled glossary is missing (${file}); slogans are explained from workspace glossaries only`);
       continue;
     }
     files.push(file);
@@ -52,7 +55,7 @@ export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
       if (range) definitions.set(entry, Location.create(uri, range));
     }
   }
-  return { glossary: new Glossary(entries), reports, files, definitions };
+  return { glossary: new Glossary(entries), reports, files, definitions, warnings };
 }
 
 interface ParsedGlossaryFile {

@@ -109,6 +109,7 @@ export function startServer(connection: Connection): void {
   const reloadGlossaries = () => {
     const files = [...workspaceFolders.map((f) => path.join(f, WORKSPACE_GLOSSARY)), ...settings.glossary.paths.map((p) => path.resolve(workspaceFolders[0] ?? '.', p))];
     loaded = loadGlossaries(files);
+    for (const warning of loaded.warnings) connection.console.warn(warning);
     choice.segmenter.addWords(loaded.glossary.words());
     const reported = loaded.reports.map((r) => r.file);
     for (const file of publishedGlossaryFiles) {
