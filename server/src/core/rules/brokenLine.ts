@@ -1,0 +1,58 @@
+/**
+ * broken-line: a line break inside a sentence. Candidates are the breaks the parser put
+ * inside a paragraph (never those between a headline, byline or section heading and the
+ * body); each must also lack a sentence-final mark before it. In a hard-wrapped file almost
+ * every line is one: the file gets one warning whose fix joins them all, and each place a hint.
+ */
+import { breakMarkSpan, evidenceText, joinEdit, sentenceBreaks } from './breaks';
+import { Issue, Rule, RuleContext } from './types';
+import { makeFix, makeIssue, message } from './util';
+
+export const ID = 'broken-line';
+
+/** Grouped into one file-level issue from this many breaks on, in a hard-wrapped file. */
+const GROUP_FROM = 5;
+
+export const brokenLine: Rule = {
+  id: ID,
+  defaultSeverity: 'warning',
+  description: message('句子中间被换行断开（硬换行或段落被拆成几行）', 'A line break inside a sentence (hard wrap, or a paragraph split over lines)'),
+  examples: [{ bad: '会议指出，洛阳在黄河流域生态保护和高质量发展上地\n位重要、作用突出。', good: '会议指出，洛阳在黄河流域生态保护和高质量发展上地位重要、作用突出。' }],
+  check(ctx: RuleContext): Issue[] {
+    const { text } = ctx;
+    const breaks = sentenceBreaks(ctx).filter((b) => b.blankLines === 0 && b.whitespaceOnly);
+    if (breaks.length === 0) return [];
+    const profile = ctx.parsed.profile;
+    const grouped = profile.hardWrapped && breaks.length >= GROUP_FROM;
+    const issues: Issue[] = [];
+    const edits = breaks.map((b) => joinEdit(text, b.span));
+    if (grouped) {
+      const width = profile.wrapWidth ?? 0;
+      issues.push(
+        makeIssue(
+          ID,
+          breakMarkSpan(text, breaks[0].span),
+          message(
+            `本文件按约 ${width} 字一行硬换行，共有 ${breaks.length} 处句中换行`,
+            `This file is hard-wrapped at about ${width} characters a line: ${breaks.length} line breaks inside sentences`,
+          ),
+          [makeFix(message(`合并全部 ${breaks.length} 处句中换行`, `Join all ${breaks.length} broken lines`), edits, true)],
+          'warning',
+        ),
+      );
+    }
+    breaks.forEach((b, i) => {
+      const why = evidenceText(b);
+      issues.push(
+        makeIssue(
+          ID,
+          breakMarkSpan(text, b.span),
+          message(`句中换行${why.zh}`, `Line break inside a sentence${why.en}`),
+          [makeFix(message('合并这两行', 'Join the two lines'), [edits[i]], true)],
+          grouped ? 'hint' : undefined,
+        ),
+      );
+    });
+    return issues;
+  },
+};

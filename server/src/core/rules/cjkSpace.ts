@@ -1,0 +1,178 @@
+/**
+ * cjk-space: spaces that OCR left inside Chinese text (习 近平, 3 月 27 日). Only prose is
+ * checked: headlines, decks, bylines, trailing credits such as (阮现武 董浩) and standalone
+ * section headings keep their spaces.
+ *
+ * Profile `newspaper` (default): no space between Han characters, nor around a number
+ * written with a Chinese unit (3 月, 在 3 月, 超过 20%). Profile `copywriting`: spaces
+ * between Chinese and Latin letters or digits are house style; only Han–Han spaces count.
+ *
+ * A space between two Han characters is flagged when removing it joins a dictionary word
+ * (习|近平), when single characters are spaced out (洛 阳 市), or when it falls inside a
+ * clause away from the paragraph's first clause (where glued headlines and datelines live)
+ * and away from names (记者 李良 王妮娜).
+ */
+import { isPersonName } from '../names';
+import { Issue, Rule, RuleContext } from './types';
+import {
+  CLAUSE_MARKS,
+  ProseBlock,
+  blockEdit,
+  charBefore,
+  docSpan,
+  isAsciiDigit,
+  isCjkPunctuation,
+  isHanIndex,
+  isSpaceChar,
+  makeFix,
+  makeIssue,
+  message,
+  dictionaryTokens,
+  proseBlocks,
+  seamBreaksWord,
+  wordAcrossSeam,
+} from './util';
+
+export const ID = 'cjk-space';
+
+/** Chinese units and counters that follow a number: 3 月, 5 亿元, 20 个. */
+const UNITS = '年月日时分秒号元角亿万千百个位名人次件条项家户座台辆吨米克斤里平方岁天周期届批股倍户亩%％‰';
+/** Words next to a name that mark a credit: 记者 张三, 张三 摄, 新华社电 …. */
+const CREDIT_WORDS = /(?:记者|通讯员|实习生|摄影|摄|文|图|编辑|责编|报道|电|讯|作者|撰稿|主持人|口述|整理)$/;
+const SPACED_NUMBER = /[\u4e00-\u9fff][ \u00a0]\d+(?:\.\d+)?[ \u00a0]?[年月日亿万个%％]/g;
+/** Function words that never end a headline part or a name: a space after one is inside a clause. */
+const BOUND_BEFORE = '的得把被对从向将和与及在';
+/** Function words that never start one. */
+const BOUND_AFTER = '的地得了着过们吗呢吧';
+/** Words that take a number right after them: 为 12.3万, 于 1935年, 在 3月. */
+const BEFORE_NUMBER = '为于在到至约近达共第占比是有过';
+const CREDIT_AFTER = /^(?:摄|文|图|报道|整理|口述|编辑|制图)(?:$|[^\u4e00-\u9fff])/;
+
+export const cjkSpace: Rule = {
+  id: ID,
+  defaultSeverity: 'warning',
+  description: message('中文之间多余的空格', 'Stray spaces inside Chinese text'),
+  examples: [
+    { bad: '要深入领会、准确把握习 近平总书记重要讲话精神。', good: '要深入领会、准确把握习近平总书记重要讲话精神。' },
+    { bad: '3 月 27 日，省委省政府召开推进会。', good: '3月27日，省委省政府召开推进会。' },
+  ],
+  check(ctx: RuleContext): Issue[] {
+    const issues: Issue[] = [];
+    const blocks = proseBlocks(ctx).filter((b) => !b.heading);
+    // Numbers set off by spaces throughout (力争到 2025 年 … 突破 350 万人): every such space counts.
+    let spaced = 0;
+    for (const block of blocks) spaced += block.text.match(SPACED_NUMBER)?.length ?? 0;
+    for (const block of blocks) checkBlock(ctx, block, spaced >= 2, issues);
+    return issues;
+  },
+};
+
+function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean, issues: Issue[]): void {
+  const text = block.text.slice(0, block.proseEnd);
+  const firstClauseEnd = firstMark(text);
+  const copywriting = ctx.options.spacing === 'copywriting';
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpaceChar(text[i])) continue;
+    let end = i;
+    while (end < text.length && isSpaceChar(text[end])) end++;
+    const start = i;
+    i = end - 1;
+    if (start === 0 || end >= text.length) continue;
+    const l = charBefore(text, start);
+    const leftHan = isHanIndex(text, l);
+    const rightHan = isHanIndex(text, end);
+    const lc = text[l];
+    const rc = text[end];
+    const inFirstClause = start < firstClauseEnd;
+    let reason: { zh: string; en: string } | null = null;
+
+    // Two spaces or more, or an ideographic space, usually stand for a lost line break.
+    const separator = end - start > 1 || text[start] === '\u3000';
+    if (leftHan && rightHan) {
+      const across = nearName(text, start, end) ? null : wordAcrossSeam(ctx, text.slice(0, start), text.slice(end));
+      if (across && seamBreaksWord(ctx, across)) reason = { zh: `空格把“${across.word}”一词隔开`, en: `the space cuts the word “${across.word}”` };
+      else if (separator || nearName(text, start, end)) reason = null;
+      else if (spacedOut(text, start, end)) reason = { zh: '单字之间被空格隔开', en: 'single characters spaced out' };
+      else if (boundFunctionWord(ctx, text, start, end)) reason = { zh: '虚词和相邻的词被空格隔开', en: 'a space next to a function word' };
+    } else if (separator) {
+      reason = null;
+    } else if (!copywriting && isAsciiDigit(lc) && rightHan && UNITS.includes(rc)) {
+      reason = { zh: '数字和单位之间有空格', en: 'a space between a number and its unit' };
+    } else if (!copywriting && isAsciiDigit(lc) && (rc === '%' || rc === '％')) {
+      reason = { zh: '数字和百分号之间有空格', en: 'a space before a percent sign' };
+    } else if (!copywriting && leftHan && isAsciiDigit(rc) && (spacedNumbers || BEFORE_NUMBER.includes(lc)) && !inFirstClause && numberWithUnit(text, end)) {
+      reason = { zh: '汉字和数字之间有空格', en: 'a space between Chinese and a number' };
+    } else if ((leftHan || isAsciiDigit(lc)) && isCjkPunctuation(rc) && !'“‘（《【「『'.includes(rc) && rc !== '—' && rc !== '…') {
+      reason = { zh: '标点前有空格', en: 'a space before a punctuation mark' };
+    } else if ((lc === '，' || lc === '、') && (rightHan || isAsciiDigit(rc))) {
+      reason = { zh: '逗号后有空格', en: 'a space after a comma' };
+    }
+    if (!reason) continue;
+    issues.push(
+      makeIssue(
+        ID,
+        docSpan(block, start, end),
+        message(`多余的空格：${reason.zh}`, `Stray space: ${reason.en}`),
+        [makeFix(message('删除空格', 'Delete the space'), [blockEdit(block, start, end, '')], true)],
+      ),
+    );
+  }
+}
+
+function firstMark(text: string): number {
+  for (let i = 0; i < text.length; i++) if (CLAUSE_MARKS.includes(text[i]) || '“”《》（）()'.includes(text[i])) return i;
+  return text.length;
+}
+
+/** 洛 阳 市: a single Han character with spaces on both sides, next to this gap. */
+function spacedOut(text: string, start: number, end: number): boolean {
+  const single = (i: number) => isHanIndex(text, i) && isSpaceChar(text[i - 1]) && isSpaceChar(text[i + 1]);
+  const leftSingle = start >= 2 && isHanIndex(text, start - 1) && (start - 2 < 0 || isSpaceChar(text[start - 2]));
+  const rightSingle = isHanIndex(text, end) && isSpaceChar(text[end + 1]);
+  return (leftSingle && rightSingle) || (leftSingle && single(start - 3)) || (rightSingle && single(end + 2));
+}
+
+/** The run of Han characters ending at `end` (exclusive) or starting at `start`. */
+function hanRunBefore(text: string, end: number): string {
+  let s = end;
+  while (s > 0 && isHanIndex(text, s - 1)) s--;
+  return text.slice(s, end);
+}
+
+function hanRunAfter(text: string, start: number): string {
+  let e = start;
+  while (e < text.length && isHanIndex(text, e)) e++;
+  return text.slice(start, e);
+}
+
+/** The gap stands between a name and a name, or a name and a credit word. */
+function nearName(text: string, start: number, end: number): boolean {
+  const left = hanRunBefore(text, start);
+  const right = hanRunAfter(text, end);
+  if (CREDIT_WORDS.test(left) || CREDIT_AFTER.test(right)) return true;
+  // A two-character name padded to three cells: (张 哲), 实习生 景 雪.
+  if (left.length === 1 && right.length === 1 && isPersonName(left + right)) return true;
+  return isPersonName(left) || isPersonName(right) || isPersonName(right.slice(0, 3)) && right.length <= 4;
+}
+
+/** The gap follows or precedes a function word standing as a word of its own (与雄鹿的 比赛). */
+function boundFunctionWord(ctx: RuleContext, text: string, start: number, end: number): boolean {
+  const left = hanRunBefore(text, start);
+  const right = hanRunAfter(text, end);
+  if (BOUND_BEFORE.includes(left[left.length - 1])) {
+    const tokens = dictionaryTokens(ctx, left);
+    if (tokens[tokens.length - 1].text.length === 1) return true;
+  }
+  if (BOUND_AFTER.includes(right[0])) {
+    if (dictionaryTokens(ctx, right)[0].text.length === 1) return true;
+  }
+  return false;
+}
+
+/** A number at `i` followed (maybe after a space) by a Chinese unit: 3 月, 20%. */
+function numberWithUnit(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && (isAsciiDigit(text[j]) || text[j] === '.')) j++;
+  while (j < text.length && isSpaceChar(text[j])) j++;
+  return j < text.length && UNITS.includes(text[j]);
+}

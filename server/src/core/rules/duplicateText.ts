@@ -1,0 +1,172 @@
+/**
+ * duplicate-text: a word or phrase printed twice in a row, found on the segmentation of the
+ * joined paragraph (so a copy across a line or page break counts).
+ *
+ * Flagged: a doubled function character that forms no word (的的, 了了); a repeated word of
+ * two characters or more (重复重复, 发展发展) or phrase (高质量发展高质量发展); a partial
+ * repeat A B A where A and B are words sharing their first character (落地落实落地).
+ *
+ * Chinese repeats on purpose, and none of this is flagged: reduplication of single
+ * characters (常常, 天天, 看看, 清清楚楚), verbs and adjectives in ABAB form (研究研究,
+ * 商量商量, 雪白雪白), numeral-classifier repeats (一个一个, 一步一步), onomatopoeia
+ * (哈哈哈哈), emphatic and spoken repeats (很少很少, 说着说着, 不急不急, 什么什么),
+ * rhetorical repeats (落实落实再落实), any repeat across punctuation (抓落实、抓落实), and
+ * a repeat that starts a sentence or precedes a colon, where a subheading or a speaker's
+ * name ran into the text (8.青岛青岛最近…, 刘晨刘晨：).
+ */
+import { Token } from '../segmenter';
+import { Issue, Rule, RuleContext } from './types';
+import { ProseBlock, blockEdit, crossesBreak, dictionaryTokens, docSpan, isHanIndex, makeFix, makeIssue, message, proseBlocks } from './util';
+
+export const ID = 'duplicate-text';
+
+/** Function characters that never double in standard text; 的的 is safe to fix. */
+const FUNCTION_CHARS = '的了在是和与及对把被将为从向于就也都';
+const SAFE_DOUBLES = '的';
+
+/** Verbs and adjectives that reduplicate as ABAB. */
+const ABAB = new Set(
+  (
+    '研究 讨论 学习 考虑 商量 休息 活动 锻炼 打听 收拾 整理 打扫 准备 检查 了解 介绍 交流 沟通 调查 比较 总结 ' +
+    '认识 体会 感受 体验 尝试 练习 思考 琢磨 分析 研讨 议论 放松 打扮 表扬 批评 宣传 教育 帮助 关心 照顾 ' +
+    '参观 参谋 指点 指导 解释 说明 反映 汇报 请示 清理 整顿 梳理 盘点 算计 合计 估计 核实 核对 对照 ' +
+    '比划 比画 比试 试验 实验 修理 修改 打磨 调整 调理 安排 布置 张罗 操心 溜达 走动 散心 热闹 高兴 ' +
+    '快活 痛快 舒服 轻松 暖和 凉快 干净 清楚 明白 认真 仔细 雪白 通红 笔直 冰凉 火热 滚烫 漆黑 碧绿 ' +
+    '金黄 蔚蓝 崭新 喷香 透亮 瓦蓝 煞白 鲜红 乌黑 粉红 嫩绿 湛蓝 滚圆 溜圆 精光 稀烂 冰冷 雪亮 通明 ' +
+    '拜托 谢谢 欢迎 恭喜 祝贺 加油 努力 坚持 注意 小心 当心 留意 提醒 发动 动员 鼓励 鼓动 激励 启发 ' +
+    '开导 引导 疏导 协调 配合 商议 商讨 切磋 探讨 交谈 聊天 谈谈 说说 讲讲 聊聊 走走 看看 想想 试试'
+  ).split(' '),
+);
+/** Sound words that repeat freely. */
+const ONOMATOPOEIA = /^(?:哈|呵|嘻|嘿|咚|啦|嗒|哗|嘀|嗡|呜|砰|啪|咕|叮|当|咯|嘟|喵|汪|呱|噔|轰|隆|沙|哒)+$/;
+const NUMERAL_START = /^[一二两三四五六七八九十百千万几每0-9]/;
+const RHETORIC_AFTER = /^[再又还更也而]/;
+/** Emphatic repeats of a degree phrase: 很少很少, 很多很多, 非常非常, 好久好久. */
+const EMPHATIC = /^(?:很|好|太|非常|特别|真|多么|越来越)/;
+/**
+ * Spoken repeats: 说着说着, 不急不急, 没事没事, 寂寞啊寂寞啊, 什么什么专业 (such-and-such),
+ * 怎么怎么的.
+ */
+const SPOKEN = /^(?:.着|[不没别].|.+[啊呀吧呢啦哪嘛哦]|什么|怎么|这样|那样|如此)$/;
+
+export const duplicateText: Rule = {
+  id: ID,
+  defaultSeverity: 'warning',
+  description: message('重复的字词（非正常叠用）', 'A word or phrase printed twice (not reduplication)'),
+  examples: [
+    { bad: '推动经济高质量的的发展。', good: '推动经济高质量的发展。' },
+    { bad: '要推动推动高质量发展。', good: '要推动高质量发展。' },
+  ],
+  check(ctx: RuleContext): Issue[] {
+    const issues: Issue[] = [];
+    for (const block of proseBlocks(ctx)) checkBlock(ctx, block, issues);
+    return issues;
+  },
+};
+
+function checkBlock(ctx: RuleContext, block: ProseBlock, issues: Issue[]): void {
+  const text = block.text;
+  let tokens: Token[];
+  try {
+    tokens = dictionaryTokens(ctx, text);
+  } catch {
+    return;
+  }
+  let skipUntil = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].start < skipUntil) continue;
+    const found = doubledChar(tokens, i) ?? repeatedRun(text, tokens, i) ?? partialRepeat(text, tokens, i);
+    if (!found) continue;
+    skipUntil = found.copy.end;
+    const { copy, kind } = found;
+    const copied = text.slice(copy.start, copy.end);
+    const acrossBreak = crossesBreak(block, found.first.start, copy.end) || block.breakIndexes.includes(copy.start);
+    const where = acrossBreak ? { zh: '（跨越换行）', en: ' (across a line break)' } : { zh: '', en: '' };
+    if (kind === 'partial') {
+      issues.push(
+        makeIssue(
+          ID,
+          docSpan(block, found.first.start, copy.end),
+          message(`词语部分重复：“${text.slice(found.first.start, copy.end)}”${where.zh}`, `Partly repeated words: “${text.slice(found.first.start, copy.end)}”${where.en}`),
+        ),
+      );
+      continue;
+    }
+    const safe = kind === 'char' && SAFE_DOUBLES.includes(copied);
+    issues.push(
+      makeIssue(
+        ID,
+        docSpan(block, copy.start, copy.end),
+        message(`“${copied}”重复了一次${where.zh}`, `“${copied}” is printed twice${where.en}`),
+        [makeFix(message(`删除重复的“${copied}”`, `Delete the repeated “${copied}”`), deleteEdits(block, copy.start, copy.end), safe)],
+      ),
+    );
+  }
+}
+
+/** Deletes `[start, end)` of the joined text, one edit per physical line it covers. */
+function deleteEdits(block: ProseBlock, start: number, end: number) {
+  const cuts = [start, ...block.breakIndexes.filter((b) => b > start && b < end), end];
+  const edits = [];
+  for (let k = 0; k + 1 < cuts.length; k++) edits.push(blockEdit(block, cuts[k], cuts[k + 1], ''));
+  return edits;
+}
+
+interface Found {
+  kind: 'char' | 'word' | 'partial';
+  first: { start: number; end: number };
+  /** The second copy (deleted by the fix). */
+  copy: { start: number; end: number };
+}
+
+function doubledChar(tokens: Token[], i: number): Found | null {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!b || a.text.length !== 1 || a.text !== b.text || !FUNCTION_CHARS.includes(a.text)) return null;
+  // 的的确确, 是是非非, 不了了之 are words of their own; a third copy is something else.
+  if (tokens[i + 2]?.text === a.text) return null;
+  return { kind: 'char', first: a, copy: b };
+}
+
+function repeatedRun(text: string, tokens: Token[], i: number): Found | null {
+  for (let k = 1; k <= 4 && i + 2 * k <= tokens.length; k++) {
+    const start = tokens[i].start;
+    const mid = tokens[i + k].start;
+    const end = tokens[i + 2 * k - 1].end;
+    const first = text.slice(start, mid);
+    const second = text.slice(mid, end);
+    if (first !== second || first.length < 2) continue;
+    if (!/^[\u3400-\u9fff]+$/.test(first)) continue;
+    if (!legitimateRepeat(text, first, start, end)) return { kind: 'word', first: { start, end: mid }, copy: { start: mid, end } };
+    return null;
+  }
+  return null;
+}
+
+function legitimateRepeat(text: string, unit: string, start: number, end: number): boolean {
+  if (ABAB.has(unit) || ONOMATOPOEIA.test(unit) || NUMERAL_START.test(unit) || EMPHATIC.test(unit) || SPOKEN.test(unit)) return true;
+  // A label glued to its own first words: 8.青岛青岛最近…, 。理念的缺失理念的缺失既有… (a
+  // subheading whose line break was lost), and a speaker's name before a colon: 刘晨刘晨：.
+  if (start === 0 || /[。！？!?”：:；;\s]$|(?:^|[^0-9])\d{1,2}[.、．]$/.test(text.slice(Math.max(0, start - 3), start))) return true;
+  if (/^[：:]/.test(text.slice(end))) return true;
+  // AA itself (天天天天) or a reduplicated syllable inside (看看看看).
+  if (unit.length === 2 && unit[0] === unit[1]) return true;
+  // 落实落实再落实
+  const rest = text.slice(end);
+  if (RHETORIC_AFTER.test(rest) && rest.slice(1).startsWith(unit)) return true;
+  return false;
+}
+
+/** A B A, where A and B are words of two characters or more that share their first character. */
+function partialRepeat(text: string, tokens: Token[], i: number): Found | null {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  const c = tokens[i + 2];
+  if (!b || !c) return null;
+  if (a.text.length < 2 || b.text.length < 2 || a.text !== c.text || a.text === b.text) return null;
+  if (a.text[0] !== b.text[0]) return null;
+  if (!isHanIndex(text, a.start)) return null;
+  // A B A B is a rhetorical alternation.
+  if (tokens[i + 3]?.text === b.text) return null;
+  return { kind: 'partial', first: a, copy: c };
+}

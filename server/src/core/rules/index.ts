@@ -1,0 +1,78 @@
+/**
+ * The rule registry. Settings, the README rule table and the CLI's --rules list are generated
+ * from or checked against `RULES`, so they cannot drift.
+ */
+import { DocumentAnalysis } from '../analysis';
+import { Segmenter } from '../segmenter';
+import { brokenLine } from './brokenLine';
+import { capIssuesBy } from './cap';
+import { cjkSpace } from './cjkSpace';
+import { duplicateText } from './duplicateText';
+import { emptyArticle } from './emptyArticle';
+import { fullwidthAlnum } from './fullwidthAlnum';
+import { halfwidthPunctuation } from './halfwidthPunctuation';
+import { mojibake } from './mojibake';
+import { pageResidue } from './pageResidue';
+import { splitParagraph } from './splitParagraph';
+import { strayLatin } from './strayLatin';
+import { Issue, Rule, RuleContext, RuleOptions, Severity } from './types';
+import { unbalancedPair } from './unbalancedPair';
+
+export * from './types';
+
+/** Every rule, in the order of the documentation table. */
+export const RULES: Rule[] = [
+  brokenLine,
+  splitParagraph,
+  cjkSpace,
+  halfwidthPunctuation,
+  fullwidthAlnum,
+  strayLatin,
+  duplicateText,
+  unbalancedPair,
+  pageResidue,
+  mojibake,
+  emptyArticle,
+];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { spacing: 'newspaper' };
+
+/** The context the rules read, from one document analysis. */
+export function ruleContext(analysis: DocumentAnalysis, segmenter: Segmenter, options: Partial<RuleOptions> = {}): RuleContext {
+  return {
+    text: analysis.parsed.text,
+    parsed: analysis.parsed,
+    articles: analysis.articles,
+    segmenter,
+    options: { ...DEFAULT_RULE_OPTIONS, ...options },
+  };
+}
+
+/** An issue's severity: its own, else its rule's default. */
+export function severityOf(issue: Issue): Severity {
+  return issue.severity ?? ruleById(issue.rule)?.defaultSeverity ?? 'warning';
+}
+
+/** Runs the enabled rules (all when `enabled` is omitted) and returns their issues by position. */
+export function runRules(context: RuleContext, enabled?: Set<string>): Issue[] {
+  const issues: Issue[] = [];
+  for (const rule of RULES) {
+    if (enabled && !enabled.has(rule.id)) continue;
+    issues.push(...rule.check(context));
+  }
+  return issues.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * Keeps the first `max` issues by severity then position and adds one summary issue
+ * ("N more findings not shown") under the most frequent cut rule. See `cap.ts`.
+ */
+export function capIssues(issues: Issue[], max: number): Issue[] {
+  return capIssuesBy(issues, max, severityOf);
+}
