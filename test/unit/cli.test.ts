@@ -84,13 +84,18 @@ describe('corpus-lens gloss and slogans', () => {
     assert.match(result.stderr, /not in the glossary/);
   });
   it('lists slogans no glossary knows, with components spelled out in the corpus', () => {
-    const result = run('slogans', 'seeds', '--format', 'json', '--glossary', glossary());
+    const corpus = path.join(scratch, 'slogans');
+    fs.mkdirSync(corpus, { recursive: true });
+    fs.writeFileSync(path.join(corpus, 'a.txt'), '标题甲 标题乙\n\n推动“三服务”工作。坚持“两结合”，把理论和实践结合、把当前和长远结合。\n');
+    fs.writeFileSync(path.join(corpus, 'b.txt'), '标题丙 标题丁\n\n落实“两结合”要求。\n');
+    const result = run('slogans', corpus, '--format', 'json', '--glossary', glossary());
     assert.equal(result.status, 0, result.stderr);
     const { slogans } = JSON.parse(result.stdout);
     const terms = slogans.map((s: { term: string }) => s.term);
     assert.ok(!terms.includes('三服务'), 'a glossary term is not “discovered”');
-    const sanqilai = slogans.find((s: { term: string }) => s.term === '三起来');
-    assert.deepEqual(sanqilai.components, ['把强县和富民统一起来', '把改革和发展结合起来', '把城镇和乡村贯通起来']);
-    assert.ok(sanqilai.contexts.length > 0);
+    const found = slogans.find((s: { term: string }) => s.term === '两结合');
+    assert.deepEqual(found.components, ['把理论和实践结合', '把当前和长远结合']);
+    assert.equal(found.count, 2);
+    assert.equal(found.files, 2);
   });
 });
