@@ -46,6 +46,7 @@ describe('findVariants', () => {
   it('leaves correct forms and ordinary prose alone', () => {
     assert.deepEqual(variants('以习近平新时代中国特色社会主义思想为指导，增强“四个意识”、坚定“四个自信”、做到“两个维护”'), []);
     assert.deepEqual(variants('第三个自信心来自实践，十四个意识形态问题'), []);
+    assert.deepEqual(variants('这是一个自信的城市，坚持习近平新时代中国特色的社会主义思想'), []);
     assert.deepEqual(variants('习近平总书记强调，要坚持中国特色社会主义思想'), []);
   });
   it('does not flag any correct form in the seeds, only the one non-standard form there', () => {

@@ -15,7 +15,10 @@ export interface VariantMatch {
   kind: 'number' | 'edit';
 }
 
-const NUMERALS = ['一', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+// 一个 is ordinary counting (一个全面的计划), never a misnumbered slogan.
+const NUMERALS = ['两', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** Particles prose may put inside a phrase without malforming it (中国特色的社会主义). */
+const PARTICLES = /[的之和与]/g;
 const NUMBERED = /^([一两二三四五六七八九十])个([\u4e00-\u9fff]{2,6})$/;
 /** Characters a canonical phrase may contain besides Han characters. */
 const PHRASE_PUNCTUATION = /[、·]/;
@@ -65,7 +68,7 @@ function editVariants(entry: GlossaryEntry, glossary: Glossary, text: string): V
     }
     if (!best) continue;
     const found = text.slice(start, best.end);
-    if (glossary.lookup(found)) continue;
+    if (glossary.lookup(found) || found.replace(PARTICLES, '') === term.replace(PARTICLES, '')) continue;
     matches.push({ entry, span: { start, end: best.end }, found, expected: term, kind: 'edit' });
   }
   return matches;
