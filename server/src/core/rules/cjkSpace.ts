@@ -44,6 +44,8 @@ const SPACED_NUMBER = /[\u4e00-\u9fff][ \u00a0]\d+(?:\.\d+)?[ \u00a0]?[年月日
 const BOUND_BEFORE = '的得把被对从向将和与及在';
 /** Function words that never start one. */
 const BOUND_AFTER = '的地得了着过们吗呢吧';
+/** A date written with spaces: 3 月 27 日. */
+const DATE_UNITS = '年月';
 /** Words that take a number right after them: 为 12.3万, 于 1935年, 在 3月. */
 const BEFORE_NUMBER = '为于在到至约近达共第占比是有过';
 const CREDIT_AFTER = /^(?:摄|文|图|报道|整理|口述|编辑|制图)(?:$|[^\u4e00-\u9fff])/;
@@ -100,7 +102,7 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean,
       reason = { zh: '数字和单位之间有空格', en: 'a space between a number and its unit' };
     } else if (!copywriting && isAsciiDigit(lc) && (rc === '%' || rc === '％')) {
       reason = { zh: '数字和百分号之间有空格', en: 'a space before a percent sign' };
-    } else if (!copywriting && leftHan && isAsciiDigit(rc) && (spacedNumbers || BEFORE_NUMBER.includes(lc)) && !inFirstClause && numberWithUnit(text, end)) {
+    } else if (!copywriting && leftHan && isAsciiDigit(rc) && (((spacedNumbers || BEFORE_NUMBER.includes(lc)) && !inFirstClause) || DATE_UNITS.includes(lc)) && numberWithUnit(text, end)) {
       reason = { zh: '汉字和数字之间有空格', en: 'a space between Chinese and a number' };
     } else if ((leftHan || isAsciiDigit(lc)) && isCjkPunctuation(rc) && !'“‘（《【「『'.includes(rc) && rc !== '—' && rc !== '…') {
       reason = { zh: '标点前有空格', en: 'a space before a punctuation mark' };

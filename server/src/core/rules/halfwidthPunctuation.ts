@@ -1,7 +1,7 @@
 /**
  * halfwidth-punctuation: ASCII , ; : ? ! ( ) in Chinese sentences, where full-width marks
  * belong. Left alone: marks between Latin words, inside numbers (1,000 3.5 1:2 12:30), in
- * URLs, ? standing for a lost character or in runs of ?? (mojibake), , ; : next to a Latin
+ * URLs, ? standing for a lost character or in runs of ?? (mojibake), , ; : next to an English
  * word (word lists), the colon after 编辑 and other staff labels, and brackets
  * around Latin text only ((XWT185), (Gossip Girl)). Page marks are not prose, so staff lines
  * such as 编辑:郭立翔 are never looked at.
@@ -113,14 +113,14 @@ function findPlaces(block: ProseBlock, places: Place[]): void {
     switch (ch) {
       case ',':
       case ';':
-        // Between Chinese and Latin (a word list, on account of 赊账; on …) the mark may be Latin's.
-        if (isAsciiLetter(pc) || isAsciiLetter(nc)) break;
+        // Next to an English word (a word list: on account of 赊账; on …) the mark may be Latin's.
+        if (englishWordAt(text, p) || englishWordAt(text, n)) break;
         flag = (chineseBefore || chineseAfter) && !(isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1]));
         break;
       case ':':
         if (isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1])) break; // 12:30, 1:2
         if (text.startsWith('//', i + 1)) break; // http://
-        if (isAsciiLetter(pc) || isAsciiLetter(nc)) break;
+        if (englishWordAt(text, p) || englishWordAt(text, n)) break;
         if (STAFF_LABEL.test(text.slice(Math.max(0, i - 4), i).trimEnd())) break;
         flag = chineseBefore || chineseAfter;
         break;
@@ -138,7 +138,8 @@ function findPlaces(block: ProseBlock, places: Place[]): void {
           const [a, b] = other < i ? [other, i] : [i, other];
           flag = hasHan(text, a + 1, b);
         } else {
-          flag = chineseBefore || chineseAfter;
+          // Unpaired: an opening bracket before Chinese, a closing one after it.
+          flag = ch === '(' ? chineseAfter : chineseBefore;
         }
         break;
       }
@@ -155,6 +156,16 @@ function findPlaces(block: ProseBlock, places: Place[]): void {
     }
     places.push({ block, index: i, mark: ch, start, end });
   }
+}
+
+/** True when `i` is inside a run of two lower-case Latin letters or more (an English word, not GDP). */
+function englishWordAt(text: string, i: number): boolean {
+  if (!/[a-z]/.test(text[i] ?? '')) return false;
+  let s = i;
+  let e = i + 1;
+  while (s > 0 && /[A-Za-z]/.test(text[s - 1])) s--;
+  while (e < text.length && /[A-Za-z]/.test(text[e])) e++;
+  return e - s >= 2;
 }
 
 /** Pairs of round brackets, ASCII or full-width, matched by nesting: index → partner. */

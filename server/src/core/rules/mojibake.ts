@@ -24,8 +24,10 @@ const NO_FIX = { zh: '原字无法自动恢复，请对照原件修改', en: 'th
 
 const REPLACEMENT = /\ufffd+/g;
 const QUESTION_RUN = /\?{2,}/g;
-// A lead byte (as Latin-1) followed by continuation bytes (as Latin-1 or Windows-1252), twice or more.
-const LATIN1_UTF8 = /(?:[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]{1,3}){2,}/g;
+// UTF-8 bytes read as Latin-1 or Windows-1252: a lead byte and its continuation bytes, either
+// one whole three-byte character (a Han character: å¹´) or two sequences or more in a row.
+const CONT = '[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\\u02c6\\u2030\\u0160\\u2039\\u0152\\u017d\\u2018\\u2019\\u201c\\u201d\\u2022\\u2013\\u2014\\u02dc\\u2122\\u0161\\u203a\\u0153\\u017e\\u0178]';
+const LATIN1_UTF8 = new RegExp(`(?:[\\u00e0-\\u00ef]${CONT}{2})+|(?:[\\u00c2-\\u00f4]${CONT}{1,3}){2,}`, 'g');
 const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
 /** A ? that GB18030 damage left: followed by a full-width letter or digit. */

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { severityOf } from '../../../server/src/core/rules/index';
+import { WRAPPED_BODY, check, fixWith, flagged } from './helpers';
+
+describe('broken-line', () => {
+  it('flags a line break that cuts a word, and the fix joins the lines', () => {
+    const text = '会议指出，洛阳在黄河流域生态保护和高质量发展上地\n位重要、作用突出、责任重大。\n';
+    const issues = check('broken-line', text);
+    assert.equal(issues.length, 1);
+    assert.deepEqual(flagged(text, issues), ['地\n位']);
+    assert.match(issues[0].message.zh, /地位/);
+    assert.match(issues[0].message.en, /地位/);
+    assert.equal(issues[0].fixes[0].safe, true);
+    assert.equal(fixWith('broken-line', text), '会议指出，洛阳在黄河流域生态保护和高质量发展上地位重要、作用突出、责任重大。\n');
+  });
+
+  it('removes spaces around the break when it joins', () => {
+    const text = '会议强调，要强化开放引领，以国际视野谋划推动洛阳副中心  \n  城市建设各项工作落地见效。';
+    assert.equal(fixWith('broken-line', text), '会议强调，要强化开放引领，以国际视野谋划推动洛阳副中心城市建设各项工作落地见效。');
+  });
+
+  it('groups a hard-wrapped file into one warning with a fix for every line, and hints per place', () => {
+    const text = ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY, ''].join('\n');
+    const issues = check('broken-line', text);
+    const warnings = issues.filter((i) => severityOf(i) === 'warning');
+    const hints = issues.filter((i) => severityOf(i) === 'hint');
+    assert.equal(warnings.length, 1);
+    assert.equal(hints.length, 9, 'one hint per line break inside the paragraph');
+    assert.equal(warnings[0].fixes[0].edits.length, 9);
+    const fixed = fixWith('broken-line', text);
+    assert.equal(fixed, ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY.split('\n').join(''), ''].join('\n'));
+  });
+
+  it('never flags the breaks around a headline, byline, deck or section heading', () => {
+    const text = [
+      '全市领导干部会议召开，传达学习贯彻省委省政府加快洛阳',
+      '副中心城市建设工作推进会精神',
+      '',
+      '李亚出席并讲话 刘宛康、赵会生等出席',
+      '',
+      '刘宛康',
+      '',
+      '一、加快建设副中心，机遇意识是前提',
+      '一是提升政治站位。加快洛阳副中心城市建设，是河洛儿女的共同梦想。',
+    ].join('\n');
+    assert.deepEqual(check('broken-line', text), []);
+  });
+
+  it('leaves a line that ends a sentence, and a new paragraph that opens like one', () => {
+    const text = ['会议指出，要发挥自身优势。', '会议强调，要加强党的领导。', '', '区领导和相关单位负责人参加会议', '何武周强调，相关企业要及时梳理总结前期招商引资工作。'].join('\n');
+    assert.deepEqual(check('broken-line', text), []);
+  });
+
+  it('leaves blank-line breaks to split-paragraph', () => {
+    const text = '会议指出，洛阳在黄河流域生态保护和高质量发展上地\n\n位重要、作用突出、责任重大。';
+    assert.deepEqual(check('broken-line', text), []);
+  });
+});

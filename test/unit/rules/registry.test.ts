@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFixes } from '../../../server/src/core/fixes';
+import { RULES, capIssues, ruleById, runRules, severityOf } from '../../../server/src/core/rules/index';
+import { Issue } from '../../../server/src/core/rules/types';
+import { check, contextOf } from './helpers';
+
+const DESIGN_IDS = [
+  'broken-line', 'split-paragraph', 'cjk-space', 'halfwidth-punctuation', 'fullwidth-alnum', 'stray-latin',
+  'duplicate-text', 'unbalanced-pair', 'page-residue', 'mojibake', 'empty-article',
+];
+
+describe('rule registry', () => {
+  it('lists every rule of the design once, under its stable id', () => {
+    assert.deepEqual(RULES.map((r) => r.id), DESIGN_IDS);
+    for (const rule of RULES) {
+      assert.match(rule.id, /^[a-z]+(?:-[a-z]+)*$/);
+      assert.equal(ruleById(rule.id), rule);
+      assert.ok(rule.description.zh && rule.description.en, rule.id);
+      assert.ok(rule.examples.length > 0, rule.id);
+    }
+    assert.equal(ruleById('no-such-rule'), undefined);
+  });
+
+  for (const rule of RULES) {
+    it(`${rule.id}: each example's bad text is flagged, its good text is not, and the fixes (if any) turn one into the other`, () => {
+      for (const { bad, good } of rule.examples) {
+        const issues = check(rule.id, bad);
+        assert.ok(issues.length > 0, `${rule.id} misses its example ${JSON.stringify(bad)}`);
+        if (good === null) continue;
+        assert.deepEqual(check(rule.id, good), [], `${rule.id} flags its good example ${JSON.stringify(good)}`);
+        if (issues.some((i) => i.fixes.length > 0)) assert.equal(applyFixes(bad, issues, { safeOnly: false }).text, good, rule.id);
+      }
+    });
+  }
+
+  it('runs only the enabled rules and returns issues in document order', () => {
+    const text = '会议指出，２０２０年要推动推动高质量发展,习 近平总书记作出指示。';
+    const ctx = contextOf(text);
+    const all = runRules(ctx);
+    assert.deepEqual([...new Set(all.map((i) => i.rule))].sort(), ['cjk-space', 'duplicate-text', 'fullwidth-alnum', 'halfwidth-punctuation']);
+    for (let k = 1; k < all.length; k++) assert.ok(all[k - 1].span.start <= all[k].span.start);
+    assert.deepEqual([...new Set(runRules(ctx, new Set(['cjk-space'])).map((i) => i.rule))], ['cjk-space']);
+    assert.deepEqual(runRules(ctx, new Set()), []);
+  });
+
+  it('resolves severities from the issue, else the rule', () => {
+    const issue: Issue = { rule: 'mojibake', span: { start: 0, end: 1 }, message: { zh: '', en: '' }, fixes: [] };
+    assert.equal(severityOf(issue), 'error');
+    assert.equal(severityOf({ ...issue, severity: 'hint' }), 'hint');
+  });
+});
+
+describe('capIssues', () => {
+  const issue = (rule: string, start: number, severity?: Issue['severity']): Issue => ({
+    rule,
+    span: { start, end: start + 1 },
+    message: { zh: rule, en: rule },
+    fixes: [],
+    ...(severity ? { severity } : {}),
+  });
+
+  it('returns everything, in order, when under the cap', () => {
+    const issues = [issue('cjk-space', 5), issue('mojibake', 1)];
+    assert.deepEqual(capIssues(issues, 5).map((i) => i.span.start), [1, 5]);
+  });
+
+  it('keeps the most severe first, then by position, and sums up the rest under the most frequent cut rule', () => {
+    const issues = [
+      issue('broken-line', 0, 'hint'),
+      issue('broken-line', 10, 'hint'),
+      issue('broken-line', 20, 'hint'),
+      issue('cjk-space', 30),
+      issue('mojibake', 40),
+      issue('broken-line', 2, 'warning'),
+    ];
+    const capped = capIssues(issues, 3);
+    assert.equal(capped.length, 4);
+    assert.deepEqual(capped.slice(0, 3).map((i) => [i.rule, i.span.start]), [['broken-line', 2], ['cjk-space', 30], ['mojibake', 40]]);
+    const summary = capped[3];
+    assert.equal(summary.rule, 'broken-line');
+    assert.equal(summary.message.en, '3 more findings not shown');
+    assert.equal(summary.message.zh, '还有 3 条结果未显示');
+    assert.equal(summary.span.start, 0);
+    assert.deepEqual(summary.fixes, []);
+  });
+});
