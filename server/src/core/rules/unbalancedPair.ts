@@ -5,8 +5,8 @@
  *
  * Quotes nest (a “ inside “…” is matched first). A quotation that runs over several
  * paragraphs opens each paragraph with “ and closes only at the end, as Chinese typesetting
- * does: an unclosed “ is fine when the next paragraph opens with “, or when another “ follows
- * in the same paragraph (paragraphs glued into one). A ) after 1 or a numbers a list item.
+ * does: an unclosed “ is fine when the next paragraph opens with “, or when another “ opens a
+ * sentence later in the same paragraph (paragraphs glued into one: …。“). A ) after 1 or a numbers a list item.
  */
 import { Issue, Rule, RuleContext } from './types';
 import { ProseBlock, docSpan, makeIssue, message, proseBlocks } from './util';
@@ -74,10 +74,18 @@ function checkBlock(block: ProseBlock, nextOpensQuote: boolean, issues: Issue[])
     for (const i of stack) {
       // A quotation over several paragraphs: the next paragraph, or a later “ in this one
       // (paragraphs glued together), opens it again.
-      if (k === 0 && (nextOpensQuote || text.indexOf('“', i + 1) >= 0)) continue;
+      if (k === 0 && (nextOpensQuote || reopensAfterSentence(text, i))) continue;
       report(i, `${text[i]} 后面没有与之配对的 ${c}`, `${text[i]} has no matching ${c} after it`);
     }
   });
+}
+
+/** A later “ opens a sentence (…。“), as the next paragraph of a quotation does once paragraphs are glued. */
+function reopensAfterSentence(text: string, i: number): boolean {
+  for (let j = text.indexOf('“', i + 1); j >= 0; j = text.indexOf('“', j + 1)) {
+    if (/[。！？!?…”]/.test(text[j - 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /** 1) 2) a) 一): a closing bracket that numbers a list item. */
