@@ -85,3 +85,13 @@ describe('capIssues', () => {
     assert.deepEqual(summary.fixes, []);
   });
 });
+
+describe('docs/rules.md', () => {
+  it('is the table the registry generates (node scripts/rules-table.mjs > docs/rules.md)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const path = await import('node:path');
+    const { ROOT } = await import('../../support/paths');
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'rules-table.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+  });
+});
