@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyFixes } from '../../../server/src/core/fixes';
 import { RULES, capIssues, ruleById, runRules, severityOf } from '../../../server/src/core/rules/index';
 import { Issue } from '../../../server/src/core/rules/types';
+import { ROOT } from '../../support/paths';
 import { check, contextOf } from './helpers';
 
 const DESIGN_IDS = [
@@ -87,10 +90,7 @@ describe('capIssues', () => {
 });
 
 describe('docs/rules.md', () => {
-  it('is the table the registry generates (node scripts/rules-table.mjs > docs/rules.md)', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const path = await import('node:path');
-    const { ROOT } = await import('../../support/paths');
+  it('is the table the registry generates (node scripts/rules-table.mjs > docs/rules.md)', () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'rules-table.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
   });
