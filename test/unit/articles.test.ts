@@ -111,6 +111,14 @@ describe('parseDocument: paragraphs', () => {
     assert.ok(articles[0].paragraphs[0].text.includes('发展上地位重要'));
   });
 
+  it('does not take a line ending in the middle of a clause for a headline', () => {
+    const text = '要坚持保护优先，加强历史文化遗产创新，\n\n提升城市文化品位和影响力。\n';
+    const { articles } = parse(text);
+    assert.equal(articles.length, 1);
+    assert.equal(articles[0].title, null);
+    assert.equal(articles[0].paragraphs.length, 1);
+  });
+
   it('maps paragraph offsets back to the document across line breaks', () => {
     const text = '标题一 标题二\n\n第一行文字\n第二行文字。';
     const paragraph = parse(text).articles[0].paragraphs[0];

@@ -320,6 +320,7 @@ class ItemReader {
       c.kind.kind === 'text' &&
       c.width <= MAX_HEADING_WIDTH &&
       !endsSentence(c.text) &&
+      !/[，、,；;]$/.test(c.text) &&
       !sectionMarker(c.text) &&
       !trailingAttribution(c.text)
     );
