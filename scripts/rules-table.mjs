@@ -16,11 +16,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { RULES, ruleContext } = require(path.join(ROOT, 'server/out/core/rules/index.js'));
 const { analyzeDocument } = require(path.join(ROOT, 'server/out/core/analysis.js'));
 const { chooseSegmenter } = require(path.join(ROOT, 'server/out/segment/index.js'));
+const { validateGlossary } = require(path.join(ROOT, 'server/out/core/glossary/entries.js'));
+const { Glossary } = require(path.join(ROOT, 'server/out/core/glossary/matcher.js'));
 const { segmenter } = chooseSegmenter('node-rs-jieba');
+const bundled = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/data/glossary.json'), 'utf8'));
+const glossary = new Glossary(validateGlossary(bundled, 'bundled').entries);
 
 /** What fix the rule offers on its own examples: safe (fix-all applies it), offered, or none. */
 function fixKind(rule) {
-  const fixes = rule.examples.flatMap(({ bad }) => rule.check(ruleContext(analyzeDocument(bad, { segmenter }), segmenter)).flatMap((i) => i.fixes));
+  const fixes = rule.examples.flatMap(({ bad }) => rule.check(ruleContext(analyzeDocument(bad, { segmenter }), segmenter, {}, glossary)).flatMap((i) => i.fixes));
   if (fixes.some((f) => f.safe)) return fixes.every((f) => f.safe) ? 'safe' : 'safe or offered';
   return fixes.length > 0 ? 'offered, not safe' : 'none';
 }

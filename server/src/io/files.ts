@@ -3,7 +3,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DecodeError, Decoded, decodeBytes } from '../core/encoding';
+import * as iconv from 'iconv-lite';
+import { DecodeError, Decoded, EncodingName, decodeBytes } from '../core/encoding';
 
 /** Extensions taken when a folder is given. */
 export const CORPUS_EXTENSIONS = ['.txt', '.text', '.corpus'];
@@ -51,4 +52,35 @@ export function readCorpusFile(file: string): Decoded {
     if (error instanceof DecodeError) throw new InputError(`${file}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * The bytes of `text` in the encoding it was read in (the BOM included where it had one), so
+ * that fixing a file keeps its encoding. Line endings are in the text itself and kept as they are.
+ */
+export function encodeText(text: string, encoding: EncodingName): Buffer {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    case 'gb18030':
+      return iconv.encode(text, 'gb18030');
+  }
+}
+
+/** Writes through a temporary file, so that a crash mid-write never leaves half a corpus file. */
+export function writeFileAtomically(file: string, bytes: Uint8Array): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, bytes);
+  try {
+    fs.chmodSync(temp, fs.statSync(file).mode);
+  } catch {
+    // A new file, or a file system without modes: keep the default.
+  }
+  fs.renameSync(temp, file);
 }

@@ -1,12 +1,13 @@
-/** Shared set-up for the rule tests: analyse a text with the real segmenter and run rules. */
+/** Shared set-up for the rule tests: analyse a text with the real segmenter and the bundled glossary, and run rules. */
 import { analyzeDocument } from '../../../server/src/core/analysis';
 import { applyFixes } from '../../../server/src/core/fixes';
 import { Issue, RuleContext, RuleOptions, ruleById, ruleContext, runRules } from '../../../server/src/core/rules/index';
+import { bundledGlossary } from '../../support/glossary';
 import { defaultSegmenter } from '../../support/segmenters';
 
 export function contextOf(text: string, options: Partial<RuleOptions> = {}): RuleContext {
   const segmenter = defaultSegmenter();
-  return ruleContext(analyzeDocument(text, { segmenter }), segmenter, options);
+  return ruleContext(analyzeDocument(text, { segmenter }), segmenter, options, bundledGlossary());
 }
 
 /** The issues one rule finds in `text`. */

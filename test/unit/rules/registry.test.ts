@@ -10,7 +10,7 @@ import { check, contextOf } from './helpers';
 
 const DESIGN_IDS = [
   'broken-line', 'split-paragraph', 'cjk-space', 'halfwidth-punctuation', 'fullwidth-alnum', 'stray-latin',
-  'duplicate-text', 'unbalanced-pair', 'page-residue', 'mojibake', 'empty-article',
+  'duplicate-text', 'unbalanced-pair', 'page-residue', 'mojibake', 'slogan-variant', 'empty-article',
 ];
 
 describe('rule registry', () => {

@@ -3,6 +3,7 @@
  * from or checked against `RULES`, so they cannot drift.
  */
 import { DocumentAnalysis } from '../analysis';
+import { Glossary } from '../glossary/matcher';
 import { Segmenter } from '../segmenter';
 import { brokenLine } from './brokenLine';
 import { capIssuesBy } from './cap';
@@ -13,6 +14,7 @@ import { fullwidthAlnum } from './fullwidthAlnum';
 import { halfwidthPunctuation } from './halfwidthPunctuation';
 import { mojibake } from './mojibake';
 import { pageResidue } from './pageResidue';
+import { sloganVariant } from './sloganVariant';
 import { splitParagraph } from './splitParagraph';
 import { strayLatin } from './strayLatin';
 import { Issue, Rule, RuleContext, RuleOptions, Severity } from './types';
@@ -32,6 +34,7 @@ export const RULES: Rule[] = [
   unbalancedPair,
   pageResidue,
   mojibake,
+  sloganVariant,
   emptyArticle,
 ];
 
@@ -44,13 +47,19 @@ export function ruleById(id: string): Rule | undefined {
 export const DEFAULT_RULE_OPTIONS: RuleOptions = { spacing: 'newspaper' };
 
 /** The context the rules read, from one document analysis. */
-export function ruleContext(analysis: DocumentAnalysis, segmenter: Segmenter, options: Partial<RuleOptions> = {}): RuleContext {
+export function ruleContext(
+  analysis: DocumentAnalysis,
+  segmenter: Segmenter,
+  options: Partial<RuleOptions> = {},
+  glossary: Glossary | null = null,
+): RuleContext {
   return {
     text: analysis.parsed.text,
     parsed: analysis.parsed,
     articles: analysis.articles,
     segmenter,
     options: { ...DEFAULT_RULE_OPTIONS, ...options },
+    glossary,
   };
 }
 

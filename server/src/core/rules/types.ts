@@ -4,6 +4,7 @@
  */
 import { AnalyzedArticle } from '../analysis';
 import { ParsedDocument } from '../articles';
+import { Glossary } from '../glossary/matcher';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
 
@@ -48,6 +49,8 @@ export interface RuleContext {
   articles: AnalyzedArticle[];
   segmenter: Segmenter;
   options: RuleOptions;
+  /** The policy-slogan glossary, for `slogan-variant`; null when none is loaded. */
+  glossary: Glossary | null;
 }
 
 export interface Rule {

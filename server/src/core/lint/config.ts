@@ -1,0 +1,82 @@
+/**
+ * Lint configuration: which rules run, at which severity, the spacing profile and the cap on
+ * findings per document. The same shape is read from the `corpusLens.*` settings and from a
+ * workspace's `.corpus-lens/config.json`; a wrong value is reported with its JSON path and the
+ * value it would have replaced is kept, so a broken config never stops the analysis.
+ */
+import { RULES, Severity, SpacingProfile } from '../rules/index';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintConfig {
+  /** Per-rule overrides of the registry's default severities; rules not named keep theirs. */
+  rules: Record<string, RuleSetting>;
+  spacing: SpacingProfile;
+  /** Findings shown per document in the editor before a summary takes the rest. */
+  maxProblems: number;
+}
+
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
+export const SPACING_PROFILES: readonly SpacingProfile[] = ['newspaper', 'copywriting'];
+
+export const DEFAULT_LINT_CONFIG: LintConfig = { rules: {}, spacing: 'newspaper', maxProblems: 500 };
+
+export interface ConfigProblem {
+  /** JSON path of the offending value, e.g. ['rules', 'cjk-spaces']. */
+  path: (string | number)[];
+  message: string;
+}
+
+const KNOWN_RULES = new Set(RULES.map((r) => r.id));
+
+/**
+ * Reads the lint keys (`rules`, `spacing`, `maxProblems`) of `raw` over `base`. Other keys are
+ * left to their owners (the settings object also holds `segmenter`, `glossary` …) unless
+ * `strict`, as for config.json, where an unknown key is a problem.
+ */
+export function readLintConfig(raw: unknown, base: LintConfig = DEFAULT_LINT_CONFIG, strict = false): { config: LintConfig; problems: ConfigProblem[] } {
+  const config: LintConfig = { ...base, rules: { ...base.rules } };
+  const problems: ConfigProblem[] = [];
+  if (raw === undefined || raw === null) return { config, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ path: [], message: 'the configuration must be a JSON object' });
+    return { config, problems };
+  }
+  const r = raw as Record<string, unknown>;
+  if (r.rules !== undefined) {
+    if (typeof r.rules !== 'object' || r.rules === null || Array.isArray(r.rules)) {
+      problems.push({ path: ['rules'], message: '"rules" must be an object of rule id → severity or "off"' });
+    } else {
+      for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (!KNOWN_RULES.has(id)) problems.push({ path: ['rules', id], message: `unknown rule "${id}"${suggest(id)}` });
+        else if (!RULE_SETTINGS.includes(value as RuleSetting)) {
+          problems.push({ path: ['rules', id], message: `"${id}": ${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}` });
+        } else config.rules[id] = value as RuleSetting;
+      }
+    }
+  }
+  if (r.spacing !== undefined) {
+    if (SPACING_PROFILES.includes(r.spacing as SpacingProfile)) config.spacing = r.spacing as SpacingProfile;
+    else problems.push({ path: ['spacing'], message: `"spacing": ${JSON.stringify(r.spacing)} is not one of ${SPACING_PROFILES.join(', ')}` });
+  }
+  if (r.maxProblems !== undefined) {
+    if (Number.isInteger(r.maxProblems) && (r.maxProblems as number) >= 1) config.maxProblems = r.maxProblems as number;
+    else problems.push({ path: ['maxProblems'], message: '"maxProblems" must be a whole number of 1 or more' });
+  }
+  if (strict) {
+    for (const key of Object.keys(r)) {
+      if (!['$schema', 'rules', 'spacing', 'maxProblems'].includes(key)) problems.push({ path: [key], message: `unknown setting "${key}"` });
+    }
+  }
+  return { config, problems };
+}
+
+/** The rules that run under `config`. */
+export function enabledRules(config: LintConfig): Set<string> {
+  return new Set(RULES.filter((r) => config.rules[r.id] !== 'off').map((r) => r.id));
+}
+
+function suggest(id: string): string {
+  const close = RULES.find((r) => r.id.startsWith(id.slice(0, 4)));
+  return close ? ` (did you mean "${close.id}"?)` : '';
+}

@@ -1,0 +1,96 @@
+/**
+ * A project's own files, in `.corpus-lens/` at the top of a workspace folder (or, for the
+ * command line, the nearest folder above a corpus file that has one): the lint configuration,
+ * the ignored findings and the audit log of applied fixes. Problems in these files are
+ * diagnostics in the file; reading never throws.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Diagnostic } from 'vscode-languageserver';
+import { AppliedEdit } from '../core/fixes';
+import { LintConfig, readLintConfig } from '../core/lint/config';
+import { IgnoreEntry, IgnoreList, ignoreFileData, readIgnoreFile } from '../core/lint/ignore';
+import { placeProblems, readJsonFile } from './jsonFile';
+
+export const PROJECT_DIR = '.corpus-lens';
+export const CONFIG_FILE = path.join(PROJECT_DIR, 'config.json');
+export const IGNORE_FILE = path.join(PROJECT_DIR, 'ignore.json');
+export const FIX_LOG = path.join(PROJECT_DIR, 'fixes.jsonl');
+
+export interface FileReport {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+/** The nearest folder at or above `start` (a file or folder) that has a .corpus-lens folder. */
+export function findProjectRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  if (!isDirectory(dir)) dir = path.dirname(dir);
+  for (;;) {
+    if (isDirectory(path.join(dir, PROJECT_DIR))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** `root`'s config.json over `base`; a missing file is no problem, a broken one is reported. */
+export function readProjectConfig(root: string, base: LintConfig): { config: LintConfig; report: FileReport | null } {
+  const file = path.join(root, CONFIG_FILE);
+  if (!fs.existsSync(file)) return { config: base, report: null };
+  const parsed = readJsonFile(file);
+  if (!parsed.tree) return { config: base, report: { file, diagnostics: parsed.diagnostics } };
+  const { config, problems } = readLintConfig(parsed.data, base, true);
+  return { config, report: { file, diagnostics: placeProblems(parsed, problems) } };
+}
+
+export function readIgnoreList(root: string): { list: IgnoreList; report: FileReport | null } {
+  const file = path.join(root, IGNORE_FILE);
+  if (!fs.existsSync(file)) return { list: new IgnoreList(), report: null };
+  const parsed = readJsonFile(file);
+  if (!parsed.tree) return { list: new IgnoreList(), report: { file, diagnostics: parsed.diagnostics } };
+  const { entries, problems } = readIgnoreFile(parsed.data);
+  return { list: new IgnoreList(entries), report: { file, diagnostics: placeProblems(parsed, problems) } };
+}
+
+/** Adds an entry to `root`'s ignore file (creating it), unless it is there already. */
+export function addIgnoreEntry(root: string, entry: IgnoreEntry): void {
+  const { list } = readIgnoreList(root);
+  if (list.has(entry)) return;
+  writeJson(path.join(root, IGNORE_FILE), ignoreFileData([...list.entries, entry]));
+}
+
+/** The path of `file` relative to `root`, with forward slashes: how ignore entries name files. */
+export function projectPath(root: string, file: string): string {
+  return path.relative(root, path.resolve(file)).split(path.sep).join('/');
+}
+
+export interface FixLogRecord extends AppliedEdit {
+  time: string;
+  file: string;
+  /** 0-based line and UTF-16 character of the edit's start in the file before fixing. */
+  line: number;
+  character: number;
+}
+
+/** Appends one JSON line per applied edit to `root`'s audit log. */
+export function appendFixLog(root: string, records: FixLogRecord[]): void {
+  if (records.length === 0) return;
+  fs.mkdirSync(path.join(root, PROJECT_DIR), { recursive: true });
+  fs.appendFileSync(path.join(root, FIX_LOG), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
+
+function writeJson(file: string, data: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(data, null, 2) + '\n');
+  fs.renameSync(temp, file);
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
