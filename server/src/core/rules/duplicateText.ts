@@ -56,6 +56,7 @@ export const duplicateText: Rule = {
   examples: [
     { bad: '推动经济高质量的的发展。', good: '推动经济高质量的发展。' },
     { bad: '要推动推动高质量发展。', good: '要推动高质量发展。' },
+    { bad: '坚持把发展发展经济着力点放在实体经济上。', good: '坚持把发展经济着力点放在实体经济上。' },
   ],
   check(ctx: RuleContext): Issue[] {
     const issues: Issue[] = [];
@@ -75,7 +76,7 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, issues: Issue[]): void 
   let skipUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].start < skipUntil) continue;
-    const found = doubledChar(tokens, i) ?? repeatedRun(text, tokens, i) ?? partialRepeat(text, tokens, i);
+    const found = doubledChar(tokens, i) ?? repeatedRun(text, tokens, i) ?? repeatedPrefix(ctx, text, tokens, i) ?? partialRepeat(text, tokens, i);
     if (!found) continue;
     skipUntil = found.copy.end;
     const { copy, kind } = found;
@@ -141,6 +142,23 @@ function repeatedRun(text: string, tokens: Token[], i: number): Found | null {
     return null;
   }
   return null;
+}
+
+/**
+ * A word repeated as the start of a longer word that the segmenter took whole: 推动|推动高质量发展
+ * (the glossary's phrases are in the user dictionary). Only when what follows the copy is a
+ * word of its own, so that 研究|研究生 (研究研究生教育, to study graduate education) is left alone.
+ */
+function repeatedPrefix(ctx: RuleContext, text: string, tokens: Token[], i: number): Found | null {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!b || a.text.length < 2 || b.text.length <= a.text.length || !b.text.startsWith(a.text)) return null;
+  if (!/^[\u3400-\u9fff]+$/.test(a.text)) return null;
+  const rest = b.text.slice(a.text.length);
+  if (rest.length < 2 || dictionaryTokens(ctx, rest).length !== 1) return null;
+  const copyEnd = b.start + a.text.length;
+  if (legitimateRepeat(text, a.text, a.start, copyEnd)) return null;
+  return { kind: 'word', first: a, copy: { start: b.start, end: copyEnd } };
 }
 
 function legitimateRepeat(text: string, unit: string, start: number, end: number): boolean {
