@@ -7,7 +7,7 @@ describe('readSettings', () => {
   it('reads valid values', () => {
     const warnings: string[] = [];
     const settings = readSettings({ segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] } }, (m) => warnings.push(m));
-    assert.deepEqual(settings, { segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] } });
+    assert.deepEqual(settings, { segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] }, lint: DEFAULT_SETTINGS.lint });
     assert.deepEqual(warnings, []);
   });
   it('replaces wrong values by defaults and says so', () => {

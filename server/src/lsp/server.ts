@@ -7,6 +7,7 @@ import {
   CodeAction,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
   InitializeParams,
   InitializeResult,
   TextDocumentSyncKind,
@@ -15,13 +16,20 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyzeDocument } from '../core/analysis';
 import { GlossaryEntry } from '../core/glossary/entries';
+import { anchorOf } from '../core/lint/ignore';
+import { Lang, langOf } from '../core/lint/json';
+import { FileReport, addIgnoreEntry } from '../io/project';
 import { chooseSegmenter } from '../segment';
 import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from './glossaryStore';
 import { hoverAt } from './hover';
 import { WorkspaceIndex } from '../io/workspaceIndex';
 import { WorkspaceText, addToGlossaryAction, discoverInWorkspace, discoveredAt, discoveryHover, highlights, references } from './glossaryFeatures';
+import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS, WorkspaceFixItem, codeActions, safeFixEdits, versionedEdit, workspaceFixEdit } from './codeActions';
+import { toDiagnostics } from './diagnostics';
 import { AnalysisCache, AnalyzedDocument } from './documents';
+import { LintService } from './lintService';
 import { ServerSettings, readSettings } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 
@@ -51,8 +59,13 @@ export function startServer(connection: Connection): void {
   let lastAnalysisMs: number | null = null;
   let workspaceFolders: string[] = [];
   let loaded: LoadedGlossary = loadGlossaries([]);
-  let publishedGlossaryFiles: string[] = [];
+  let publishedFiles = new Set<string>();
   const workspaceIndex = new WorkspaceIndex([]);
+  const lints = new LintService(settings.lint, loaded.glossary, choice.segmenter);
+  let lang: Lang = 'en';
+  let pullDiagnostics = false;
+  let canApplyEdits = false;
+  const pendingPublish = new Map<string, NodeJS.Timeout>();
 
   /** Every corpus text of the workspace: open documents first, then files on disk. */
   const workspaceTexts = (): WorkspaceText[] => {
@@ -102,8 +115,47 @@ export function startServer(connection: Connection): void {
     settings = next;
     cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
     if (glossaryPathsChanged) reloadGlossaries();
+    reloadProjectFiles();
     if (canRefreshFolding) connection.languages.foldingRange.refresh().catch(() => undefined);
     sendStatus();
+  };
+
+  /** Problems in the project's JSON files (glossaries, config.json, ignore.json) are shown in those files. */
+  const publishFileReports = (reports: FileReport[]) => {
+    const now = new Set(reports.map((r) => r.file));
+    for (const file of publishedFiles) {
+      if (!now.has(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
+    }
+    for (const report of reports) void connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics });
+    publishedFiles = now;
+  };
+
+  /** Re-reads settings-dependent lint state and the folders' config and ignore files, then refreshes diagnostics. */
+  const reloadProjectFiles = () => {
+    lints.configure({ folders: workspaceFolders, settings: settings.lint, glossary: loaded.glossary, segmenter: choice.segmenter });
+    publishFileReports([...loaded.reports, ...lints.fileReports]);
+    refreshDiagnostics();
+  };
+
+  const diagnosticsOf = (uri: string) => {
+    const doc = analyzed(uri);
+    return doc ? toDiagnostics(lints.lint(doc).shown, doc.lineIndex, lang) : [];
+  };
+
+  const publish = (uri: string) => {
+    pendingPublish.delete(uri);
+    if (documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri) });
+  };
+
+  /** Push mode: diagnostics follow edits after a short pause, so typing stays fluid. */
+  const schedulePublish = (uri: string, delayMs: number) => {
+    clearTimeout(pendingPublish.get(uri));
+    pendingPublish.set(uri, setTimeout(() => publish(uri), delayMs));
+  };
+
+  const refreshDiagnostics = () => {
+    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const document of documents.all()) schedulePublish(document.uri, 0);
   };
 
   const reloadGlossaries = () => {
@@ -111,14 +163,6 @@ export function startServer(connection: Connection): void {
     loaded = loadGlossaries(files);
     for (const warning of loaded.warnings) connection.console.warn(warning);
     choice.segmenter.addWords(loaded.glossary.words());
-    const reported = loaded.reports.map((r) => r.file);
-    for (const file of publishedGlossaryFiles) {
-      if (!reported.includes(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
-    }
-    for (const report of loaded.reports) {
-      void connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics });
-    }
-    publishedGlossaryFiles = reported;
   };
 
   const countOccurrences = (entry: GlossaryEntry, uri: string) => {
@@ -140,6 +184,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshFolding = !!params.capabilities.workspace?.foldingRange?.refreshSupport;
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    canApplyEdits = !!params.capabilities.workspace?.applyEdit;
+    lang = langOf(params.locale);
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((f) => f.uri)
       .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : [])
@@ -163,7 +210,9 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'corpus-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'corpus-lens', version: '0.1.0' },
     };
@@ -175,6 +224,7 @@ export function startServer(connection: Connection): void {
       void pullSettings();
     }
     reloadGlossaries();
+    reloadProjectFiles();
     connection.console.info(
       `Corpus Lens server ready (segmenter: ${cache.segmenterName}; glossary: ${loaded.glossary.size} entries from ${loaded.files.length} file(s))`,
     );
@@ -186,10 +236,26 @@ export function startServer(connection: Connection): void {
     else applySettings((change.settings as { corpusLens?: unknown } | undefined)?.corpusLens);
   });
 
-  documents.onDidOpen(() => sendStatus());
-  documents.onDidClose((event) => {
-    cache.forget(event.document.uri);
+  documents.onDidOpen((event) => {
+    if (!pullDiagnostics) schedulePublish(event.document.uri, 0);
     sendStatus();
+  });
+  documents.onDidChangeContent((event) => {
+    if (!pullDiagnostics) schedulePublish(event.document.uri, 250);
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    cache.forget(uri);
+    lints.forget(uri);
+    clearTimeout(pendingPublish.get(uri));
+    pendingPublish.delete(uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    sendStatus();
+  });
+  connection.languages.diagnostics.on((params) => {
+    const items = diagnosticsOf(params.textDocument.uri);
+    sendStatus();
+    return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   connection.onDocumentSymbol((params) => {
@@ -209,6 +275,7 @@ export function startServer(connection: Connection): void {
     if (params.changes.some((c) => c.uri.endsWith('.json'))) {
       reloadGlossaries();
       cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
+      reloadProjectFiles();
     }
   });
   connection.onHover((params) => {
@@ -242,14 +309,99 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const doc = analyzed(params.textDocument.uri);
     if (!doc) return [];
-    const actions: CodeAction[] = [];
-    const offset = doc.lineIndex.offsetAt(params.range.start);
-    const discovered = discoveredAt(doc.analysis.parsed.text, offset, loaded.glossary);
-    if (discovered && workspaceFolders.length > 0) {
+    const text = doc.analysis.parsed.text;
+    const start = doc.lineIndex.offsetAt(params.range.start);
+    const actions: CodeAction[] = codeActions({
+      doc,
+      text,
+      findings: lints.lint(doc).findings,
+      start,
+      end: doc.lineIndex.offsetAt(params.range.end),
+      only: params.context.only,
+      diagnostics: params.context.diagnostics,
+      lang,
+      canIgnore: lints.placeOf(doc.uri) !== null,
+    });
+    const discovered = discoveredAt(text, start, loaded.glossary);
+    const wantsQuickFix = !params.context.only || params.context.only.includes(CodeActionKind.QuickFix);
+    if (discovered && wantsQuickFix && workspaceFolders.length > 0) {
       actions.push(addToGlossaryAction(discovered.slogan, path.join(workspaceFolders[0], WORKSPACE_GLOSSARY)));
     }
     return actions;
   });
+
+  /** The open document at `version`, or null (with a message) when it is gone or has changed since. */
+  const current = (uri: string, version: number | null): AnalyzedDocument | null => {
+    const doc = analyzed(uri);
+    if (!doc) {
+      warn('this document is not a corpus file the server analyses');
+      return null;
+    }
+    if (version !== null && doc.version !== version) {
+      warn('the document changed since the fix was computed; nothing was changed (try again)');
+      return null;
+    }
+    return doc;
+  };
+
+  connection.onExecuteCommand(async (params) => {
+    const [arg] = (params.arguments ?? []) as unknown[];
+    switch (params.command) {
+      case SERVER_COMMANDS.fixAll: {
+        const { uri, version } = (arg ?? {}) as { uri: string; version?: number };
+        const doc = current(uri, version ?? null);
+        if (!doc || !canApplyEdits) return { applied: 0 };
+        const edits = safeFixEdits(doc.analysis.parsed.text, lints.lint(doc).findings);
+        if (edits.length === 0) return { applied: 0 };
+        const result = await connection.workspace.applyEdit({ label: 'Corpus Lens: fix all safe OCR artefacts', edit: versionedEdit(doc, doc.lineIndex, edits) });
+        if (!result.applied) warn(`the fixes were not applied${result.failureReason ? `: ${result.failureReason}` : ''}`);
+        return { applied: result.applied ? edits.length : 0 };
+      }
+      case SERVER_COMMANDS.ignore: {
+        const { uri, version, rule, start, end } = arg as IgnoreArguments;
+        const doc = current(uri, version);
+        const place = doc ? lints.placeOf(uri) : null;
+        if (!doc || !place) return false;
+        const anchor = anchorOf(place.file, rule, doc.analysis.parsed.text, { start, end });
+        if (!anchor) return false;
+        try {
+          addIgnoreEntry(place.root, anchor);
+        } catch (error) {
+          warn(`cannot write the ignore file: ${(error as Error).message}`);
+          return false;
+        }
+        reloadProjectFiles();
+        return true;
+      }
+      case SERVER_COMMANDS.fixWorkspace:
+        return fixWorkspace();
+    }
+    return null;
+  });
+
+  /** Safe fixes of every corpus file of the workspace, sent for review in one annotated edit. */
+  const fixWorkspace = async () => {
+    if (!canApplyEdits) return { files: 0, edits: 0 };
+    const progress = await connection.window.createWorkDoneProgress();
+    const texts = workspaceTexts();
+    progress.begin('Corpus Lens', 0, `checking ${texts.length} files`, true);
+    const items: WorkspaceFixItem[] = [];
+    for (const [k, { uri, text }] of texts.entries()) {
+      if (progress.token.isCancellationRequested) break;
+      progress.report(Math.round((100 * k) / Math.max(1, texts.length)), path.basename(uri));
+      const open = analyzed(uri);
+      const findings = open ? lints.lint(open).findings : lints.lintAnalysis(uri, analyzeDocument(text, { segmenter: choice.segmenter })).findings;
+      items.push({ uri, version: open ? open.version : null, text, findings });
+    }
+    progress.done();
+    const { edit, files, edits } = workspaceFixEdit(items, lang);
+    if (edits === 0) {
+      void connection.window.showInformationMessage('Corpus Lens: no safe fixes in the workspace');
+      return { files: 0, edits: 0 };
+    }
+    const result = await connection.workspace.applyEdit({ label: `Corpus Lens: ${edits} safe fixes in ${files} files`, edit });
+    return { files: result.applied ? files : 0, edits: result.applied ? edits : 0 };
+  };
   connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
     const doc = analyzed(params.uri);
     if (!doc) return [];

@@ -2,18 +2,22 @@
  * Server settings (`corpusLens.*`), read defensively: a wrong value falls back to its default
  * and is reported, never thrown.
  */
+import { DEFAULT_LINT_CONFIG, LintConfig, readLintConfig } from '../core/lint/config';
 import { SegmenterPreference, isSegmenterPreference } from '../segment';
 
 export interface ServerSettings {
   segmenter: SegmenterPreference;
   plaintext: { enabled: boolean };
   glossary: { paths: string[] };
+  /** `corpusLens.rules`, `corpusLens.spacing`, `corpusLens.maxProblems`. */
+  lint: LintConfig;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   segmenter: 'auto',
   plaintext: { enabled: true },
   glossary: { paths: [] },
+  lint: DEFAULT_LINT_CONFIG,
 };
 
 export function readSettings(raw: unknown, warn: (message: string) => void): ServerSettings {
@@ -38,5 +42,8 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Ser
     if (Array.isArray(glossary.paths) && glossary.paths.every((p) => typeof p === 'string')) settings.glossary.paths = glossary.paths;
     else warn('corpusLens.glossary.paths must be a list of file paths; ignoring it');
   }
+  const lint = readLintConfig(r);
+  settings.lint = lint.config;
+  for (const problem of lint.problems) warn(`corpusLens.${problem.path.join('.')}: ${problem.message}; using the default`);
   return settings;
 }

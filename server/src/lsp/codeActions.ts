@@ -1,0 +1,176 @@
+/**
+ * Code actions for findings: each fix of a finding under the cursor, "fix all of this rule in
+ * this file", "ignore here", and `source.fixAll` for every safe fix. Every edit names the
+ * document version it was computed for, so a client refuses it once the text has changed.
+ */
+import {
+  AnnotatedTextEdit,
+  ChangeAnnotation,
+  CodeAction,
+  CodeActionKind,
+  Command,
+  Diagnostic,
+  OptionalVersionedTextDocumentIdentifier,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
+import { applyFixes } from '../core/fixes';
+import { Lang, say } from '../core/lint/json';
+import { Finding } from '../core/lint/lint';
+import { TextEdit as CoreEdit, ruleById } from '../core/rules/index';
+import { LineIndex, Span } from '../core/text';
+import { DiagnosticData } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.corpus-lens`;
+
+/** Commands the server executes (the client shows them under its own command ids). */
+export const SERVER_COMMANDS = {
+  fixAll: 'corpusLens.server.fixAll',
+  ignore: 'corpusLens.server.ignore',
+  fixWorkspace: 'corpusLens.server.fixWorkspace',
+} as const;
+
+export interface IgnoreArguments {
+  uri: string;
+  version: number;
+  rule: string;
+  start: number;
+  end: number;
+}
+
+export interface DocumentRef {
+  uri: string;
+  version: number;
+  lineIndex: LineIndex;
+}
+
+export function versionedEdit(doc: { uri: string; version: number | null }, index: LineIndex, edits: CoreEdit[]): WorkspaceEdit {
+  const identifier = OptionalVersionedTextDocumentIdentifier.create(doc.uri, doc.version);
+  return { documentChanges: [TextDocumentEdit.create(identifier, edits.map((e) => TextEdit.replace(index.rangeOf(e.span), e.newText)))] };
+}
+
+/** The edits of every safe fix of `findings` (of some rules only, when given), applied together. */
+export function safeFixEdits(text: string, findings: Finding[], rules?: string[]): CoreEdit[] {
+  return applyFixes(text, findings, { rules }).applied.map((a) => ({ span: a.span, newText: a.after }));
+}
+
+function touches(span: Span, start: number, end: number): boolean {
+  return span.start <= end && span.end >= start;
+}
+
+const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+export interface CodeActionInput {
+  doc: DocumentRef;
+  text: string;
+  findings: Finding[];
+  /** The requested range, as offsets. */
+  start: number;
+  end: number;
+  /** The kinds the client asked for (all when undefined). */
+  only?: string[];
+  /** The diagnostics the client sent with the request, to attach to the actions. */
+  diagnostics: Diagnostic[];
+  lang: Lang;
+  /** False when the document is in no workspace folder (there is nowhere to keep ignores). */
+  canIgnore: boolean;
+}
+
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const wants = (kind: string) => !input.only || input.only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(input));
+  if (wants(FIX_ALL_KIND)) {
+    const edits = safeFixEdits(input.text, input.findings);
+    if (edits.length > 0) {
+      actions.push({
+        title: t(input.lang, `修复全部 ${edits.length} 处可安全修复的 OCR 问题`, `Fix all ${edits.length} safe OCR artefacts`),
+        kind: FIX_ALL_KIND,
+        edit: versionedEdit(input.doc, input.doc.lineIndex, edits),
+      });
+    }
+  }
+  return actions;
+}
+
+function quickFixes(input: CodeActionInput): CodeAction[] {
+  const { doc, lang } = input;
+  const here = input.findings.filter((f) => f.span.end > f.span.start && touches(f.span, input.start, input.end));
+  const actions: CodeAction[] = [];
+  const offeredFixAll = new Set<string>();
+  for (const finding of here) {
+    const diagnostic = input.diagnostics.find((d) => {
+      const data = d.data as DiagnosticData | undefined;
+      return data?.rule === finding.rule && data.start === finding.span.start && data.end === finding.span.end;
+    });
+    const diagnostics = diagnostic ? [diagnostic] : undefined;
+    finding.fixes.forEach((fix, k) => {
+      actions.push({
+        title: say(fix.title, lang),
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        isPreferred: k === 0 && fix.safe,
+        edit: versionedEdit(doc, doc.lineIndex, fix.edits),
+      });
+    });
+    if (!offeredFixAll.has(finding.rule)) {
+      offeredFixAll.add(finding.rule);
+      const fixable = input.findings.filter((f) => f.rule === finding.rule && f.fixes.some((x) => x.safe)).length;
+      if (fixable >= 2) {
+        const edits = safeFixEdits(input.text, input.findings, [finding.rule]);
+        actions.push({
+          title: t(lang, `修复本文件中所有“${finding.rule}”问题（${fixable} 处）`, `Fix all ${finding.rule} problems in this file (${fixable})`),
+          kind: CodeActionKind.QuickFix,
+          diagnostics,
+          edit: versionedEdit(doc, doc.lineIndex, edits),
+        });
+      }
+    }
+    if (input.canIgnore) {
+      const args: IgnoreArguments = { uri: doc.uri, version: doc.version, rule: finding.rule, start: finding.span.start, end: finding.span.end };
+      const description = ruleById(finding.rule)?.description;
+      actions.push({
+        title: t(lang, `在此处忽略“${finding.rule}”（记入 .corpus-lens/ignore.json）`, `Ignore ${finding.rule} here (kept in .corpus-lens/ignore.json)`),
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        command: Command.create(description ? say(description, lang) : finding.rule, SERVER_COMMANDS.ignore, args),
+      });
+    }
+  }
+  return actions;
+}
+
+export interface WorkspaceFixItem {
+  uri: string;
+  /** The open document's version, or null for a file on disk. */
+  version: number | null;
+  text: string;
+  findings: Finding[];
+}
+
+/**
+ * One edit for the safe fixes of many files, for review before it is applied: every edit is
+ * annotated with its rule and needs confirmation, so VS Code opens its refactor preview, where
+ * rules and files can be unticked.
+ */
+export function workspaceFixEdit(items: WorkspaceFixItem[], lang: Lang): { edit: WorkspaceEdit; files: number; edits: number } {
+  const documentChanges: TextDocumentEdit[] = [];
+  const changeAnnotations: Record<string, ChangeAnnotation> = {};
+  let count = 0;
+  for (const item of items) {
+    const applied = applyFixes(item.text, item.findings).applied;
+    if (applied.length === 0) continue;
+    const index = new LineIndex(item.text);
+    const edits = applied.map((a) => {
+      if (!changeAnnotations[a.rule]) {
+        const description = ruleById(a.rule)?.description;
+        changeAnnotations[a.rule] = { label: description ? `${a.rule}: ${say(description, lang)}` : a.rule, needsConfirmation: true };
+      }
+      return AnnotatedTextEdit.replace(index.rangeOf(a.span), a.after, a.rule);
+    });
+    count += edits.length;
+    documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(item.uri, item.version), edits));
+  }
+  return { edit: { documentChanges, changeAnnotations }, files: documentChanges.length, edits: count };
+}

@@ -1,0 +1,218 @@
+/**
+ * OCR-artefact diagnostics of the real server over stdio: pushed to clients without pull
+ * support, pulled by those with it; quick fixes, fix-all of a rule, source.fixAll and the
+ * fix-all command with version-checked edits; ignoring a finding in .corpus-lens/ignore.json;
+ * rule settings from .corpus-lens/config.json, and a broken config reported in that file.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeAction,
+  CodeActionRequest,
+  Diagnostic,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  FileChangeType,
+  TextDocumentEdit,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TestClient, waitFor } from '../support/lspClient';
+
+const TEXT = '会议召开 部署工作\n\n会议指出,要深入学习习 近平总书记重要讲话精神,推动推动高质量发展。\n';
+
+function scratchWorkspace(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-lint-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const rulesOf = (diagnostics: Diagnostic[]) => [...new Set(diagnostics.map((d) => d.code))].sort();
+
+describe('diagnostics pushed to a client without pull support', () => {
+  let client: TestClient;
+  let workspace: string;
+  let uri: string;
+
+  before(async () => {
+    workspace = scratchWorkspace();
+    uri = pathToFileURL(path.join(workspace, 'a.corpus.txt')).toString();
+    client = await TestClient.start({ workspace });
+    await client.open(uri, TEXT);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('publishes the findings with the rule id as code, in English by default', async () => {
+    const published = await waitFor(() => client.diagnostics.get(uri), (p) => !!p && p.diagnostics.length > 0, 10000, 'diagnostics');
+    assert.deepEqual(rulesOf(published!.diagnostics), ['cjk-space', 'duplicate-text', 'halfwidth-punctuation']);
+    const space = published!.diagnostics.find((d) => d.code === 'cjk-space')!;
+    assert.equal(space.source, 'corpus-lens');
+    assert.equal(space.range.start.line, 2);
+    assert.match(String(space.message), /[A-Za-z]/);
+  });
+
+  it('offers the fix, fix-all of the rule and ignore-here at a finding; the fix carries the document version', async () => {
+    const published = client.diagnostics.get(uri)!;
+    const comma = published.diagnostics.find((d) => d.code === 'halfwidth-punctuation')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: comma.range,
+      context: { diagnostics: [comma] },
+    })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => /Replace with “，”/.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => /Fix all halfwidth-punctuation problems in this file \(2\)/.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => /Ignore halfwidth-punctuation here/.test(t)), titles.join(' | '));
+    const fix = actions.find((a) => /Replace with/.test(a.title))!;
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.diagnostics, [comma]);
+    const change = fix.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, client.version(uri));
+    const fixAll = actions.find((a) => /Fix all halfwidth/.test(a.title))!;
+    await client.applyEdit(fixAll.edit!);
+    assert.equal(client.text(uri), TEXT.replace(/,/g, '，'));
+  });
+
+  it('updates the diagnostics after the edit', async () => {
+    const published = await waitFor(
+      () => client.diagnostics.get(uri)!,
+      (p) => !p.diagnostics.some((d) => d.code === 'halfwidth-punctuation'),
+      10000,
+      'diagnostics without halfwidth-punctuation',
+    );
+    assert.deepEqual(rulesOf(published.diagnostics), ['cjk-space', 'duplicate-text']);
+  });
+
+  it('source.fixAll fixes every safe finding at once', async () => {
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.corpus-lens');
+    const edit = actions[0].edit!;
+    const stale = { ...edit, documentChanges: [{ ...(edit.documentChanges![0] as TextDocumentEdit), textDocument: { uri, version: 1 } }] };
+    assert.equal((await client.applyEdit(stale)).applied, false, 'an edit for an older version is refused');
+    await client.applyEdit(edit);
+    // A repeated word is offered for deletion one by one, never by fix-all.
+    assert.equal(client.text(uri), '会议召开 部署工作\n\n会议指出，要深入学习习近平总书记重要讲话精神，推动推动高质量发展。\n');
+  });
+});
+
+describe('the fix-all command', () => {
+  let client: TestClient;
+  let workspace: string;
+  let uri: string;
+
+  before(async () => {
+    workspace = scratchWorkspace();
+    uri = pathToFileURL(path.join(workspace, 'b.corpus.txt')).toString();
+    client = await TestClient.start({ workspace });
+    await client.open(uri, TEXT);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('refuses when the document changed since, and says so', async () => {
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corpusLens.server.fixAll', arguments: [{ uri, version: 0 }] });
+    assert.deepEqual(result, { applied: 0 });
+    assert.equal(client.text(uri), TEXT);
+    await waitFor(() => client.messages, (m) => m.some((x) => /changed since/.test(x)), 5000, 'a warning');
+  });
+
+  it('applies every safe fix through workspace/applyEdit', async () => {
+    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'corpusLens.server.fixAll',
+      arguments: [{ uri, version: client.version(uri) }],
+    })) as { applied: number };
+    assert.equal(result.applied, 3);
+    // A repeated word is offered for deletion one by one, never by fix-all.
+    assert.equal(client.text(uri), '会议召开 部署工作\n\n会议指出，要深入学习习近平总书记重要讲话精神，推动推动高质量发展。\n');
+  });
+});
+
+describe('pulled diagnostics, project config and ignores', () => {
+  let client: TestClient;
+  let workspace: string;
+  let uri: string;
+  let configFile: string;
+  const pull = async () =>
+    ((await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as DocumentDiagnosticReport & { items: Diagnostic[] }).items;
+  const reloadProjectFiles = (file: string) =>
+    client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).toString(), type: FileChangeType.Changed }] });
+
+  before(async () => {
+    workspace = scratchWorkspace({ '.corpus-lens/config.json': '{ "rules": { "duplicate-text": "error" } }' });
+    configFile = path.join(workspace, '.corpus-lens', 'config.json');
+    uri = pathToFileURL(path.join(workspace, 'c.corpus.txt')).toString();
+    client = await TestClient.start({ workspace, locale: 'zh-cn', capabilities: { textDocument: { diagnostic: {} } } });
+    await client.open(uri, TEXT);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('declares a diagnostic provider and answers pulls, in Chinese for a Chinese display language', async () => {
+    assert.ok(client.initializeResult.capabilities.diagnosticProvider);
+    const items = await pull();
+    assert.deepEqual(rulesOf(items), ['cjk-space', 'duplicate-text', 'halfwidth-punctuation']);
+    assert.match(String(items[0].message), /[\u4e00-\u9fff]/);
+    assert.equal(client.diagnostics.get(uri), undefined, 'nothing is pushed to a pulling client');
+  });
+
+  it('takes rule severities from .corpus-lens/config.json', async () => {
+    const duplicate = (await pull()).find((d) => d.code === 'duplicate-text')!;
+    assert.equal(duplicate.severity, 1);
+  });
+
+  it('reports a broken config.json in that file and carries on with the defaults', async () => {
+    fs.writeFileSync(configFile, '{ "rules": { "cjk-spaces": "off", "duplicate-text": "loud" } }');
+    await reloadProjectFiles(configFile);
+    const configUri = pathToFileURL(configFile).toString();
+    const problems = await waitFor(() => client.diagnostics.get(configUri), (p) => !!p && p.diagnostics.length === 2, 5000, 'config problems');
+    assert.match(problems!.diagnostics.map((d) => d.message).join('\n'), /unknown rule "cjk-spaces" \(did you mean "cjk-space"\?\)/);
+    const items = await waitFor(pull, (d) => d.find((x) => x.code === 'duplicate-text')?.severity === 2, 5000, 'default severity');
+    assert.deepEqual(rulesOf(items), ['cjk-space', 'duplicate-text', 'halfwidth-punctuation']);
+  });
+
+  it('turns a rule off from config.json and clears the config problems once mended', async () => {
+    fs.writeFileSync(configFile, '{ "rules": { "halfwidth-punctuation": "off" } }');
+    await reloadProjectFiles(configFile);
+    const configUri = pathToFileURL(configFile).toString();
+    await waitFor(() => client.diagnostics.get(configUri), (p) => !!p && p.diagnostics.length === 0, 5000, 'config problems cleared');
+    assert.deepEqual(rulesOf(await pull()), ['cjk-space', 'duplicate-text']);
+  });
+
+  it('ignores a finding here: the entry goes to .corpus-lens/ignore.json and survives an edit elsewhere', async () => {
+    const space = (await pull()).find((d) => d.code === 'cjk-space')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: space.range,
+      context: { diagnostics: [space] },
+    })) as CodeAction[];
+    const ignore = actions.find((a) => /在此处忽略“cjk-space”/.test(a.title))!;
+    assert.ok(ignore.command, actions.map((a) => a.title).join(' | '));
+    const done = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: ignore.command!.command, arguments: ignore.command!.arguments });
+    assert.equal(done, true);
+    const stored = JSON.parse(fs.readFileSync(path.join(workspace, '.corpus-lens', 'ignore.json'), 'utf8'));
+    assert.deepEqual(stored.ignore.map((e: { file: string; rule: string; text: string }) => [e.file, e.rule, e.text]), [['c.corpus.txt', 'cjk-space', ' ']]);
+    assert.deepEqual(rulesOf(await pull()), ['duplicate-text']);
+    await client.change(uri, [TextEdit.insert({ line: 0, character: 0 }, '新的一行。\n')]);
+    assert.deepEqual(rulesOf(await pull()), ['duplicate-text']);
+  });
+});
