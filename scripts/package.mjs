@@ -73,7 +73,7 @@ fs.cpSync(path.join(root, 'syntaxes'), path.join(stage, 'syntaxes'), { recursive
 fs.cpSync(path.join(root, 'docs', 'screenshots'), path.join(stage, 'docs', 'screenshots'), { recursive: true });
 const { scripts: _scripts, devDependencies: _dev, dependencies: _deps, optionalDependencies: _optional, bin: _bin, ...shipped } = manifest;
 shipped.main = './dist/extension.js';
-shipped.contributes.jsonValidation = shipped.contributes.jsonValidation.map((v) => ({ ...v, url: './dist/data/glossary.schema.json' }));
+shipped.contributes.jsonValidation = shipped.contributes.jsonValidation.map((v) => ({ ...v, url: v.url.replace('./server/data/', './dist/data/') }));
 fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(shipped, null, 2));
 fs.writeFileSync(path.join(stage, '.vscodeignore'), '');
 

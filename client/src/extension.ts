@@ -4,10 +4,13 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 const ARTICLES_REQUEST = 'corpusLens/articles';
 const STATUS_NOTIFICATION = 'corpusLens/status';
+/** Commands the server executes (server/src/lsp/codeActions.ts). */
+const SERVER_FIX_ALL = 'corpusLens.server.fixAll';
+const SERVER_FIX_WORKSPACE = 'corpusLens.server.fixWorkspace';
 
 interface StatusParams {
   segmenter: string;
@@ -33,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('corpusLens.nextArticle', () => moveToArticle(1)),
     vscode.commands.registerCommand('corpusLens.previousArticle', () => moveToArticle(-1)),
+    vscode.commands.registerCommand('corpusLens.fixAll', fixAllInFile),
+    vscode.commands.registerCommand('corpusLens.fixWorkspace', fixWorkspace),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => {
       if (!client) return startClient(context, status);
       status.text = 'Corpus Lens: restarting…';
@@ -86,14 +91,38 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
   await client.start();
 }
 
+/** The running client, or undefined after telling the user how to get it back. */
+function runningClient(): LanguageClient | undefined {
+  if (client?.isRunning()) return client;
+  void vscode.window.showWarningMessage('Corpus Lens: the language server is not running. Run "Corpus Lens: Restart Server".');
+  return undefined;
+}
+
+async function fixAllInFile(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const running = runningClient();
+  if (!editor || !running) return;
+  const { uri, version } = editor.document;
+  const result: { applied: number } | null = await running.sendRequest(ExecuteCommandRequest.type, {
+    command: SERVER_FIX_ALL,
+    arguments: [{ uri: uri.toString(), version }],
+  });
+  const applied = result?.applied ?? 0;
+  vscode.window.setStatusBarMessage(applied > 0 ? `Corpus Lens: ${applied} safe fixes applied` : 'Corpus Lens: nothing to fix safely', 4000);
+}
+
+async function fixWorkspace(): Promise<void> {
+  const running = runningClient();
+  if (!running) return;
+  // The server sends one edit whose parts need confirmation: VS Code opens its refactor preview.
+  await running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_WORKSPACE, arguments: [] });
+}
+
 async function moveToArticle(direction: 1 | -1): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return;
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage('Corpus Lens: the language server is not running. Run "Corpus Lens: Restart Server".');
-    return;
-  }
-  const starts: { line: number; character: number }[] = await client.sendRequest(ARTICLES_REQUEST, {
+  const running = runningClient();
+  if (!editor || !running) return;
+  const starts: { line: number; character: number }[] = await running.sendRequest(ARTICLES_REQUEST, {
     uri: editor.document.uri.toString(),
   });
   const here = editor.selection.active;

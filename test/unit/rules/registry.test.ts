@@ -95,3 +95,10 @@ describe('docs/rules.md', () => {
     assert.equal(run.status, 0, run.stderr);
   });
 });
+
+describe('settings generated from the registry', () => {
+  it('package.json corpusLens.rules and server/data/config.schema.json match the registry (node scripts/rule-settings.mjs)', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'rule-settings.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+  });
+});

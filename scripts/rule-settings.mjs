@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * Writes what the rule registry decides outside the code, so it cannot drift (built code: run
+ * `npx tsc -b` first):
+ *   - the `corpusLens.rules` setting in package.json (one property per rule, with its default);
+ *   - server/data/config.schema.json, the schema of a workspace's .corpus-lens/config.json.
+ *
+ *   node scripts/rule-settings.mjs           rewrite both
+ *   node scripts/rule-settings.mjs --check   exit 1 when either is out of date
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { RULES } = require(path.join(ROOT, 'server/out/core/rules/index.js'));
+const { DEFAULT_LINT_CONFIG, RULE_SETTINGS, SPACING_PROFILES } = require(path.join(ROOT, 'server/out/core/lint/config.js'));
+
+const SEVERITY_DESCRIPTIONS = ['Do not run the rule', 'Error', 'Warning', 'Information', 'Hint (shown faintly, not in the Problems count)'];
+
+function ruleProperties() {
+  return Object.fromEntries(
+    RULES.map((rule) => [
+      rule.id,
+      {
+        type: 'string',
+        enum: RULE_SETTINGS,
+        enumDescriptions: SEVERITY_DESCRIPTIONS,
+        default: rule.defaultSeverity,
+        markdownDescription: `${rule.description.en} (${rule.description.zh}).`,
+      },
+    ]),
+  );
+}
+
+const rulesSetting = {
+  type: 'object',
+  properties: ruleProperties(),
+  additionalProperties: false,
+  default: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
+  markdownDescription:
+    'Severity of each OCR-artefact rule, or `off`. A workspace\'s `.corpus-lens/config.json` (shared with the command line) overrides these. Rule ids and what they find: `docs/rules.md`.',
+};
+
+const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Corpus Lens workspace configuration (.corpus-lens/config.json)',
+  description: 'Read by the Corpus Lens language server and by `corpus-lens lint` / `fix`; overrides the corpusLens.* settings.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    rules: {
+      type: 'object',
+      description: 'Severity of a rule, or "off".',
+      additionalProperties: false,
+      properties: Object.fromEntries(RULES.map((r) => [r.id, { enum: RULE_SETTINGS, default: r.defaultSeverity, description: `${r.description.en} (${r.description.zh})` }])),
+    },
+    spacing: {
+      enum: SPACING_PROFILES,
+      default: DEFAULT_LINT_CONFIG.spacing,
+      description: 'newspaper: no spaces between Han characters, nor between digits and Chinese units (3月27日). copywriting: spaces between CJK and Latin letters or digits are kept.',
+    },
+    maxProblems: { type: 'integer', minimum: 1, default: DEFAULT_LINT_CONFIG.maxProblems, description: 'Findings shown per document in the editor; a summary stands for the rest.' },
+  },
+};
+
+const packageFile = path.join(ROOT, 'package.json');
+const schemaFile = path.join(ROOT, 'server', 'data', 'config.schema.json');
+const manifest = JSON.parse(fs.readFileSync(packageFile, 'utf8'));
+manifest.contributes.configuration.properties['corpusLens.rules'] = rulesSetting;
+const wanted = [
+  [packageFile, JSON.stringify(manifest, null, 2) + '\n'],
+  [schemaFile, JSON.stringify(configSchema, null, 2) + '\n'],
+];
+
+if (process.argv.includes('--check')) {
+  const stale = wanted.filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text).map(([file]) => path.relative(ROOT, file));
+  if (stale.length > 0) {
+    console.error(`out of date: ${stale.join(', ')}; run node scripts/rule-settings.mjs`);
+    process.exit(1);
+  }
+  console.log('package.json rule settings and config.schema.json are up to date');
+} else {
+  for (const [file, text] of wanted) fs.writeFileSync(file, text);
+}
