@@ -16,7 +16,8 @@ export interface VariantMatch {
 }
 
 // 一个 is ordinary counting (一个全面的计划), never a misnumbered slogan.
-const NUMERALS = ['两', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const NUMERALS = '两二三四五六七八九十';
+const NUMBERED_AT = /[两二三四五六七八九十]个/g;
 /** Particles prose may put inside a phrase without malforming it (中国特色的社会主义). */
 const PARTICLES = /[的之和与]/g;
 const NUMBERED = /^([一两二三四五六七八九十])个([\u4e00-\u9fff]{2,6})$/;
@@ -24,26 +25,47 @@ const NUMBERED = /^([一两二三四五六七八九十])个([\u4e00-\u9fff]{2,6}
 const PHRASE_PUNCTUATION = /[、·]/;
 
 export function findVariants(glossary: Glossary, text: string): VariantMatch[] {
-  const matches: VariantMatch[] = [];
+  const matches = numberVariants(glossary, text);
   for (const entry of glossary.entries) {
-    matches.push(...numberVariants(entry, glossary, text));
     if (entry.canonical && entry.term.length >= 6) matches.push(...editVariants(entry, glossary, text));
   }
-  return dropOverlaps(matches.sort((a, b) => a.span.start - b.span.start));
+  return dropOverlaps(matches.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end));
 }
 
-function numberVariants(entry: GlossaryEntry, glossary: Glossary, text: string): VariantMatch[] {
-  const m = NUMBERED.exec(entry.term);
-  if (!m) return [];
+/** Numbered slogans by what follows 个 (意识 → 四个意识), built once per glossary. */
+const numberedIndex = new WeakMap<Glossary, Map<string, GlossaryEntry>>();
+
+function numberedEntries(glossary: Glossary): Map<string, GlossaryEntry> {
+  let index = numberedIndex.get(glossary);
+  if (!index) {
+    index = new Map();
+    for (const entry of glossary.entries) {
+      const m = NUMBERED.exec(entry.term);
+      if (m && !index.has(m[2])) index.set(m[2], entry);
+    }
+    numberedIndex.set(glossary, index);
+  }
+  return index;
+}
+
+/** One pass over the text: at each “N个”, the longest numbered slogan whose rest follows. */
+function numberVariants(glossary: Glossary, text: string): VariantMatch[] {
+  const index = numberedEntries(glossary);
   const matches: VariantMatch[] = [];
-  for (const numeral of NUMERALS) {
-    if (numeral === m[1]) continue;
-    const form = `${numeral}个${m[2]}`;
-    if (glossary.lookup(form)) continue;
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
-      // 十四个意识 is not 四个意识 with a wrong number; neither is 第三个自信.
-      if (/[一两二三四五六七八九十第几]/.test(text[at - 1] ?? '')) continue;
-      matches.push({ entry, span: { start: at, end: at + form.length }, found: form, expected: entry.term, kind: 'number' });
+  if (index.size === 0) return matches;
+  NUMBERED_AT.lastIndex = 0;
+  for (let hit = NUMBERED_AT.exec(text); hit; hit = NUMBERED_AT.exec(text)) {
+    const at = hit.index;
+    // 十四个意识 is not 四个意识 with a wrong number; neither is 第三个自信.
+    if (/[一两二三四五六七八九十第几]/.test(text[at - 1] ?? '')) continue;
+    for (let length = 6; length >= 2; length--) {
+      const entry = index.get(text.slice(at + 2, at + 2 + length));
+      if (!entry) continue;
+      const form = text.slice(at, at + 2 + length);
+      if (form !== entry.term && NUMERALS.includes(form[0]) && !glossary.lookup(form)) {
+        matches.push({ entry, span: { start: at, end: at + form.length }, found: form, expected: entry.term, kind: 'number' });
+      }
+      break;
     }
   }
   return matches;

@@ -31,6 +31,8 @@ import { isLostCharacter, isMojibakeQuestionMark } from './mojibake';
 export const ID = 'halfwidth-punctuation';
 
 const FULLWIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const ASCII_MARKS = /[,;:?!()]/g;
+const FULLWIDTH_MARKS = /[，；：？！（）]/g;
 const STAFF_LABEL = /(?:责任编辑|编辑|责编|校对|组版|美编|排版|摄影|制图|审校)$/;
 /** From this many marks on, and when they outnumber the full-width ones, the file is grouped. */
 const GROUP_FROM = 10;
@@ -56,7 +58,7 @@ export const halfwidthPunctuation: Rule = {
     let fullwidth = 0;
     for (const block of proseBlocks(ctx)) {
       findPlaces(block, places);
-      for (let i = 0; i < block.text.length; i++) if ('，；：？！（）'.includes(block.text[i])) fullwidth++;
+      fullwidth += block.text.match(FULLWIDTH_MARKS)?.length ?? 0;
     }
     if (places.length === 0) return [];
     const edits = places.map(editOf);
@@ -99,10 +101,13 @@ function editOf(p: Place): TextEdit {
 
 function findPlaces(block: ProseBlock, places: Place[]): void {
   const text = block.text;
+  ASCII_MARKS.lastIndex = 0;
+  if (!ASCII_MARKS.test(text)) return;
   const parens = matchParens(text);
-  for (let i = 0; i < text.length; i++) {
+  ASCII_MARKS.lastIndex = 0;
+  for (let hit = ASCII_MARKS.exec(text); hit; hit = ASCII_MARKS.exec(text)) {
+    const i = hit.index;
     const ch = text[i];
-    if (!(ch in FULLWIDTH)) continue;
     const p = prevNonSpace(text, i);
     const n = nextNonSpace(text, i + 1);
     const pc = text[p];

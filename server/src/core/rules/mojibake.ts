@@ -78,10 +78,11 @@ export const mojibake: Rule = {
         add(start, end, { zh: '中文里的一串问号', en: 'a run of question marks inside Chinese' });
       }
     }
-    for (let i = 0; i < text.length; i++) {
+    // Both kinds of damage sit on an ASCII question mark.
+    for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
       if (isMojibakeQuestionMark(text, i) && text[i - 1] !== '?') add(i, i + 2, { zh: '问号后跟全角字母或数字（GB 编码损坏）', en: 'a question mark before a full-width letter or digit (GB18030 damage)' });
     }
-    for (let i = 0; i < text.length; i++) {
+    for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
       if (isLostCharacter(text, i)) {
         add(i, i + 1, { zh: '问号代替了一个无法编码的字（如“徐若?”）', en: 'a question mark in place of a character the encoding lost (as in 徐若?)' });
       }
