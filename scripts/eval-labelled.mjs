@@ -5,6 +5,7 @@
  *   node scripts/eval-labelled.mjs            evaluate test/fixtures/labelled/
  *   node scripts/eval-labelled.mjs --build    rebuild the set (deterministic), then evaluate
  *   node scripts/eval-labelled.mjs --verbose  also list every miss and false finding
+ *   node scripts/eval-labelled.mjs --json     the figures as JSON (for the regression test)
  *
  * How the set is built (--build): clean paragraphs come from the project's seeds, after every
  * safe fix (ASCII punctuation converted, split sentences joined, spaces removed); only
@@ -16,31 +17,33 @@
  * characters, which may fall between two words), a space at such a place or inside a date,
  * ASCII punctuation, full-width
  * digits, a stray English word, a doubled word or character, a lost closing quote or title
- * mark, a page number between the halves of a sentence, encoding damage, and a headline whose
- * body is missing. Each injection records its rule and span in labels.json.
+ * mark, a page number between the halves of a sentence, encoding damage, a numbered slogan with
+ * the wrong number or a canonical phrase missing a character (where the paragraph has one), and
+ * a headline whose body is missing. Each injection records its rule and span in labels.json.
+ *
+ *   node scripts/eval-labelled.mjs --corpus ../shared/corpora/thucnews-dev.tsv
+ *
+ * builds the same kind of set, in a temporary folder, from a third-party corpus of
+ * `label<TAB>text` lines instead of the seeds (text the rules were not developed on; it is
+ * never copied into the repository) and evaluates it.
  *
  * A finding matches a label when the rule is the same and the spans overlap (touching counts);
  * a finding matching no label is a false positive (the base text raises none), a label no
  * finding matches is a miss. Hints (per-place markers of a file-level issue) are not counted.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { ROOT, RULES, applyFixes, createLinter, tokenize } from './lib/linter.mjs';
 
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { analyzeDocument } = require(path.join(ROOT, 'server/out/core/analysis.js'));
-const { RULES, runRules, ruleContext, severityOf } = require(path.join(ROOT, 'server/out/core/rules/index.js'));
-const { applyFixes } = require(path.join(ROOT, 'server/out/core/fixes.js'));
-const { tokenize } = require(path.join(ROOT, 'server/out/core/segmenter.js'));
-const { chooseSegmenter } = require(path.join(ROOT, 'server/out/segment/index.js'));
-
-const DIR = path.join(ROOT, 'test/fixtures/labelled');
 const args = process.argv.slice(2);
-const { segmenter } = chooseSegmenter('node-rs-jieba');
+const corpusArg = args.indexOf('--corpus');
+const CORPUS = corpusArg >= 0 ? args[corpusArg + 1] : null;
+// A set built from a third-party corpus lives in a temporary folder: that text is never committed.
+const DIR = CORPUS ? fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-labelled-')) : path.join(ROOT, 'test/fixtures/labelled');
+const { segmenter, glossary, lint } = createLinter();
 
-const findingsOf = (text) => runRules(ruleContext(analyzeDocument(text, { segmenter }), segmenter)).filter((i) => severityOf(i) !== 'hint');
+const findingsOf = (text) => lint(text).filter((i) => i.severity !== 'hint');
 
 // ---------------------------------------------------------------------------------------
 // Building the set.
@@ -53,11 +56,41 @@ const random = (n) => {
 const pick = (list) => list[random(list.length)];
 const isHan = (ch) => !!ch && /[\u4e00-\u9fff]/.test(ch);
 
+/** The seeds' texts, or the articles of a `label<TAB>text` corpus given with --corpus. */
+function sourceTexts() {
+  if (CORPUS) {
+    return fs
+      .readFileSync(CORPUS, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '')
+      .map((l) => paragraphsOf(l.slice(l.indexOf('\t') + 1)));
+  }
+  return fs
+    .readdirSync(path.join(ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8'));
+}
+
+/** An article whose paragraph breaks were removed, cut again into paragraphs of 80 characters or more. */
+function paragraphsOf(text) {
+  const out = [];
+  let current = '';
+  for (const sentence of text.match(/[^。！？]*[。！？]+”?|[^。！？]+$/g) ?? []) {
+    current += sentence.trim();
+    if (current.length >= 80) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current) out.push(current);
+  return out.join('\n');
+}
+
 function cleanParagraphs() {
   const paragraphs = [];
-  for (const file of fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort()) {
-    const raw = fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8');
-    const fixed = applyFixes(raw, runRules(ruleContext(analyzeDocument(raw, { segmenter }), segmenter))).text;
+  for (const raw of sourceTexts()) {
+    const fixed = applyFixes(raw, lint(raw)).text;
     for (const line of fixed.split('\n')) {
       const p = line.trim();
       if (p.length < 60 || !p.endsWith('。') || p.length > 400) continue;
@@ -178,6 +211,22 @@ const INJECTIONS = {
     const inserted = `\n\n${mark}\n\n`;
     return { text: p.slice(0, at) + inserted + p.slice(at), label: { start: at + 2, end: at + 2 + mark.length } };
   },
+  'slogan-variant': (p) => {
+    // A numbered slogan with the wrong number, or a canonical phrase missing a character.
+    const found = glossary.findAll(p).filter((m) => /^[两二三四五六七八九十]个/.test(m.form) || (m.entry.canonical && m.form === m.entry.term && m.form.length >= 6));
+    const m = pick(found);
+    if (!m) return null;
+    let variant;
+    if (/^[两二三四五六七八九十]个/.test(m.form)) {
+      const numerals = [...'三四五六七八九'].filter((n) => n !== m.form[0] && !glossary.lookup(n + m.form.slice(1)));
+      variant = pick(numerals) + m.form.slice(1);
+    } else {
+      const at = 2 + random(m.form.length - 4);
+      variant = m.form.slice(0, at) + m.form.slice(at + 1);
+    }
+    const start = m.span.start;
+    return { text: p.slice(0, start) + variant + p.slice(m.span.end), label: { start, end: start + variant.length } };
+  },
   mojibake: (p) => {
     const seams = hanSeams(p).filter((i) => i > 8);
     if (seams.length === 0) return null;
@@ -209,9 +258,14 @@ function build() {
     // Two injections per document, of different kinds, in different paragraphs; one clean paragraph.
     const chosen = [kinds[(2 * d) % kinds.length], kinds[(2 * d + 1) % kinds.length]];
     for (let k = 0; k < count; k++) {
-      const p = clean[random(clean.length)];
       const kind = chosen[k];
-      const injected = kind ? INJECTIONS[kind](p) : null;
+      // A paragraph that suits the injection (not every one has a number, a quote or a slogan).
+      let p = clean[random(clean.length)];
+      let injected = kind ? INJECTIONS[kind](p) : null;
+      for (let attempt = 0; kind && !injected && attempt < 50; attempt++) {
+        p = clean[random(clean.length)];
+        injected = INJECTIONS[kind](p);
+      }
       if (injected) {
         labels.push({ rule: kind, start: text.length + injected.label.start, end: text.length + injected.label.end });
         text += injected.text + '\n\n';
@@ -224,7 +278,7 @@ function build() {
     docs.push({ file: name, labels: labels.map((l) => ({ ...l, text: text.slice(l.start, l.end) })) });
   }
   fs.writeFileSync(path.join(DIR, 'labels.json'), JSON.stringify({ built: 'node scripts/eval-labelled.mjs --build', docs }, null, 1) + '\n');
-  console.log(`built ${docs.length} documents from ${clean.length} clean paragraphs in ${path.relative(ROOT, DIR)}`);
+  if (!args.includes('--json')) console.log(`built ${docs.length} documents from ${clean.length} clean paragraphs in ${path.relative(ROOT, DIR)}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -252,6 +306,11 @@ function evaluate() {
       else falses.push(`${doc.file} ${f.rule} “${text.slice(f.span.start, f.span.end)}” — ${f.message.en}`);
     }
   }
+  if (args.includes('--json')) {
+    const total = [...stats.values()].reduce((t, s) => ({ labels: t.labels + s.labels, found: t.found + s.found, findings: t.findings + s.findings, correct: t.correct + s.correct }), { labels: 0, found: 0, findings: 0, correct: 0 });
+    console.log(JSON.stringify({ rules: Object.fromEntries(stats), total, misses, falses }, null, 1));
+    return;
+  }
   const pct = (a, b) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
   console.log(`${docs.length} documents, ${docs.reduce((n, d) => n + d.labels.length, 0)} injected artefacts\n`);
   console.log('rule                    labels  found  recall  findings  correct  precision');
@@ -269,5 +328,6 @@ function evaluate() {
   }
 }
 
-if (args.includes('--build')) build();
+if (args.includes('--build') || CORPUS) build();
 evaluate();
+if (CORPUS) fs.rmSync(DIR, { recursive: true, force: true });

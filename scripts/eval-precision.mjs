@@ -17,14 +17,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { analyzeDocument } = require(path.join(ROOT, 'server/out/core/analysis.js'));
-const { RULES, runRules, ruleContext, severityOf } = require(path.join(ROOT, 'server/out/core/rules/index.js'));
-const { chooseSegmenter } = require(path.join(ROOT, 'server/out/segment/index.js'));
+import { ROOT, RULES, createLinter } from './lib/linter.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -43,8 +36,7 @@ const TARGET = 1; // false findings per 10,000 characters
 const review = fs.existsSync(reviewPath) ? JSON.parse(fs.readFileSync(reviewPath, 'utf8')) : { entries: [] };
 const verdicts = new Map(review.entries.map((e) => [e.key, e.verdict]));
 
-const { segmenter, fallbackReason } = chooseSegmenter('node-rs-jieba');
-if (fallbackReason) console.warn(`note: ${fallbackReason}`);
+const { lint } = createLinter();
 
 const lines = fs.readFileSync(corpus, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
 let chars = 0;
@@ -53,11 +45,10 @@ lines.forEach((line, n) => {
   const tab = line.indexOf('\t');
   const text = tab >= 0 ? line.slice(tab + 1) : line;
   chars += text.length;
-  const analysis = analyzeDocument(text, { segmenter });
-  for (const issue of runRules(ruleContext(analysis, segmenter))) {
+  for (const issue of lint(text)) {
     const excerpt = text.slice(Math.max(0, issue.span.start - 4), Math.min(text.length, issue.span.end + 4));
     const key = `${n + 1}|${issue.rule}|${excerpt}`;
-    findings.push({ line: n + 1, rule: issue.rule, severity: severityOf(issue), key, excerpt, message: issue.message.en, verdict: verdicts.get(key) ?? null });
+    findings.push({ line: n + 1, rule: issue.rule, severity: issue.severity, key, excerpt, message: issue.message.en, verdict: verdicts.get(key) ?? null });
   }
 });
 
