@@ -43,6 +43,11 @@ describe('findVariants', () => {
     assert.deepEqual(variants('深入开展不忘初心、牢使命主题教育'), ['不忘初心、牢使命→不忘初心、牢记使命']);
     assert.deepEqual(variants('以习近平新时代中国特色社会主意思想为指导'), ['习近平新时代中国特色社会主意思想→习近平新时代中国特色社会主义思想']);
   });
+  it('flags a character lost next to either end of a canonical form, keeping its first and last character', () => {
+    assert.deepEqual(variants('以习近平新时代中国特色社会主义想为指导'), ['习近平新时代中国特色社会主义想→习近平新时代中国特色社会主义思想']);
+    assert.deepEqual(variants('以习平新时代中国特色社会主义思想为指导'), ['习平新时代中国特色社会主义思想→习近平新时代中国特色社会主义思想']);
+    assert.deepEqual(variants('不忘初心、牢记嘱托，牢记使命'), []);
+  });
   it('leaves correct forms and ordinary prose alone', () => {
     assert.deepEqual(variants('以习近平新时代中国特色社会主义思想为指导，增强“四个意识”、坚定“四个自信”、做到“两个维护”'), []);
     assert.deepEqual(variants('第三个自信心来自实践，十四个意识形态问题'), []);

@@ -71,22 +71,34 @@ function numberVariants(glossary: Glossary, text: string): VariantMatch[] {
   return matches;
 }
 
+/**
+ * Near-misses of a canonical phrase. A candidate keeps the phrase's first and last character
+ * and its first two or last two characters: with both pairs, up to `maxDistance` edits are
+ * allowed; with one pair (a character lost at the other end), one edit.
+ */
 function editVariants(entry: GlossaryEntry, glossary: Glossary, text: string): VariantMatch[] {
   const term = entry.term;
   const n = term.length;
   const maxDistance = n >= 12 ? 3 : n >= 8 ? 2 : 1;
   const head = term.slice(0, 2);
   const tail = term.slice(-2);
+  const starts = new Set<number>();
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) starts.add(at);
+  for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
+    for (let start = at + 2 - n - 1; start <= at + 2 - n + 1; start++) if (start >= 0 && text[start] === term[0]) starts.add(start);
+  }
   const matches: VariantMatch[] = [];
-  for (let start = text.indexOf(head); start >= 0; start = text.indexOf(head, start + 1)) {
+  for (const start of [...starts].sort((a, b) => a - b)) {
     if (text.startsWith(term, start)) continue;
     let best: { end: number; distance: number } | null = null;
     for (let end = start + n - maxDistance; end <= start + n + maxDistance; end++) {
-      if (end > text.length || text.slice(end - 2, end) !== tail) continue;
+      if (end > text.length || text[end - 1] !== term[n - 1]) continue;
       const candidate = text.slice(start, end);
-      if (!isPhraseLike(candidate, term)) continue;
+      const anchors = (candidate.startsWith(head) ? 1 : 0) + (candidate.endsWith(tail) ? 1 : 0);
+      if (anchors === 0 || !isPhraseLike(candidate, term)) continue;
       const distance = editDistance(candidate, term);
-      if (distance > 0 && distance <= maxDistance && (!best || distance < best.distance)) best = { end, distance };
+      const limit = anchors === 2 ? maxDistance : 1;
+      if (distance > 0 && distance <= limit && (!best || distance < best.distance)) best = { end, distance };
     }
     if (!best) continue;
     const found = text.slice(start, best.end);
