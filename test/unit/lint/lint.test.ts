@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeDocument } from '../../../server/src/core/analysis';
+import { DEFAULT_LINT_CONFIG, LintConfig } from '../../../server/src/core/lint/config';
+import { IgnoreList, anchorOf } from '../../../server/src/core/lint/ignore';
+import { lintDocument, resolveSeverity } from '../../../server/src/core/lint/lint';
+import { Issue } from '../../../server/src/core/rules/index';
+import { bundledGlossary } from '../../support/glossary';
+import { defaultSegmenter } from '../../support/segmenters';
+
+const config = (rules: LintConfig['rules'], more: Partial<LintConfig> = {}): LintConfig => ({ ...DEFAULT_LINT_CONFIG, rules, ...more });
+const lint = (text: string, c: LintConfig, isIgnored?: (rule: string, span: { start: number; end: number }) => boolean) => {
+  const segmenter = defaultSegmenter();
+  return lintDocument(analyzeDocument(text, { segmenter }), segmenter, { config: c, glossary: bundledGlossary(), isIgnored });
+};
+const issue = (rule: string, severity?: Issue['severity']): Issue => ({ rule, span: { start: 0, end: 1 }, message: { zh: '', en: '' }, fixes: [], ...(severity ? { severity } : {}) });
+
+const HEAD = '加快建设副中心 奋力实现新跨越\n\n';
+/** A stray space and two ASCII commas: three warnings. */
+const DAMAGED = HEAD + '会议指出,要深入领会习 近平总书记重要讲话精神,推动高质量发展。\n';
+/** Mostly ASCII punctuation: one file-level warning for halfwidth-punctuation and a hint per place. */
+const ASCII_FILE = HEAD + Array.from({ length: 6 }, () => '会议指出,要抓好落实,推动发展。\n').join('\n');
+
+describe('resolveSeverity', () => {
+  it('is the rule default when nothing is configured', () => {
+    assert.equal(resolveSeverity(issue('mojibake'), DEFAULT_LINT_CONFIG), 'error');
+    assert.equal(resolveSeverity(issue('cjk-space'), DEFAULT_LINT_CONFIG), 'warning');
+  });
+
+  it('is the configured severity, above or below the default', () => {
+    assert.equal(resolveSeverity(issue('cjk-space'), config({ 'cjk-space': 'error' })), 'error');
+    assert.equal(resolveSeverity(issue('mojibake'), config({ mojibake: 'information' })), 'information');
+  });
+
+  it('keeps an issue that its rule marks below the default (a per-place hint) where it is', () => {
+    assert.equal(resolveSeverity(issue('halfwidth-punctuation', 'hint'), config({ 'halfwidth-punctuation': 'error' })), 'hint');
+    assert.equal(resolveSeverity(issue('halfwidth-punctuation', 'warning'), config({ 'halfwidth-punctuation': 'error' })), 'error');
+  });
+});
+
+describe('lintDocument', () => {
+  it('gives every finding with its rule default', () => {
+    const { findings, ignored } = lint(DAMAGED, DEFAULT_LINT_CONFIG);
+    assert.deepEqual(findings.map((f) => [f.rule, f.severity]), [
+      ['halfwidth-punctuation', 'warning'],
+      ['cjk-space', 'warning'],
+      ['halfwidth-punctuation', 'warning'],
+    ]);
+    assert.equal(ignored, 0);
+  });
+
+  it('replaces the default with the configured severity', () => {
+    const { findings } = lint(DAMAGED, config({ 'cjk-space': 'error', 'halfwidth-punctuation': 'hint' }));
+    assert.deepEqual(findings.map((f) => f.severity), ['hint', 'error', 'hint']);
+  });
+
+  it('keeps the per-place hints of a grouped rule as hints', () => {
+    const { findings } = lint(ASCII_FILE, config({ 'halfwidth-punctuation': 'error' }));
+    const own = findings.filter((f) => f.rule === 'halfwidth-punctuation');
+    assert.equal(own.filter((f) => f.severity === 'error').length, 1, 'the file-level finding');
+    assert.equal(own.filter((f) => f.severity === 'hint').length, 12, 'one hint per mark');
+  });
+
+  it('runs no rule that is off', () => {
+    const { findings } = lint(DAMAGED, config({ 'cjk-space': 'off' }));
+    assert.deepEqual([...new Set(findings.map((f) => f.rule))], ['halfwidth-punctuation']);
+  });
+
+  it('leaves out and counts the ignored findings, also after an edit elsewhere', () => {
+    const space = DAMAGED.indexOf('习 ') + 1;
+    const entry = anchorOf('a.txt', 'cjk-space', DAMAGED, { start: space, end: space + 1 })!;
+    const ignore = new IgnoreList([entry]);
+    const first = lint(DAMAGED, DEFAULT_LINT_CONFIG, ignore.forFile('a.txt', DAMAGED));
+    assert.deepEqual(first.findings.map((f) => f.rule), ['halfwidth-punctuation', 'halfwidth-punctuation']);
+    assert.equal(first.ignored, 1);
+    const edited = DAMAGED.replace('推动高质量发展', '推动经济高质量发展') + '\n会议强调，要坚持实干为本。\n';
+    const second = lint(edited, DEFAULT_LINT_CONFIG, ignore.forFile('a.txt', edited));
+    assert.equal(second.ignored, 1);
+    assert.ok(!second.findings.some((f) => f.rule === 'cjk-space'));
+  });
+
+  it('caps what the editor is shown, never the findings', () => {
+    const { findings, shown } = lint(ASCII_FILE, config({}, { maxProblems: 3 }));
+    assert.ok(findings.length > 4);
+    assert.equal(shown.length, 4);
+    assert.match(shown[3].message.en, /more findings not shown/);
+    assert.equal(shown[0].severity, 'warning', 'the most severe come first');
+  });
+});
