@@ -4,38 +4,113 @@
  */
 import { runGloss } from './commands/gloss';
 import { CommandOptions, Output, UsageError } from './commands/common';
+import { runFix } from './commands/fix';
+import { SEVERITIES, runLint } from './commands/lint';
 import { runOutline } from './commands/outline';
 import { runSlogans } from './commands/slogans';
+import { SPACING_PROFILES } from './core/lint/config';
+import { Lang } from './core/lint/json';
+import { RULES, Severity, SpacingProfile } from './core/rules/index';
 import { InputError } from './io/files';
 import { isSegmenterPreference } from './segment';
 
-const USAGE = `Usage: corpus-lens <command> [options] <arguments…>
+const RULE_IDS = RULES.map((r) => r.id);
+const FAIL_ON = [...SEVERITIES, 'none'];
+const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** Wraps a comma-separated list to the help's right-hand column. */
+function column(items: readonly string[], indent: number, width = 96): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line ? `${line}, ${item}` : item;
+    if (indent + next.length > width && line) {
+      lines.push(line + ',');
+      line = item;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.join('\n' + ' '.repeat(indent));
+}
+
+export const USAGE = `Usage: corpus-lens <command> [options] <arguments…>
 
 Commands:
   outline <file|folder…>   the articles, sections and speakers of each file
   gloss <term>             what a policy slogan means, with its source
   slogans <file|folder…>   slogans no glossary knows yet, with counts and contexts
+  lint <file|folder…>      OCR damage and other findings, with the fixes offered
+  fix <file|folder…>       apply the safe fixes in place, keeping encoding, BOM and line endings
 
 Options:
-  --format json|text       output format (default: text)
+  --format json|text       output format (default: text); lint also writes sarif
   --segmenter auto|node-rs-jieba|nodejieba|intl
                            word segmenter backend (default: auto)
   --glossary <file>        an extra glossary (repeatable); ./.corpus-lens/glossary.json is
                            always read when present
+  --rules <id,id…>         lint, fix: only these rules, of
+                           ${column(RULE_IDS, 27)}
+  --spacing newspaper|copywriting
+                           lint, fix: spacing profile (default: the project's, else newspaper)
+  --lang zh|en             lint, fix: message language (default: from LC_ALL, LC_MESSAGES, LANG)
+  --fail-on ${FAIL_ON.join('|')}
+                           lint: exit 1 when a finding is at or above this (default: warning)
+  --dry-run                fix: print a diff of what would change and write nothing
   -h, --help               show this help
 
-Exit codes: 0 success, 1 not found (gloss), 2 usage or input errors.
+lint and fix read .corpus-lens/config.json and ignore.json in the nearest folder above each
+file that has a .corpus-lens folder; fix logs every edit to its .corpus-lens/fixes.jsonl
+(./.corpus-lens/fixes.jsonl for files outside any project).
+
+Exit codes: 0 success; 1 not found (gloss), findings at or above --fail-on (lint), changes
+to make (fix --dry-run); 2 usage or input errors.
 `;
 
 const COMMANDS: Record<string, (options: CommandOptions, output: Output) => number> = {
   outline: runOutline,
   gloss: runGloss,
   slogans: runSlogans,
+  lint: runLint,
+  fix: runFix,
 };
 
+/** Options that only some commands take (the others are taken by all, as before). */
+const OPTION_COMMANDS: Record<string, string[]> = {
+  '--format': ['outline', 'gloss', 'slogans', 'lint'],
+  '--rules': ['lint', 'fix'],
+  '--spacing': ['lint', 'fix'],
+  '--lang': ['lint', 'fix'],
+  '--fail-on': ['lint'],
+  '--dry-run': ['fix'],
+};
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new UsageError(`${option}: unknown value "${value}" (${allowed.join(', ')})`);
+  return value as T;
+}
+
+function ruleList(value: string): string[] {
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError(`--rules needs rule ids (${RULE_IDS.join(', ')})`);
+  const unknown = ids.filter((id) => !RULE_IDS.includes(id));
+  if (unknown.length > 0) throw new UsageError(`--rules: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are ${RULE_IDS.join(', ')}`);
+  return ids;
+}
+
 export function parseArgs(argv: string[]): { command: string; options: CommandOptions } {
-  const options: CommandOptions = { inputs: [], format: 'text', segmenter: 'auto', glossaries: [] };
+  const options: CommandOptions = {
+    inputs: [],
+    format: 'text',
+    segmenter: 'auto',
+    glossaries: [],
+    failOn: 'warning',
+    rules: null,
+    spacing: null,
+    lang: null,
+    dryRun: false,
+  };
   let command = '';
+  const used = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -43,16 +118,25 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
+    if (arg.startsWith('-')) used.add(arg);
     if (arg === '--format') {
-      const v = value();
-      if (v !== 'json' && v !== 'text') throw new UsageError(`unknown format "${v}" (json or text)`);
-      options.format = v;
+      options.format = oneOf(arg, value(), ['json', 'text', 'sarif'] as const);
     } else if (arg === '--segmenter') {
       const v = value();
       if (!isSegmenterPreference(v)) throw new UsageError(`unknown segmenter "${v}"`);
       options.segmenter = v;
     } else if (arg === '--glossary') {
       options.glossaries.push(value());
+    } else if (arg === '--rules') {
+      options.rules = [...new Set([...(options.rules ?? []), ...ruleList(value())])];
+    } else if (arg === '--spacing') {
+      options.spacing = oneOf<SpacingProfile>(arg, value(), SPACING_PROFILES);
+    } else if (arg === '--lang') {
+      options.lang = oneOf(arg, value(), LANGS);
+    } else if (arg === '--fail-on') {
+      options.failOn = oneOf<Severity | 'none'>(arg, value(), FAIL_ON as (Severity | 'none')[]);
+    } else if (arg === '--dry-run') {
+      options.dryRun = true;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}`);
     } else if (!command) {
@@ -63,6 +147,11 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
   }
   if (!command) throw new UsageError('no command given');
   if (!COMMANDS[command]) throw new UsageError(`unknown command "${command}"`);
+  for (const option of used) {
+    const commands = OPTION_COMMANDS[option];
+    if (commands && !commands.includes(command)) throw new UsageError(`${command} does not take ${option} (it is an option of ${commands.join(', ')})`);
+  }
+  if (options.format === 'sarif' && command !== 'lint') throw new UsageError(`--format sarif is for lint only; ${command} writes json or text`);
   if (options.inputs.length === 0) throw new UsageError(`${command} needs an argument`);
   return { command, options };
 }
@@ -85,10 +174,15 @@ export function main(argv: string[], output: Output): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (corpus-lens lint … | head) is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const argv = process.argv.slice(2);
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(USAGE);
   } else {
-    process.exitCode = main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    process.exitCode = main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errIsTTY: process.stderr.isTTY === true });
   }
 }

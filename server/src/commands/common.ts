@@ -3,7 +3,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Diagnostic } from 'vscode-languageserver';
+import { Lang, langOf } from '../core/lint/json';
+import { Severity, SpacingProfile } from '../core/rules/index';
 import { Segmenter } from '../core/segmenter';
+import { InputError, collectFiles } from '../io/files';
 import { SegmenterPreference, chooseSegmenter } from '../segment';
 import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from '../lsp/glossaryStore';
 
@@ -11,14 +15,78 @@ export class UsageError extends Error {}
 
 export interface CommandOptions {
   inputs: string[];
-  format: 'json' | 'text';
+  /** sarif is for lint only. */
+  format: 'json' | 'text' | 'sarif';
   segmenter: SegmenterPreference;
   glossaries: string[];
+  /** lint: exit 1 when a finding is at or above this severity. */
+  failOn: Severity | 'none';
+  /** lint, fix: only these rules run (all enabled ones when null). */
+  rules: string[] | null;
+  /** lint, fix: overrides the project's spacing profile. */
+  spacing: SpacingProfile | null;
+  /** lint, fix: message language; from the locale when null. */
+  lang: Lang | null;
+  /** fix: print a diff instead of writing. */
+  dryRun: boolean;
 }
 
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** True when `err` goes to a terminal (progress bars are drawn only then). */
+  errIsTTY?: boolean;
+}
+
+/**
+ * The message language of the locale, as POSIX ranks the variables: LC_ALL, LC_MESSAGES, LANG.
+ * POSIX names (zh_CN.UTF-8) are read as the BCP 47 tags langOf takes (zh-CN).
+ */
+export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  return langOf((env.LC_ALL || env.LC_MESSAGES || env.LANG || '').replace(/_/g, '-'));
+}
+
+/**
+ * The corpus files of each input (a folder is searched recursively). A missing input is
+ * reported on stderr and the others go on.
+ */
+export function collectInputs(inputs: string[], output: Output): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    try {
+      files.push(...collectFiles([input]));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      output.err(`corpus-lens: ${error.message}\n`);
+      missing.push(input);
+    }
+  }
+  return { files, missing };
+}
+
+/**
+ * The message for an error reading or writing `file`: an InputError's own, or the system's
+ * (permission denied …). Anything else is a bug and is thrown on.
+ */
+export function inputErrorMessage(error: unknown, file: string): string {
+  if (error instanceof InputError) return error.message;
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') return `${file}: ${error.message}`;
+  throw error;
+}
+
+/** A path for messages: relative to the current folder when inside it, with forward slashes. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : path.resolve(file);
+}
+
+/** Prints the problems found in a project file (a glossary, config.json …) as `file:line:col: message`. */
+export function reportFileProblems(report: { file: string; diagnostics: Diagnostic[] } | null, output: Output): void {
+  if (!report) return;
+  for (const d of report.diagnostics) {
+    output.err(`${path.relative(process.cwd(), report.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}\n`);
+  }
 }
 
 export function loadSegmenter(options: CommandOptions, output: Output): Segmenter {
@@ -33,10 +101,6 @@ export function loadCliGlossary(options: CommandOptions, output: Output): Loaded
   const files = [...(fs.existsSync(workspace) ? [workspace] : []), ...options.glossaries.map((g) => path.resolve(g))];
   const loaded = loadGlossaries(files);
   for (const warning of loaded.warnings) output.err(`corpus-lens: ${warning}\n`);
-  for (const report of loaded.reports) {
-    for (const d of report.diagnostics) {
-      output.err(`${path.relative(process.cwd(), report.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}\n`);
-    }
-  }
+  for (const report of loaded.reports) reportFileProblems(report, output);
   return loaded;
 }
