@@ -94,6 +94,8 @@ function editVariants(entry: GlossaryEntry, glossary: Glossary, text: string): V
     for (let end = start + n - maxDistance; end <= start + n + maxDistance; end++) {
       if (end > text.length || text[end - 1] !== term[n - 1]) continue;
       const candidate = text.slice(start, end);
+      // The phrase itself with a neighbouring character (学习 + 习近平… ) is no variant.
+      if (candidate.includes(term)) continue;
       const anchors = (candidate.startsWith(head) ? 1 : 0) + (candidate.endsWith(tail) ? 1 : 0);
       if (anchors === 0 || !isPhraseLike(candidate, term)) continue;
       const distance = editDistance(candidate, term);
