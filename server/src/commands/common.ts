@@ -43,7 +43,7 @@ export interface Output {
  * POSIX names (zh_CN.UTF-8) are read as the BCP 47 tags langOf takes (zh-CN).
  */
 export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  return langOf((env.LC_ALL || env.LC_MESSAGES || env.LANG || '').replace(/_/g, '-'));
+  return langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
 /**

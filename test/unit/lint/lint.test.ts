@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeDocument } from '../../../server/src/core/analysis';
 import { DEFAULT_LINT_CONFIG, LintConfig } from '../../../server/src/core/lint/config';
 import { IgnoreList, anchorOf } from '../../../server/src/core/lint/ignore';
+import { langOf } from '../../../server/src/core/lint/json';
 import { lintDocument, resolveSeverity } from '../../../server/src/core/lint/lint';
 import { Issue } from '../../../server/src/core/rules/index';
 import { bundledGlossary } from '../../support/glossary';
@@ -85,5 +86,12 @@ describe('lintDocument', () => {
     assert.equal(shown.length, 4);
     assert.match(shown[3].message.en, /more findings not shown/);
     assert.equal(shown[0].severity, 'warning', 'the most severe come first');
+  });
+});
+
+describe('langOf', () => {
+  it('is zh for Chinese locales in VS Code and POSIX spellings, en for the rest', () => {
+    for (const locale of ['zh', 'zh-cn', 'zh-TW', 'zh_CN.UTF-8', 'zh_TW']) assert.equal(langOf(locale), 'zh', locale);
+    for (const locale of ['en', 'en-US', 'C.UTF-8', 'zhx', '', undefined, null]) assert.equal(langOf(locale), 'en', String(locale));
   });
 });

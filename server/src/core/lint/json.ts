@@ -8,9 +8,9 @@ import { Finding } from './lint';
 
 export type Lang = 'zh' | 'en';
 
-/** zh for a Chinese locale (zh, zh-cn, zh-tw …), en for any other. */
+/** zh for a Chinese locale (zh, zh-cn, zh-TW, zh_CN.UTF-8 …), en for any other. */
 export function langOf(locale: string | undefined | null): Lang {
-  return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
+  return locale && /^zh(?:[-_.@]|$)/i.test(locale) ? 'zh' : 'en';
 }
 
 export function say(message: Message, lang: Lang): string {
