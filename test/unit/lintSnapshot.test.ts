@@ -4,13 +4,11 @@
  * a rule updates them with `UPDATE_SNAPSHOTS=1 npm test`.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../support/cli';
-import { ROOT, SNAPSHOT_DIR, seedFiles } from '../support/paths';
-
-const update = process.env.UPDATE_SNAPSHOTS === '1';
+import { ROOT, seedFiles } from '../support/paths';
+import { matchSnapshot } from '../support/snapshot';
 
 describe('lint snapshots of the seeds', () => {
   const seeds = seedFiles();
@@ -27,14 +25,7 @@ describe('lint snapshots of the seeds', () => {
     const name = path.basename(seed, '.txt');
     it(name, () => {
       const actual = JSON.stringify({ ...files[i], file: relative[i] }, null, 2) + '\n';
-      const file = path.join(SNAPSHOT_DIR, `${name}.lint.json`);
-      if (update || !fs.existsSync(file)) {
-        fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
-        fs.writeFileSync(file, actual);
-        if (!update) assert.fail(`wrote missing snapshot ${path.relative(ROOT, file)}; review it and run again`);
-        return;
-      }
-      assert.equal(actual, fs.readFileSync(file, 'utf8'));
+      matchSnapshot(`${name}.lint.json`, actual);
     });
   });
 });

@@ -9,10 +9,9 @@ import { describe, it } from 'node:test';
 import { analyzeDocument } from '../../server/src/core/analysis';
 import { decodeBytes } from '../../server/src/core/encoding';
 import { outlineJson } from '../../server/src/core/outline';
-import { ROOT, SNAPSHOT_DIR, seedFiles } from '../support/paths';
+import { ROOT, seedFiles } from '../support/paths';
+import { matchSnapshot } from '../support/snapshot';
 import { defaultSegmenter } from '../support/segmenters';
-
-const update = process.env.UPDATE_SNAPSHOTS === '1';
 
 describe('outline snapshots of the seeds', () => {
   const seeds = seedFiles();
@@ -23,14 +22,7 @@ describe('outline snapshots of the seeds', () => {
       const { text, encoding } = decodeBytes(fs.readFileSync(seed));
       const relative = path.relative(ROOT, seed).split(path.sep).join('/');
       const actual = JSON.stringify(outlineJson(analyzeDocument(text, { segmenter: defaultSegmenter() }), relative, encoding), null, 2) + '\n';
-      const file = path.join(SNAPSHOT_DIR, `${name}.outline.json`);
-      if (update || !fs.existsSync(file)) {
-        fs.mkdirSync(SNAPSHOT_DIR, { recursive: true });
-        fs.writeFileSync(file, actual);
-        if (!update) assert.fail(`wrote missing snapshot ${path.relative(ROOT, file)}; review it and run again`);
-        return;
-      }
-      assert.equal(actual, fs.readFileSync(file, 'utf8'));
+      matchSnapshot(`${name}.outline.json`, actual);
     });
   }
 });
