@@ -38,10 +38,7 @@ export interface Output {
   errIsTTY?: boolean;
 }
 
-/**
- * The message language of the locale, as POSIX ranks the variables: LC_ALL, LC_MESSAGES, LANG.
- * POSIX names (zh_CN.UTF-8) are read as the BCP 47 tags langOf takes (zh-CN).
- */
+/** The message language of the locale, as POSIX ranks the variables: LC_ALL, LC_MESSAGES, LANG. */
 export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
@@ -95,9 +92,12 @@ export function loadSegmenter(options: CommandOptions, output: Output): Segmente
   return segmenter;
 }
 
-/** The bundled glossary, ./.corpus-lens/glossary.json and any --glossary files; problems go to stderr. */
-export function loadCliGlossary(options: CommandOptions, output: Output): LoadedGlossary {
-  const workspace = path.resolve(WORKSPACE_GLOSSARY);
+/**
+ * The bundled glossary, the project's .corpus-lens/glossary.json (of `root`, else of the current
+ * folder) and any --glossary files; problems go to stderr.
+ */
+export function loadCliGlossary(options: CommandOptions, output: Output, root: string | null = null): LoadedGlossary {
+  const workspace = path.resolve(root ?? '.', WORKSPACE_GLOSSARY);
   const files = [...(fs.existsSync(workspace) ? [workspace] : []), ...options.glossaries.map((g) => path.resolve(g))];
   const loaded = loadGlossaries(files);
   for (const warning of loaded.warnings) output.err(`corpus-lens: ${warning}\n`);

@@ -19,6 +19,8 @@ export interface Project {
   root: string | null;
   config: LintConfig;
   ignore: IgnoreList;
+  /** The bundled glossary with the project's own and the --glossary files. */
+  glossary: Glossary;
 }
 
 export interface LintFlags {
@@ -44,7 +46,6 @@ export function withFlags(config: LintConfig, flags: LintFlags): LintConfig {
 
 export class LintSetup {
   readonly segmenter: Segmenter;
-  readonly glossary: Glossary;
   private readonly projects = new Map<string | null, Project>();
 
   constructor(
@@ -52,7 +53,6 @@ export class LintSetup {
     private readonly output: Output,
   ) {
     this.segmenter = loadSegmenter(options, output);
-    this.glossary = loadCliGlossary(options, output).glossary;
   }
 
   /** The project of `file`, read once per project root. */
@@ -68,18 +68,21 @@ export class LintSetup {
 
   /** Lints `text`, the content of `file`, as its project configures. */
   lint(file: string, text: string): LintResult {
-    const { root, config, ignore } = this.projectOf(file);
+    const { root, config, ignore, glossary } = this.projectOf(file);
     const isIgnored = root ? ignore.forFile(projectPath(root, file), text) : undefined;
-    return lintDocument(analyzeDocument(text, { segmenter: this.segmenter }), this.segmenter, { config, glossary: this.glossary, isIgnored });
+    return lintDocument(analyzeDocument(text, { segmenter: this.segmenter }), this.segmenter, { config, glossary, isIgnored });
   }
 
   private readProject(root: string | null): Project {
     const flags: LintFlags = { rules: this.options.rules, spacing: this.options.spacing };
-    if (!root) return { root, config: withFlags(DEFAULT_LINT_CONFIG, flags), ignore: new IgnoreList() };
+    const glossary = loadCliGlossary(this.options, this.output, root).glossary;
+    // As in the editor: the glossary's slogans stay whole in the segmentation.
+    this.segmenter.addWords(glossary.words());
+    if (!root) return { root, config: withFlags(DEFAULT_LINT_CONFIG, flags), ignore: new IgnoreList(), glossary };
     const { config, report: configReport } = readProjectConfig(root, DEFAULT_LINT_CONFIG);
     const { list, report: ignoreReport } = readIgnoreList(root);
     reportFileProblems(configReport, this.output);
     reportFileProblems(ignoreReport, this.output);
-    return { root, config: withFlags(config, flags), ignore: list };
+    return { root, config: withFlags(config, flags), ignore: list, glossary };
   }
 }
