@@ -11,7 +11,10 @@
 // { resultFile, screenshotRequestDir } and starts code-server with CORPUS_LENS_E2E_CONFIG=<that
 // path>; the extension host inherits the server's environment. The harness appends suite events to
 // <resultFile>.progress and finally writes <resultFile> { passed, failed, tests }. A screenshot is
-// asked for with <screenshotRequestDir>/<name>.request and answered with <name>.done.
+// asked for with <screenshotRequestDir>/<name>.request ({ name, waitFor?: { selector, text?,
+// frames?, state?: 'visible'|'hidden', timeoutMs? }, picture? }: an element to wait for (or to
+// wait out) first; picture: false only waits) and answered
+// with <name>.done.
 //
 // Prints "✔ name" / "✖ name: error" per test and a last line "N passed, M failed"; exits 0 only if
 // nothing failed and something passed. The server and the browser are always stopped.
@@ -352,17 +355,57 @@ async function main() {
     console.log(`run-tests: VS Code ${options.vsix ? `with ${path.basename(options.vsix)} installed` : 'with the extension under development'} on ${path.relative(process.cwd(), options.workspace) || '.'}`);
 
     // ---- wait for the result, serving screenshot requests ----
-    const takeScreenshot = async (name) => {
+    // A request may name an element of the workbench's own UI (a hover, the quick-fix menu)
+    // that must be visible first; the wait runs even when no screenshots are kept.
+    const waitForElement = async (waitFor) => {
+      if (!waitFor || typeof waitFor.selector !== 'string') return undefined;
+      const timeout = Number(waitFor.timeoutMs) > 0 ? Number(waitFor.timeoutMs) : 15_000;
+      const inFrame = (frame) => {
+        const locator = frame.locator(waitFor.selector);
+        return (typeof waitFor.text === 'string' ? locator.filter({ hasText: waitFor.text }) : locator).first();
+      };
+      try {
+        if (waitFor.state === 'hidden') {
+          await inFrame(page).waitFor({ state: 'hidden', timeout });
+          return undefined;
+        }
+        if (waitFor.frames) {
+          // webviews (a walkthrough's markdown page) render in nested frames: look in every frame
+          const deadline = Date.now() + timeout;
+          for (;;) {
+            const shown = await Promise.all(page.frames().map((f) => inFrame(f).isVisible().catch(() => false)));
+            if (shown.some(Boolean)) return undefined;
+            if (Date.now() > deadline) throw new Error('timeout');
+            await sleep(150);
+          }
+        }
+        await inFrame(page).waitFor({ state: 'visible', timeout });
+        return undefined;
+      } catch {
+        const what = `${waitFor.selector}${typeof waitFor.text === 'string' ? ` containing ${JSON.stringify(waitFor.text)}` : ''}`;
+        if (waitFor.state === 'hidden') return `${what} still visible after ${timeout} ms`;
+        // what the selector alone matches, for the log
+        const seen = await page.locator(waitFor.selector).allInnerTexts().catch(() => []);
+        log(`waitFor ${what}: ${seen.length} element(s) match the selector: ${JSON.stringify(seen.map((t) => t.slice(0, 200)).slice(0, 5))}`);
+        return `no visible ${what} within ${timeout} ms (${seen.length} element(s) match the selector alone)`;
+      }
+    };
+    const takeScreenshot = async (name, request) => {
       const done = path.join(requestDir, `${name}.done`);
       let answer;
-      if (!options.screenshots) {
+      const missing = await waitForElement(request?.waitFor);
+      if (missing) {
+        answer = { error: missing };
+        log(`screenshot ${name}: ${missing}`);
+      } else if (request?.picture === false || !options.screenshots) {
         answer = { skipped: true };
       } else {
         const file = path.join(options.screenshots, `${name}.png`);
         try {
           // let the workbench paint what the test just did
           await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-          await page.screenshot({ path: file, timeout: 20_000 });
+          // finite animations (a hover fading in) are run to their end, the blinking cursor stopped
+          await page.screenshot({ path: file, timeout: 20_000, animations: 'disabled' });
           answer = { path: file };
           console.log(`  screenshot ${file}`);
         } catch (error) {
@@ -380,8 +423,14 @@ async function main() {
       for (const entry of fs.readdirSync(requestDir)) {
         if (!entry.endsWith('.request')) continue;
         const name = entry.slice(0, -'.request'.length);
+        let request;
+        try {
+          request = JSON.parse(fs.readFileSync(path.join(requestDir, entry), 'utf8'));
+        } catch {
+          request = undefined; // an old-style or partial request: just take the picture
+        }
         fs.rmSync(path.join(requestDir, entry), { force: true });
-        await takeScreenshot(name);
+        await takeScreenshot(name, request);
       }
       if (fs.existsSync(resultFile)) {
         readProgress();

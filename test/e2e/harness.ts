@@ -8,8 +8,10 @@
  *   - <resultFile>.progress: one JSON line per suite start/end, so the driver can report live and
  *     name the suite that hung on a timeout;
  *   - <resultFile>: { passed, failed, tests: [{ name, ok, error?, ms }] }, written atomically last.
- * requestScreenshot(name) writes <screenshotRequestDir>/<name>.request; the driver takes a browser
- * screenshot and answers with <name>.done. Without the variable (e.g. under @vscode/test-electron)
+ * requestScreenshot(name) writes <screenshotRequestDir>/<name>.request (JSON: { name, at, waitFor?, picture });
+ * the driver waits for the `waitFor` element, if any, takes a browser screenshot and answers with
+ * <name>.done (JSON: { path } | { skipped } | { error }). waitForWorkbench() sends the same request
+ * with picture: false: the driver only waits for the element. Without the variable (e.g. under @vscode/test-electron)
  * no file is written and requestScreenshot() is a no-op; runSuites() still throws on a failure.
  *
  * Only node builtins are imported, so the module loads anywhere the extension host runs.
@@ -171,23 +173,61 @@ export async function runSuites(suites: Suite[], options: RunOptions = {}): Prom
   }
 }
 
+export interface ScreenshotOptions {
+  /** How long the driver may take to answer. Default 30 s. */
+  timeoutMs?: number;
+  /**
+   * Something of the workbench's own UI (a hover, the quick-fix menu) that the extension host
+   * cannot see: the driver waits until an element matching `selector` (and containing `text`,
+   * if given) is visible in the page before it takes the picture, and answers with an error
+   * when none appears. It waits even when it keeps no screenshots, so the check always runs.
+   */
+  waitFor?: {
+    selector: string;
+    text?: string;
+    /** Look in every frame of the page too: webviews (a walkthrough's markdown page) are nested frames. */
+    frames?: boolean;
+    /** 'hidden': wait until no such element is visible instead (not with `frames`). Default 'visible'. */
+    state?: 'visible' | 'hidden';
+    /** Default 15 s. */
+    timeoutMs?: number;
+  };
+}
+
 /**
  * Asks the driver for a screenshot of the workbench as it is now, saved as <name>.png in the
  * driver's --screenshots folder. Resolves to the PNG's path (undefined when the driver keeps no
- * screenshots, or without the driver). Throws if the driver does not answer in time.
+ * screenshots, or without the driver). Throws if the driver does not answer in time, or if
+ * options.waitFor names an element that did not appear.
  */
-export async function requestScreenshot(name: string, options: { timeoutMs?: number } = {}): Promise<string | undefined> {
+export async function requestScreenshot(name: string, options: ScreenshotOptions = {}): Promise<string | undefined> {
+  return askDriver(name, options, true);
+}
+
+let waits = 0;
+
+/**
+ * Waits until the workbench shows an element matching `what.selector` (containing `what.text`,
+ * if given), as the driver sees the page; throws if none appears. No picture is taken. A no-op
+ * without the driver.
+ */
+export async function waitForWorkbench(what: NonNullable<ScreenshotOptions['waitFor']>): Promise<void> {
+  await askDriver(`wait-${process.pid}-${++waits}`, { waitFor: what }, false);
+}
+
+async function askDriver(name: string, options: ScreenshotOptions, picture: boolean): Promise<string | undefined> {
   const dir = e2eConfig()?.screenshotRequestDir;
   if (!dir) return undefined;
   const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[.]+/, '') || 'screenshot';
   const done = path.join(dir, `${safe}.done`);
   fs.mkdirSync(dir, { recursive: true });
   fs.rmSync(done, { force: true });
-  writeAtomic(path.join(dir, `${safe}.request`), `${JSON.stringify({ name: safe, at: Date.now() })}\n`);
+  const request = { name: safe, at: Date.now(), waitFor: options.waitFor, picture };
+  writeAtomic(path.join(dir, `${safe}.request`), `${JSON.stringify(request)}\n`);
   const answer = await waitFor(
     () => (fs.existsSync(done) ? fs.readFileSync(done, 'utf8') : undefined),
     (text) => text !== undefined,
-    { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 100, message: `screenshot "${safe}" answered by the driver` },
+    { timeoutMs: options.timeoutMs ?? 30_000 + (options.waitFor ? (options.waitFor.timeoutMs ?? 15_000) : 0), intervalMs: 100, message: `screenshot "${safe}" answered by the driver` },
   );
   let parsed: { path?: string; error?: string } = {};
   try {
