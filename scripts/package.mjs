@@ -67,8 +67,10 @@ try {
   process.exit(2);
 }
 
-for (const file of ['README.md', 'LICENSE', 'language-configuration.json']) fs.copyFileSync(path.join(root, file), path.join(stage, file));
-fs.cpSync(path.join(root, 'syntaxes'), path.join(stage, 'syntaxes'), { recursive: true });
+const nls = fs.readdirSync(root).filter((file) => /^package\.nls(\.[A-Za-z-]+)?\.json$/.test(file));
+for (const file of ['README.md', 'LICENSE', 'language-configuration.json', ...nls]) fs.copyFileSync(path.join(root, file), path.join(stage, file));
+// The grammar, the translations of the client's strings (manifest.l10n) and the walkthrough's pages.
+for (const folder of ['syntaxes', 'l10n', 'media']) fs.cpSync(path.join(root, folder), path.join(stage, folder), { recursive: true });
 // The README's screenshots travel with it, so the extension's details page can show them.
 fs.cpSync(path.join(root, 'docs', 'screenshots'), path.join(stage, 'docs', 'screenshots'), { recursive: true });
 const { scripts: _scripts, devDependencies: _dev, dependencies: _deps, optionalDependencies: _optional, bin: _bin, ...shipped } = manifest;

@@ -1,16 +1,21 @@
 /**
  * The VS Code client: starts the language server and adds the editor-side commands and the
- * language status item. Everything it shows comes from the server.
+ * language status items. Everything it shows comes from the server; its own strings go through
+ * vscode.l10n (l10n/bundle.l10n.*.json).
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { CancellationToken, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 const ARTICLES_REQUEST = 'corpusLens/articles';
 const STATUS_NOTIFICATION = 'corpusLens/status';
 /** Commands the server executes (server/src/lsp/codeActions.ts). */
 const SERVER_FIX_ALL = 'corpusLens.server.fixAll';
 const SERVER_FIX_WORKSPACE = 'corpusLens.server.fixWorkspace';
+/** The `source` of the server's diagnostics. */
+const DIAGNOSTIC_SOURCE = 'corpus-lens';
+const WALKTHROUGH = 'corpus-lens.corpus-lens#corpusLens.gettingStarted';
+const CORPUS_DOCUMENTS: vscode.DocumentSelector = [{ language: 'zh-corpus' }, { language: 'plaintext' }];
 
 interface StatusParams {
   segmenter: string;
@@ -19,19 +24,22 @@ interface StatusParams {
   documents: number;
 }
 
+const t = vscode.l10n.t;
+
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+/** Called when the server sends the edit of a running workspace fix (its review begins). */
+let onWorkspaceEdit: (() => void) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Corpus Lens', { log: true });
-  const status = vscode.languages.createLanguageStatusItem('corpusLens.status', [
-    { language: 'zh-corpus' },
-    { language: 'plaintext' },
-  ]);
+  const status = vscode.languages.createLanguageStatusItem('corpusLens.status', CORPUS_DOCUMENTS);
   status.name = 'Corpus Lens';
-  status.text = 'Corpus Lens: starting…';
-  status.command = { command: 'corpusLens.showOutput', title: 'Show output' };
-  context.subscriptions.push(output, status);
+  status.text = t('Corpus Lens: starting…');
+  status.busy = true;
+  status.command = { command: 'corpusLens.showOutput', title: t('Show Output') };
+  const problems = problemsStatus();
+  context.subscriptions.push(output, status, ...problems);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('corpusLens.nextArticle', () => moveToArticle(1)),
@@ -40,10 +48,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('corpusLens.fixWorkspace', fixWorkspace),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => {
       if (!client) return startClient(context, status);
-      status.text = 'Corpus Lens: restarting…';
+      status.text = t('Corpus Lens: restarting…');
+      status.busy = true;
       await client.restart();
     }),
     vscode.commands.registerCommand('corpusLens.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('corpusLens.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
+    ),
   );
 
   await startClient(context, status);
@@ -70,57 +82,125 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
     },
     outputChannel: output,
     initializationOptions: { settings: vscode.workspace.getConfiguration().get('corpusLens') },
+    middleware: {
+      workspace: {
+        handleApplyEdit: (params, next) => {
+          onWorkspaceEdit?.();
+          return next(params, CancellationToken.None);
+        },
+      },
+    },
   };
   client = new LanguageClient('corpusLens', 'Corpus Lens', serverOptions, clientOptions);
   client.onDidChangeState((event) => {
     if (event.newState === State.Stopped) {
-      status.text = 'Corpus Lens: stopped';
+      status.text = t('Corpus Lens: stopped');
+      status.detail = t('Run "Corpus Lens: Restart Server" to start it again');
       status.severity = vscode.LanguageStatusSeverity.Warning;
+      status.busy = false;
     }
   });
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
-      const time = params.lastAnalysisMs === null ? '' : ` · ${Math.round(params.lastAnalysisMs)} ms`;
-      status.text = `$(book) ${params.segmenter}${time}`;
-      status.detail = `${params.documents} corpus file(s) open`;
+      status.busy = false;
+      status.text = `$(book) ${params.segmenter}`;
+      const files = params.documents === 1 ? t('1 corpus file open') : t('{0} corpus files open', params.documents);
+      const analysis = params.lastAnalysisMs === null ? undefined : t('last analysis {0} ms', Math.round(params.lastAnalysisMs));
+      status.detail = [analysis, files, params.segmenterWarning ?? undefined].filter((part) => part !== undefined).join(' · ');
       status.severity = params.segmenterWarning ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-      if (params.segmenterWarning) status.detail += ` — ${params.segmenterWarning}`;
     }),
   );
   context.subscriptions.push(client);
   await client.start();
 }
 
+/** A second status entry: the server's findings in the active file (hints counted apart). */
+function problemsStatus(): vscode.Disposable[] {
+  const item = vscode.languages.createLanguageStatusItem('corpusLens.problems', CORPUS_DOCUMENTS);
+  item.name = t('Corpus Lens problems');
+  item.command = { command: 'workbench.actions.view.problems', title: t('Show Problems') };
+  const update = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const found = document ? vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE) : [];
+    const hints = found.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint).length;
+    const shown = found.length - hints;
+    const errors = found.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    item.text = shown === 0 ? t('$(check) No OCR problems') : shown === 1 ? t('$(warning) 1 OCR problem') : t('$(warning) {0} OCR problems', shown);
+    item.detail = hints === 0 ? t('in this file') : hints === 1 ? t('in this file · 1 hint') : t('in this file · {0} hints', hints);
+    item.severity = errors > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  };
+  update();
+  return [
+    item,
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && event.uris.some((uri) => uri.toString() === active)) update();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(update),
+  ];
+}
+
 /** The running client, or undefined after telling the user how to get it back. */
 function runningClient(): LanguageClient | undefined {
   if (client?.isRunning()) return client;
-  void vscode.window.showWarningMessage('Corpus Lens: the language server is not running. Run "Corpus Lens: Restart Server".');
+  void vscode.window.showWarningMessage(t('Corpus Lens: the language server is not running. Run "Corpus Lens: Restart Server".'));
   return undefined;
 }
 
-async function fixAllInFile(): Promise<void> {
+/** The active editor, or undefined after saying that a corpus file must be open. */
+function activeEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
-  const running = runningClient();
+  if (!editor) void vscode.window.showInformationMessage(t('Corpus Lens: open a corpus file first.'));
+  return editor;
+}
+
+async function fixAllInFile(): Promise<void> {
+  const editor = activeEditor();
+  const running = editor && runningClient();
   if (!editor || !running) return;
   const { uri, version } = editor.document;
-  const result: { applied: number } | null = await running.sendRequest(ExecuteCommandRequest.type, {
-    command: SERVER_FIX_ALL,
-    arguments: [{ uri: uri.toString(), version }],
-  });
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: t('Corpus Lens: fixing OCR artefacts…') },
+    (): Promise<{ applied: number } | null> =>
+      running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_ALL, arguments: [{ uri: uri.toString(), version }] }),
+  );
   const applied = result?.applied ?? 0;
-  vscode.window.setStatusBarMessage(applied > 0 ? `Corpus Lens: ${applied} safe fixes applied` : 'Corpus Lens: nothing to fix safely', 4000);
+  vscode.window.setStatusBarMessage(
+    applied === 0 ? t('Corpus Lens: nothing to fix safely') : applied === 1 ? t('Corpus Lens: 1 safe fix applied') : t('Corpus Lens: {0} safe fixes applied', applied),
+    4000,
+  );
 }
 
 async function fixWorkspace(): Promise<void> {
   const running = runningClient();
   if (!running) return;
-  // The server sends one edit whose parts need confirmation: VS Code opens its refactor preview.
-  await running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_WORKSPACE, arguments: [] });
+  // The server checks every corpus file, then sends one edit whose parts need confirmation, so
+  // VS Code opens its refactor preview; the request ends once that review is done. The
+  // notification covers the checking and closes when the review opens.
+  let request: Promise<{ files: number; edits: number } | null> | undefined;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Corpus Lens: looking for safe fixes in the workspace…') },
+    () =>
+      new Promise<void>((resolve) => {
+        onWorkspaceEdit = resolve;
+        request = running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_WORKSPACE, arguments: [] });
+        request.then(() => resolve(), () => resolve());
+      }),
+  );
+  onWorkspaceEdit = undefined;
+  try {
+    const result = await request;
+    if (result && result.edits > 0) {
+      vscode.window.setStatusBarMessage(t('Corpus Lens: {0} safe fixes applied in {1} files', result.edits, result.files), 4000);
+    }
+  } catch (error) {
+    void vscode.window.showErrorMessage(t('Corpus Lens: the workspace fix failed: {0}', error instanceof Error ? error.message : String(error)));
+  }
 }
 
 async function moveToArticle(direction: 1 | -1): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  const running = runningClient();
+  const editor = activeEditor();
+  const running = editor && runningClient();
   if (!editor || !running) return;
   const starts: { line: number; character: number }[] = await running.sendRequest(ARTICLES_REQUEST, {
     uri: editor.document.uri.toString(),
@@ -132,7 +212,7 @@ async function moveToArticle(direction: 1 | -1): Promise<void> {
       ? positions.find((p) => p.line > here.line)
       : [...positions].reverse().find((p) => p.line < here.line);
   if (!target) {
-    void vscode.window.setStatusBarMessage(direction === 1 ? 'Corpus Lens: no next article' : 'Corpus Lens: no previous article', 2000);
+    void vscode.window.setStatusBarMessage(direction === 1 ? t('Corpus Lens: no next article') : t('Corpus Lens: no previous article'), 2000);
     return;
   }
   editor.selection = new vscode.Selection(target, target);
