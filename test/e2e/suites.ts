@@ -1,14 +1,19 @@
 /**
  * What a user does in VS Code, checked in a real VS Code: the extension activates on a seed,
- * the outline is there, hover explains, navigation moves, settings apply, the server restarts,
- * and an English .txt is left alone. Every wait polls; none sleeps a fixed time.
+ * the outline is there, hover explains, navigation moves, OCR findings appear and their fixes
+ * change the text as promised, settings apply, the server restarts, and an English .txt is left
+ * alone. Edits happen only in untitled copies of the seeds, which are closed without saving.
+ * Every wait polls; none sleeps a fixed time.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { requestScreenshot, waitFor } from './harness';
+import { requestScreenshot, waitFor, waitForStable, waitForWorkbench } from './harness';
 
 export const EXTENSION_ID = 'corpus-lens.corpus-lens';
+/** The `source` of the server's diagnostics. */
+const SOURCE = 'corpus-lens';
 
 function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -16,10 +21,38 @@ function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
+function extension(): vscode.Extension<unknown> {
+  const found = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(found, `${EXTENSION_ID} is installed`);
+  return found;
+}
+
 async function openSeed(name: string, language = 'zh-corpus'): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), name));
   const typed = document.languageId === language ? document : await vscode.languages.setTextDocumentLanguage(document, language);
   return vscode.window.showTextDocument(typed, { preview: false });
+}
+
+/** An untitled copy of a seed, so that fixes can change it without touching the workspace. */
+async function openCopy(name: string, language = 'zh-corpus'): Promise<vscode.TextEditor> {
+  const content = fs.readFileSync(path.join(workspaceRoot(), name), 'utf8');
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Leaves `document` the only open editor; refuses (rather than prompt) when another one has unsaved changes. */
+async function closeOtherEditors(document: vscode.TextDocument): Promise<void> {
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && d !== document).map((d) => d.uri.toString());
+  assert.deepEqual(dirty, [], 'no document is left with unsaved changes');
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.closeOtherEditors');
+  await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, (n) => n === 1, { message: 'the other editors to close' });
+}
+
+/** Closes an editor without saving (an untitled copy is dropped, a seed is reverted). */
+async function discard(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 async function outline(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
@@ -30,14 +63,107 @@ async function outline(document: vscode.TextDocument): Promise<vscode.DocumentSy
   );
 }
 
+/** The rule id a diagnostic carries as its code. */
+function ruleOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return String(typeof code === 'object' && code !== null ? code.value : (code ?? ''));
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+const shape = (diagnostics: vscode.Diagnostic[]) =>
+  diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}/${d.severity}`).join(' ');
+
+/** The server's diagnostics of a document once they have stopped changing (and satisfy `until`). */
+async function settledDiagnostics(
+  uri: vscode.Uri,
+  until: (diagnostics: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+  message = `diagnostics of ${path.basename(uri.path)}`,
+): Promise<vscode.Diagnostic[]> {
+  return waitForStable(() => ours(uri), { predicate: until, equals: (a, b) => shape(a) === shape(b), quietMs: 800, timeoutMs: 45000, intervalMs: 150, message });
+}
+
+const byRule = (rule: string) => (d: vscode.Diagnostic) => ruleOf(d) === rule;
+
+/** The rule ids the extension declares (the generated corpusLens.rules setting). */
+function declaredRules(): string[] {
+  const rules = extension().packageJSON?.contributes?.configuration?.properties?.['corpusLens.rules']?.properties;
+  assert.ok(rules, 'package.json declares corpusLens.rules');
+  return Object.keys(rules as object);
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return ((await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, kind)) ?? []) as vscode.CodeAction[];
+}
+
+/** Applies a code action's edit and waits until the document shows it. */
+async function applyAction(document: vscode.TextDocument, action: vscode.CodeAction): Promise<string> {
+  assert.ok(action.edit, `"${action.title}" has an edit`);
+  const before = document.getText();
+  assert.equal(await vscode.workspace.applyEdit(action.edit), true, `"${action.title}" applies`);
+  return waitFor(() => document.getText(), (text) => text !== before, { message: `"${action.title}" to change the text` });
+}
+
+const han = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).join('');
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+}
+
+async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await waitFor(
+    async () => ((await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position)) ?? []) as vscode.Hover[],
+    (h) => h.length > 0,
+    { timeoutMs: 20000, intervalMs: 200, message: `a hover at ${position.line}:${position.character}` },
+  );
+  return hoverText(hovers);
+}
+
+interface GlossaryEntry {
+  term: string;
+  definition: { zh: string; en: string };
+}
+
+/** The glossary the extension ships (dist/data in the VSIX, server/data in a checkout). */
+function bundledGlossary(): GlossaryEntry[] {
+  const root = extension().extensionPath;
+  const file = ['dist/data/glossary.json', 'server/data/glossary.json'].map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
+  assert.ok(file, `the extension at ${root} ships a glossary`);
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: GlossaryEntry[] }).entries;
+}
+
+/** The first seed (in name order) that contains one of `terms` (in order of preference), with the glossary entry. */
+function seedWithSlogan(terms: string[]): { seed: string; entry: GlossaryEntry } {
+  const entries = bundledGlossary();
+  const seeds = fs.readdirSync(workspaceRoot()).filter((f) => f.endsWith('.txt')).sort();
+  for (const term of terms) {
+    const entry = entries.find((e) => e.term === term);
+    if (!entry) continue;
+    const seed = seeds.find((f) => fs.readFileSync(path.join(workspaceRoot(), f), 'utf8').includes(term));
+    if (seed) return { seed, entry };
+  }
+  throw new Error(`no seed contains any of ${terms.join(', ')} from the bundled glossary`);
+}
+
+/** Where `needle` first occurs in the document, plus `shift` characters. */
+function positionOf(document: vscode.TextDocument, needle: string, shift = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${JSON.stringify(needle)} occurs in ${path.basename(document.uri.path)}`);
+  return document.positionAt(offset + shift);
+}
+
+/** ASCII marks and the full-width forms the halfwidth-punctuation rule turns them into. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+
 export const suites: { name: string; fn: () => Promise<void> }[] = [
   {
     name: 'the extension activates on a seed',
     fn: async () => {
-      const extension = vscode.extensions.getExtension(EXTENSION_ID);
-      assert.ok(extension, `${EXTENSION_ID} is installed`);
+      const installed = extension();
       await openSeed('004_a83841e51ddda90c.txt');
-      await waitFor(() => extension.isActive, (active) => active, { timeoutMs: 30000, intervalMs: 100 });
+      await waitFor(() => installed.isActive, (active) => active, { timeoutMs: 30000, intervalMs: 100 });
     },
   },
   {
@@ -72,14 +198,146 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
     fn: async () => {
       const editor = await openSeed('003_c2943cd1c302380c.txt');
       const line = editor.document.lineAt(70).text;
-      const position = new vscode.Position(70, line.indexOf('何武周') + 1);
-      const hovers = await waitFor(
-        async () => ((await vscode.commands.executeCommand('vscode.executeHoverProvider', editor.document.uri, position)) ?? []) as vscode.Hover[],
-        (h) => h.length > 0,
-        { timeoutMs: 20000, intervalMs: 200 },
-      );
-      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      const text = await hoverAt(editor.document, new vscode.Position(70, line.indexOf('何武周') + 1));
       assert.match(text, /区党工委书记/);
+    },
+  },
+  {
+    name: 'OCR diagnostics appear on a seed and settle, with rule ids as codes and source corpus-lens',
+    fn: async () => {
+      const editor = await openSeed('001_9815b3dfd2404847.txt');
+      const { document } = editor;
+      const diagnostics = await settledDiagnostics(document.uri);
+      const everything = vscode.languages.getDiagnostics(document.uri);
+      assert.equal(everything.length, diagnostics.length, `every diagnostic of the seed comes from ${SOURCE}: ${everything.map((d) => d.source).join(', ')}`);
+      const rules = new Set(declaredRules());
+      for (const d of diagnostics) assert.ok(rules.has(ruleOf(d)), `code ${JSON.stringify(ruleOf(d))} is a declared rule id`);
+      // "力争到 2025 年": a stray space between Chinese and a number, and one before the unit.
+      const space = positionOf(document, '到 2025 年', 1);
+      assert.ok(
+        diagnostics.some((d) => ruleOf(d) === 'cjk-space' && d.range.contains(space) && d.severity === vscode.DiagnosticSeverity.Warning),
+        `a cjk-space warning at ${space.line}:${space.character}; got ${shape(diagnostics)}`,
+      );
+      assert.ok(diagnostics.some(byRule('split-paragraph')), 'the page breaks inside sentences are found (split-paragraph)');
+      assert.ok(diagnostics.every((d) => d.message.length > 0));
+    },
+  },
+  {
+    name: 'a quick fix deletes a stray space (in an untitled copy of a seed)',
+    fn: async () => {
+      const editor = await openCopy('001_9815b3dfd2404847.txt');
+      const { document } = editor;
+      try {
+        const before = document.getText();
+        const offset = before.indexOf('到 2025 年') + 1;
+        const space = document.positionAt(offset);
+        const diagnostics = await settledDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'cjk-space' && x.range.contains(space)));
+        const actions = await codeActions(document.uri, new vscode.Range(space, space.translate(0, 1)), vscode.CodeActionKind.QuickFix.value);
+        // (vscode.executeCodeActionProvider does not hand back an action's diagnostics: the only
+        // finding under the range is the space, so its preferred fix is the one)
+        const fix = actions.find((a) => a.isPreferred && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+        assert.ok(fix, `a preferred quick fix among ${actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join(' | ')}`);
+        // the rule's fix-all is offered with the number of findings it fixes
+        const spaces = diagnostics.filter(byRule('cjk-space')).length;
+        assert.ok(
+          actions.some((a) => a.title === `Fix all cjk-space problems in this file (${spaces})`),
+          `"Fix all cjk-space problems in this file (${spaces})" among ${actions.map((a) => a.title).join(' | ')}`,
+        );
+        // an untitled document is in no workspace folder: there is no ignore file to write to
+        assert.ok(!actions.some((a) => /^Ignore /.test(a.title)), 'no "Ignore here" for an untitled document');
+        const after = await applyAction(document, fix);
+        assert.equal(after, before.slice(0, offset) + before.slice(offset + 1), 'exactly that space is gone');
+        await settledDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'cjk-space' && x.range.contains(space) && x.range.start.isEqual(space)));
+      } finally {
+        await discard(document);
+      }
+    },
+  },
+  {
+    name: '"Fix all halfwidth-punctuation problems in this file" makes every stray ASCII comma full-width',
+    fn: async () => {
+      const editor = await openCopy('004_a83841e51ddda90c.txt');
+      const { document } = editor;
+      try {
+        const diagnostics = await settledDiagnostics(document.uri, (d) => d.filter(byRule('halfwidth-punctuation')).length >= 2);
+        const marks = diagnostics.filter(byRule('halfwidth-punctuation'));
+        const actions = await codeActions(document.uri, marks[0].range, vscode.CodeActionKind.QuickFix.value);
+        const fixAll = actions.find((a) => /^Fix all halfwidth-punctuation problems in this file \(\d+\)$/.test(a.title));
+        assert.ok(fixAll, `a fix-all of the rule among ${actions.map((a) => a.title).join(' | ')}`);
+        const count = Number(/\((\d+)\)$/.exec(fixAll.title)![1]);
+        assert.equal(count, marks.length, 'it fixes as many marks as there are findings');
+        const before = document.getText();
+        const after = await applyAction(document, fixAll);
+        assert.equal(after.length, before.length, 'one character for one');
+        const changed: string[] = [];
+        for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) changed.push(`${before[i]}→${after[i]}`);
+        assert.equal(changed.length, count, `changed: ${changed.join(' ')}`);
+        for (const change of changed) assert.ok(Object.entries(FULL_WIDTH).some(([a, f]) => change === `${a}→${f}`), `${change} is ASCII → full-width`);
+        assert.ok(changed.some((c) => c === ',→，'), 'the seed\'s stray commas are among them');
+        await settledDiagnostics(document.uri, (d) => !d.some(byRule('halfwidth-punctuation')), 'no halfwidth-punctuation left');
+      } finally {
+        await discard(document);
+      }
+    },
+  },
+  {
+    name: 'the "Fix All Safe OCR Artefacts" command and source.fixAll make the same safe fixes',
+    fn: async () => {
+      const byCommand = (await openCopy('001_9815b3dfd2404847.txt')).document;
+      const byAction = (await openCopy('001_9815b3dfd2404847.txt')).document;
+      try {
+        const before = byCommand.getText();
+        // the fix-all command, on the active editor
+        await vscode.window.showTextDocument(byCommand, { preview: false });
+        const found = await settledDiagnostics(byCommand.uri, (d) => d.some(byRule('cjk-space')) && d.some(byRule('split-paragraph')));
+        await vscode.commands.executeCommand('corpusLens.fixAll');
+        const fixed = await waitFor(() => byCommand.getText(), (text) => text !== before, { timeoutMs: 20000, message: 'corpusLens.fixAll to change the text' });
+        assert.equal(han(fixed), han(before), 'no Han character is lost or moved');
+        assert.ok(fixed.includes('力争到2025年'), 'the stray spaces around 2025 are gone');
+        assert.ok(fixed.split('\n').length < before.split('\n').length, 'the blank lines inside sentences are gone');
+        const left = await settledDiagnostics(byCommand.uri, (d) => !d.some(byRule('cjk-space')) && !d.some(byRule('split-paragraph')), 'the fixed findings to go');
+        assert.ok(left.length < found.length);
+        // source.fixAll through the code action provider, asked for by kind
+        await vscode.window.showTextDocument(byAction, { preview: false });
+        await settledDiagnostics(byAction.uri);
+        const whole = new vscode.Range(byAction.positionAt(0), byAction.positionAt(byAction.getText().length));
+        const actions = await codeActions(byAction.uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+        const mine = actions.filter((a) => a.kind?.value === `${vscode.CodeActionKind.SourceFixAll.value}.corpus-lens`);
+        assert.equal(mine.length, 1, `one source.fixAll.corpus-lens action among ${actions.map((a) => `${a.kind?.value}: ${a.title}`).join(' | ')}`);
+        assert.match(mine[0].title, /^Fix all \d+ safe OCR artefacts$/);
+        assert.ok(!actions.some((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind)), 'the kind filter leaves out quick fixes');
+        const viaAction = await applyAction(byAction, mine[0]);
+        assert.equal(viaAction, fixed, 'source.fixAll gives the same text as the command');
+      } finally {
+        await discard(byAction);
+        await discard(byCommand);
+      }
+    },
+  },
+  {
+    name: 'hover on a glossary slogan in a seed shows its definition',
+    fn: async () => {
+      const { seed, entry } = seedWithSlogan(['四个意识', '六稳', '两个维护', '放管服']);
+      const { document } = await openSeed(seed);
+      const text = await hoverAt(document, positionOf(document, entry.term, 1));
+      assert.ok(text.includes(`**${entry.term}**`), `the hover names ${entry.term}: ${text.slice(0, 200)}`);
+      assert.ok(text.includes(entry.definition.zh), `the hover has the definition of ${entry.term}: ${text.slice(0, 300)}`);
+      assert.ok(text.includes(entry.definition.en), 'and its English gloss');
+    },
+  },
+  {
+    name: 'corpusLens.rules {"cjk-space": "off"} removes that rule\'s diagnostics, and restoring it brings them back',
+    fn: async () => {
+      const { document } = await openSeed('001_9815b3dfd2404847.txt');
+      await settledDiagnostics(document.uri, (d) => d.some(byRule('cjk-space')) && d.some(byRule('split-paragraph')));
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      await config.update('rules', { 'cjk-space': 'off' }, vscode.ConfigurationTarget.Global);
+      try {
+        await settledDiagnostics(document.uri, (d) => !d.some(byRule('cjk-space')) && d.some(byRule('split-paragraph')), 'cjk-space gone, the other rules still there');
+      } finally {
+        await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await settledDiagnostics(document.uri, (d) => d.some(byRule('cjk-space')), 'cjk-space back');
     },
   },
   {
@@ -108,12 +366,163 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
     },
   },
   {
-    name: 'an English .txt gets no outline',
+    name: 'an English .txt gets no outline and no diagnostics (a Chinese one with the same commas does)',
     fn: async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'An English note.\nNothing to see here.\n' });
-      await vscode.window.showTextDocument(document);
-      const symbols = ((await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri)) ?? []) as vscode.DocumentSymbol[];
-      assert.deepEqual(symbols, []);
+      // The control: a Chinese plaintext note with ASCII commas is analysed.
+      const chinese = await vscode.workspace.openTextDocument({
+        language: 'plaintext',
+        content: '今天上午，市委召开常委会议,传达学习全省会议精神，研究部署下一步工作。会议强调，要狠抓落实,确保各项任务按期完成。\n',
+      });
+      await vscode.window.showTextDocument(chinese);
+      await settledDiagnostics(chinese.uri, (d) => d.some(byRule('halfwidth-punctuation')), 'the Chinese note\'s ASCII commas');
+      const document = await vscode.workspace.openTextDocument({
+        language: 'plaintext',
+        content: 'An English note, with commas; a semicolon: and a colon.\nNothing to see here (really).\n',
+      });
+      try {
+        await vscode.window.showTextDocument(document);
+        const symbols = ((await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri)) ?? []) as vscode.DocumentSymbol[];
+        assert.deepEqual(symbols, []);
+        const diagnostics = await waitForStable(() => shape(vscode.languages.getDiagnostics(document.uri)), { quietMs: 1500, timeoutMs: 20000 });
+        assert.equal(diagnostics, '', 'no diagnostics on the English note');
+      } finally {
+        await discard(document);
+        await discard(chinese);
+      }
+    },
+  },
+  {
+    name: 'the quick-fix menu opens on a finding (screenshot quick-fix.png)',
+    fn: async () => {
+      const editor = await openSeed('004_a83841e51ddda90c.txt');
+      const { document } = editor;
+      // "3 月 27 日": stray spaces between a number and its unit
+      const space = positionOf(document, '3 月 27 日', 1);
+      await settledDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'cjk-space' && x.range.contains(space)));
+      // only this seed open, so the Problems view lists its findings
+      await closeOtherEditors(document);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.window.showTextDocument(document, { preview: false });
+      editor.selection = new vscode.Selection(space, space);
+      editor.revealRange(new vscode.Range(space, space), vscode.TextEditorRevealType.InCenter);
+      try {
+        await vscode.commands.executeCommand('editor.action.quickFix');
+        await requestScreenshot('quick-fix', { waitFor: { selector: '.action-widget', text: 'Fix all cjk-space problems in this file' } });
+      } finally {
+        await vscode.commands.executeCommand('hideCodeActionWidget');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+      }
+    },
+  },
+  {
+    name: 'the hover of a slogan shows in the editor (screenshot hover.png)',
+    fn: async () => {
+      const { seed, entry } = seedWithSlogan(['四个意识', '六稳', '两个维护']);
+      const editor = await openSeed(seed);
+      const { document } = editor;
+      const at = positionOf(document, entry.term, 1);
+      // the seeds have one paragraph per line: wrap them so the slogan is on screen, and keep
+      // sticky headings from covering the top lines
+      await closeOtherEditors(document);
+      const config = vscode.workspace.getConfiguration('editor');
+      await config.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
+      await config.update('stickyScroll.enabled', false, vscode.ConfigurationTarget.Global);
+      try {
+        await vscode.window.showTextDocument(document, { preview: false });
+        editor.selection = new vscode.Selection(at, at);
+        editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+        await hoverAt(document, at);
+        await vscode.commands.executeCommand('editor.action.showHover');
+        await requestScreenshot('hover', { waitFor: { selector: '.monaco-hover', text: entry.definition.zh.slice(0, 12) } });
+      } finally {
+        await config.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
+        await config.update('stickyScroll.enabled', undefined, vscode.ConfigurationTarget.Global);
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+      }
+    },
+  },
+  {
+    name: 'the workspace fix opens its edits in the refactor preview, and discarding them changes nothing (screenshot workspace-fix.png)',
+    fn: async () => {
+      const seeds = fs.readdirSync(workspaceRoot()).filter((f) => f.endsWith('.txt'));
+      const onDisk = () => seeds.map((f) => fs.readFileSync(path.join(workspaceRoot(), f), 'utf8'));
+      const before = onDisk();
+      const { document } = await openSeed('004_a83841e51ddda90c.txt');
+      await closeOtherEditors(document);
+      let finished = false;
+      const pending = Promise.resolve(vscode.commands.executeCommand('corpusLens.fixWorkspace')).finally(() => (finished = true));
+      try {
+        await waitForWorkbench({ selector: '.bulk-edit-panel .monaco-list-row', text: '.txt', timeoutMs: 60000 });
+        // the client's progress notification closes once the review has begun
+        await waitForWorkbench({ selector: '.notification-toast', text: 'looking for safe fixes', state: 'hidden' });
+        await requestScreenshot('workspace-fix');
+      } finally {
+        await vscode.commands.executeCommand('refactorPreview.discard');
+      }
+      await waitFor(() => finished, (done) => done, { timeoutMs: 20000, message: 'the workspace fix to end once its review is discarded' });
+      await pending;
+      assert.deepEqual(onDisk(), before, 'the seeds on disk are unchanged');
+      assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()), [], 'no document has unsaved changes');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    },
+  },
+  {
+    name: 'the getting-started walkthrough opens (screenshot walkthrough.png)',
+    fn: async () => {
+      await vscode.commands.executeCommand('corpusLens.openWalkthrough');
+      try {
+        await waitForWorkbench({ selector: '.gettingStartedContainer', text: 'Get Started with Corpus Lens' });
+        // the step whose page shows the quick-fix screenshot
+        await vscode.commands.executeCommand('walkthroughs.selectStep', `${EXTENSION_ID}#corpusLens.gettingStarted#fixArtefacts`);
+        await waitForWorkbench({ selector: '.gettingStartedContainer .getting-started-step.expanded', text: 'Fix OCR artefacts' });
+        // its page (media/walkthrough/fix-artefacts.md) renders in a webview
+        await requestScreenshot('walkthrough', { waitFor: { selector: 'h1', text: 'Fix OCR artefacts · 修复 OCR 问题', frames: true } });
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+    },
+  },
+  {
+    name: 'the manifest, the client strings and the walkthrough ship in English and Chinese',
+    fn: async () => {
+      const installed = extension();
+      const root = installed.extensionPath;
+      const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
+      const raw = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+      const english = read('package.nls.json');
+      const chinese = read('package.nls.zh-cn.json');
+      assert.deepEqual(Object.keys(chinese).sort(), Object.keys(english).sort(), 'package.nls.zh-cn.json translates every key');
+      const used = [...raw.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+      assert.ok(used.length > 0, 'package.json uses %keys%');
+      for (const key of used) assert.ok(key in english, `package.nls.json defines ${key}`);
+      // VS Code has put the strings in: no placeholder is left in what it shows
+      const manifest = installed.packageJSON as {
+        l10n?: string;
+        contributes: {
+          commands: { command: string; title: string; category?: string }[];
+          configuration: { properties: Record<string, { markdownDescription?: string; enum?: string[]; enumDescriptions?: string[] }> };
+          walkthroughs: { title: string; steps: { title: string; media: { markdown?: string } }[] }[];
+        };
+      };
+      for (const command of manifest.contributes.commands) {
+        assert.equal(command.category, 'Corpus Lens', `${command.command} is in the Corpus Lens category`);
+        assert.ok(command.title && !command.title.includes('%'), `${command.command} has a title: ${command.title}`);
+      }
+      for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties)) {
+        assert.ok(setting.markdownDescription && !/^%.*%$/.test(setting.markdownDescription), `${key} has a markdownDescription`);
+        if (setting.enum && setting.enumDescriptions) assert.equal(setting.enumDescriptions.length, setting.enum.length, `${key} describes each value`);
+      }
+      const walkthrough = manifest.contributes.walkthroughs[0];
+      assert.equal(walkthrough.title, 'Get Started with Corpus Lens');
+      for (const step of walkthrough.steps) {
+        assert.ok(step.media.markdown && fs.existsSync(path.join(root, step.media.markdown)), `the page of "${step.title}" ships`);
+      }
+      // the client's own strings (vscode.l10n)
+      assert.equal(manifest.l10n, './l10n');
+      const bundle = read('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
+      assert.ok(Object.keys(bundle).length > 10);
+      const holes = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join();
+      for (const [message, translation] of Object.entries(bundle)) assert.equal(holes(translation), holes(message), `the translation of ${message} keeps its placeholders`);
     },
   },
   {
