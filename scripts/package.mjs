@@ -60,6 +60,9 @@ function stagePackage(name) {
   fs.cpSync(from, to, { recursive: true, filter: (src) => !/(\.md|\.d\.ts|idf\.txt)$/.test(src) });
 }
 stagePackage('@node-rs/jieba');
+// ...but @node-rs/jieba/dict reads it when loaded: without it the segmenter falls back to
+// Intl.Segmenter. An empty file stands in.
+fs.writeFileSync(path.join(dist, 'node_modules', '@node-rs', 'jieba', 'idf.txt'), '');
 try {
   stagePackage(nativePackage);
 } catch {
