@@ -223,6 +223,18 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
     },
   },
   {
+    name: 'the word segmenter the extension ships loads with its dictionary (@node-rs/jieba, no fallback)',
+    fn: async () => {
+      // The server falls back to Intl.Segmenter (with only a warning) when @node-rs/jieba cannot
+      // load: load the copy the extension ships (dist/node_modules in the VSIX) as the server does.
+      const root = extension().extensionPath;
+      const paths = [path.join(root, 'dist'), root];
+      const { Jieba } = require(require.resolve('@node-rs/jieba', { paths })) as { Jieba: { withDict(dict: Uint8Array): { cut(text: string, hmm: boolean): string[] } } };
+      const { dict } = require(require.resolve('@node-rs/jieba/dict', { paths })) as { dict: Uint8Array };
+      assert.deepEqual(Jieba.withDict(dict).cut('学习习近平总书记', false), ['学习', '习近平', '总书记']);
+    },
+  },
+  {
     name: 'a quick fix deletes a stray space (in an untitled copy of a seed)',
     fn: async () => {
       const editor = await openCopy('001_9815b3dfd2404847.txt');
