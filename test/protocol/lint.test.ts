@@ -145,6 +145,38 @@ describe('the fix-all command', () => {
   });
 });
 
+describe('the workspace fix', () => {
+  let client: TestClient;
+  let workspace: string;
+
+  before(async () => {
+    workspace = scratchWorkspace({ 'disk.corpus.txt': TEXT, 'sub/clean.txt': '标题甲 标题乙\n\n会议指出，要推动高质量发展。\n' });
+    client = await TestClient.start({ workspace });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('sends one edit over the files with safe fixes, every part annotated with its rule and needing confirmation', async () => {
+    const open = pathToFileURL(path.join(workspace, 'open.corpus.txt')).toString();
+    await client.open(open, TEXT.replace('习 近平', '习近平'));
+    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corpusLens.server.fixWorkspace', arguments: [] })) as { files: number; edits: number };
+    const edit = client.requestedEdits.at(-1)!;
+    const changes = edit.documentChanges as TextDocumentEdit[];
+    assert.deepEqual(changes.map((c) => [path.basename(new URL(c.textDocument.uri).pathname), c.textDocument.version]), [
+      ['open.corpus.txt', 1],
+      ['disk.corpus.txt', null],
+    ]);
+    assert.deepEqual(changes.map((c) => c.edits.length), [2, 3]);
+    assert.deepEqual(Object.keys(edit.changeAnnotations!).sort(), ['cjk-space', 'halfwidth-punctuation']);
+    assert.ok(Object.values(edit.changeAnnotations!).every((a) => a.needsConfirmation));
+    assert.ok(changes.every((c) => c.edits.every((e) => 'annotationId' in e)));
+    // This client cannot edit files it has not opened, so it refuses the whole edit.
+    assert.deepEqual(result, { files: 0, edits: 0 });
+  });
+});
+
 describe('pulled diagnostics, project config and ignores', () => {
   let client: TestClient;
   let workspace: string;

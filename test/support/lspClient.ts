@@ -40,8 +40,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: string[] = [];
   readonly documents = new Map<string, TextDocument>();
-  /** Edits the server asked to apply (and that were applied when their versions matched). */
-  readonly appliedEdits: WorkspaceEdit[] = [];
+  /** Every edit the server asked to apply, applied or not. */
+  readonly requestedEdits: WorkspaceEdit[] = [];
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -63,7 +63,10 @@ export class TestClient {
       client.messages.push(params.message);
       return null;
     });
-    connection.onRequest(ApplyWorkspaceEditRequest.method, (params: ApplyWorkspaceEditParams) => client.applyEdit(params.edit));
+    connection.onRequest(ApplyWorkspaceEditRequest.method, (params: ApplyWorkspaceEditParams) => {
+      client.requestedEdits.push(params.edit);
+      return client.applyEdit(params.edit);
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onRequest('workspace/configuration', () => [options.settings ?? null]);
@@ -109,7 +112,6 @@ export class TestClient {
       if (!TextDocumentEdit.is(change)) continue;
       await this.change(change.textDocument.uri, change.edits as TextEdit[]);
     }
-    this.appliedEdits.push(edit);
     return { applied: true };
   }
 

@@ -152,7 +152,7 @@ export interface WorkspaceFixItem {
 /**
  * One edit for the safe fixes of many files, for review before it is applied: every edit is
  * annotated with its rule and needs confirmation, so VS Code opens its refactor preview, where
- * rules and files can be unticked.
+ * the user ticks the rules and files to apply (nothing is applied unticked).
  */
 export function workspaceFixEdit(items: WorkspaceFixItem[], lang: Lang): { edit: WorkspaceEdit; files: number; edits: number } {
   const documentChanges: TextDocumentEdit[] = [];

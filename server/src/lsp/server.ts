@@ -86,6 +86,8 @@ export function startServer(connection: Connection): void {
   };
 
   const warn = (message: string) => connection.window.showWarningMessage(`Corpus Lens: ${message}`);
+  /** A message in the client's display language. */
+  const say = (zh: string, en: string) => (lang === 'zh' ? zh : en);
 
   const analyzed = (uri: string): AnalyzedDocument | null => {
     const document = documents.get(uri);
@@ -334,11 +336,11 @@ export function startServer(connection: Connection): void {
   const current = (uri: string, version: number | null): AnalyzedDocument | null => {
     const doc = analyzed(uri);
     if (!doc) {
-      warn('this document is not a corpus file the server analyses');
+      warn(say('这个文档不是本服务分析的语料文件', 'this document is not a corpus file the server analyses'));
       return null;
     }
     if (version !== null && doc.version !== version) {
-      warn('the document changed since the fix was computed; nothing was changed (try again)');
+      warn(say('计算修复之后文档已改动，未作任何修改（请重试）', 'the document changed since the fix was computed; nothing was changed (try again)'));
       return null;
     }
     return doc;
@@ -353,8 +355,9 @@ export function startServer(connection: Connection): void {
         if (!doc || !canApplyEdits) return { applied: 0 };
         const edits = safeFixEdits(doc.analysis.parsed.text, lints.lint(doc).findings);
         if (edits.length === 0) return { applied: 0 };
-        const result = await connection.workspace.applyEdit({ label: 'Corpus Lens: fix all safe OCR artefacts', edit: versionedEdit(doc, doc.lineIndex, edits) });
-        if (!result.applied) warn(`the fixes were not applied${result.failureReason ? `: ${result.failureReason}` : ''}`);
+        const label = say('Corpus Lens：修复全部可安全修复的 OCR 问题', 'Corpus Lens: fix all safe OCR artefacts');
+        const result = await connection.workspace.applyEdit({ label, edit: versionedEdit(doc, doc.lineIndex, edits) });
+        if (!result.applied) warn(say('修复未能应用', 'the fixes were not applied') + (result.failureReason ? `: ${result.failureReason}` : ''));
         return { applied: result.applied ? edits.length : 0 };
       }
       case SERVER_COMMANDS.ignore: {
@@ -367,7 +370,7 @@ export function startServer(connection: Connection): void {
         try {
           addIgnoreEntry(place.root, anchor);
         } catch (error) {
-          warn(`cannot write the ignore file: ${(error as Error).message}`);
+          warn(say('无法写入忽略文件', 'cannot write the ignore file') + `: ${(error as Error).message}`);
           return false;
         }
         reloadProjectFiles();
@@ -382,24 +385,18 @@ export function startServer(connection: Connection): void {
   /** Safe fixes of every corpus file of the workspace, sent for review in one annotated edit. */
   const fixWorkspace = async () => {
     if (!canApplyEdits) return { files: 0, edits: 0 };
-    const progress = await connection.window.createWorkDoneProgress();
-    const texts = workspaceTexts();
-    progress.begin('Corpus Lens', 0, `checking ${texts.length} files`, true);
-    const items: WorkspaceFixItem[] = [];
-    for (const [k, { uri, text }] of texts.entries()) {
-      if (progress.token.isCancellationRequested) break;
-      progress.report(Math.round((100 * k) / Math.max(1, texts.length)), path.basename(uri));
+    const items: WorkspaceFixItem[] = workspaceTexts().map(({ uri, text }) => {
       const open = analyzed(uri);
       const findings = open ? lints.lint(open).findings : lints.lintAnalysis(uri, analyzeDocument(text, { segmenter: choice.segmenter })).findings;
-      items.push({ uri, version: open ? open.version : null, text, findings });
-    }
-    progress.done();
+      return { uri, version: open ? open.version : null, text, findings };
+    });
     const { edit, files, edits } = workspaceFixEdit(items, lang);
     if (edits === 0) {
-      void connection.window.showInformationMessage('Corpus Lens: no safe fixes in the workspace');
+      void connection.window.showInformationMessage(say('Corpus Lens：工作区里没有可安全修复的问题', 'Corpus Lens: no safe fixes in the workspace'));
       return { files: 0, edits: 0 };
     }
-    const result = await connection.workspace.applyEdit({ label: `Corpus Lens: ${edits} safe fixes in ${files} files`, edit });
+    const label = say(`Corpus Lens：${files} 个文件中的 ${edits} 处安全修复`, `Corpus Lens: ${edits} safe fixes in ${files} files`);
+    const result = await connection.workspace.applyEdit({ label, edit });
     return { files: result.applied ? files : 0, edits: result.applied ? edits : 0 };
   };
   connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
