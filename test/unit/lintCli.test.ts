@@ -75,6 +75,16 @@ describe('corpus-lens lint --format text', () => {
     assert.equal(lines[3], '1 file, 3 findings (3 warnings)');
     assert.equal(runCli(['lint', 'clean.txt'], { cwd: folder({ 'clean.txt': CLEAN }) }).stdout, '1 file, no findings\n');
   });
+  it('counts the per-place hints of a file-level finding but lists them only with --fail-on hint', () => {
+    const seed = 'seeds/002_4fb8176c685af46a.txt';
+    const { json } = lintJson([seed]);
+    const hints = json.files[0].diagnostics.filter((d: { severity: string }) => d.severity === 'hint').length;
+    assert.ok(hints > 100);
+    const listed = (args: string[]) => runCli(['lint', seed, ...args]).stdout.split('\n').filter((l) => l.startsWith(seed));
+    assert.equal(listed([]).length, json.files[0].diagnostics.length - hints);
+    assert.match(runCli(['lint', seed]).stdout, new RegExp(`${hints} hints\\)\n\\(hints are places`));
+    assert.equal(listed(['--fail-on', 'hint']).length, json.files[0].diagnostics.length);
+  });
 });
 
 describe('corpus-lens lint --format sarif', () => {

@@ -62,7 +62,7 @@ export function runLint(options: CommandOptions, output: Output): number {
   const summary = summarize(linted, ignored, unreadable);
   if (options.format === 'json') output.out(JSON.stringify({ files: linted, summary }, null, 2) + '\n');
   else if (options.format === 'sarif') output.out(JSON.stringify(sarifLog(linted, lang, unreadable.map((f) => `${f}: unreadable`)), null, 2) + '\n');
-  else output.out(lintText(linted, summary));
+  else output.out(lintText(linted, summary, options.failOn === 'hint'));
   if (unreadable.length > 0) return 2;
   return linted.some((f) => f.diagnostics.some((d) => atOrAbove(d.severity, options.failOn))) ? 1 : 0;
 }
@@ -81,13 +81,21 @@ export function summarize(files: LintedFile[], ignored: number, unreadable: stri
   return { files: files.length, findings, bySeverity, byRule, ignored, unreadable };
 }
 
-/** `path:line:col: severity [rule] message` per finding (1-based), then one summary line. */
-export function lintText(files: LintedFile[], summary: LintSummary): string {
+/**
+ * `path:line:col: severity [rule] message` per finding (1-based), then one summary line.
+ * Hints — the per-place markers of a problem reported once for the whole file — are counted
+ * but listed only when asked for (`--fail-on hint`); the JSON and SARIF always have them.
+ */
+export function lintText(files: LintedFile[], summary: LintSummary, listHints = false): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of files) {
-    for (const d of diagnostics) lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.rule}] ${d.message}`);
+    for (const d of diagnostics) {
+      if (d.severity === 'hint' && !listHints) continue;
+      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.rule}] ${d.message}`);
+    }
   }
   lines.push(summaryLine(summary));
+  if (!listHints && summary.bySeverity.hint > 0) lines.push('(hints are places of a problem reported once for the file; --fail-on hint or --format json lists them)');
   return lines.join('\n') + '\n';
 }
 
