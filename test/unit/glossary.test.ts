@@ -76,6 +76,12 @@ describe('Glossary matching', () => {
     assert.equal(match.form, '放管服改革');
     assert.equal(match.entry.term, '放管服');
   });
+  it('finds a form cut by a hard wrap, but not by a blank line', () => {
+    const spans = (text: string) => glossary.findAll(text).map((m) => [m.form, text.slice(m.span.start, m.span.end)]);
+    assert.deepEqual(spans('增强“四个\n意识”'), [['四个意识', '四个\n意识']]);
+    assert.deepEqual(spans('增强“四个\r\n意识”'), [['四个意识', '四个\r\n意识']]);
+    assert.deepEqual(spans('增强“四个\n\n意识”'), []);
+  });
   it('finds the match under an offset', () => {
     assert.equal(glossary.findAt('要做好“六稳”工作', 5)?.entry.term, '六稳');
     assert.equal(glossary.findAt('要做好“六稳”工作', 1), null);

@@ -78,6 +78,10 @@ describe('discoverSlogans', () => {
     assert.equal(found[0].occurrences[0].context, '推动“三服务”工作高质量。');
     assert.deepEqual(found[1].components, ['强使命', '找差距', '明举措', '勇担当']);
   });
+  it('finds a slogan that a hard wrap cuts, with its context joined, but not across a blank line', () => {
+    const found = discoverSlogans('优化“一中心\n六组团”空间布局。推动“三服\n\n务”。', glossary);
+    assert.deepEqual(found.map((s) => [s.term, s.occurrences[0].context]), [['一中心六组团', '优化“一中心六组团”空间布局。']]);
+  });
   it('proposes the components the corpus spells out next to a numbered slogan (seed 000)', () => {
     const text = fs.readFileSync(path.join(SEEDS_DIR, '000_c507521ed4d42cd6.txt'), 'utf8');
     const sanqilai = discoverSlogans(text, glossary).find((s) => s.term === '三起来');

@@ -19,7 +19,9 @@ export interface DiscoveredSlogan {
   components: string[];
 }
 
-const QUOTED = /“([^”“\n]{2,24})”/g;
+/** A quoted term; a single line break inside is a hard wrap, a blank line ends the search. */
+const QUOTED = /“([^”“]{2,30})”/g;
+const LINE_BREAK = /\r?\n|\r/g;
 const NUMBER_START = /^(?:[一两二三四五六七八九十双百千万]|\d+[+＋]?\d*)/;
 const NUMBER_VALUE: Record<string, number> = { 一: 1, 两: 2, 二: 2, 双: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const ENUMERATION = /^[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,7}$/;
@@ -29,9 +31,10 @@ export function discoverSlogans(text: string, glossary: Glossary): DiscoveredSlo
   const found = new Map<string, DiscoveredSlogan>();
   QUOTED.lastIndex = 0;
   for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
-    const term = m[1];
-    if (!isCandidate(term, glossary)) continue;
-    const span = { start: m.index + 1, end: m.index + 1 + term.length };
+    if (/(?:\r?\n|\r){2}/.test(m[1])) continue;
+    const term = m[1].replace(LINE_BREAK, '');
+    if (term.length > 24 || !isCandidate(term, glossary)) continue;
+    const span = { start: m.index + 1, end: m.index + 1 + m[1].length };
     let slogan = found.get(term);
     if (!slogan) {
       slogan = { term, occurrences: [], components: enumerationParts(term) };
@@ -53,12 +56,21 @@ function enumerationParts(term: string): string[] {
   return ENUMERATION.test(term) ? term.split('、') : [];
 }
 
+/** The sentence around `span`, up to 80 characters each side, its hard wraps joined. */
 function sentenceAround(text: string, span: Span): string {
+  const ends = (i: number) => /[。！？!?]/.test(text[i]) || isBlankLineAt(text, i);
   let start = span.start;
-  while (start > 0 && !/[。！？!?\n]/.test(text[start - 1]) && span.start - start < 80) start--;
+  while (start > 0 && !ends(start - 1) && span.start - start < 80) start--;
   let end = span.end;
-  while (end < text.length && !/[。！？!?\n]/.test(text[end]) && end - span.end < 80) end++;
-  return text.slice(start, Math.min(text.length, end + 1)).trim();
+  while (end < text.length && !ends(end) && end - span.end < 80) end++;
+  return text.slice(start, Math.min(text.length, end + 1)).replace(LINE_BREAK, '').trim();
+}
+
+/** True when the line break at `i` is followed by another, i.e. a paragraph ends there. */
+function isBlankLineAt(text: string, i: number): boolean {
+  if (text[i] !== '\n' && text[i] !== '\r') return false;
+  const next = text[i] === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
+  return next >= text.length || text[next] === '\n' || text[next] === '\r' || (i > 0 && (text[i - 1] === '\n' || text[i - 1] === '\r'));
 }
 
 /**

@@ -52,14 +52,16 @@ export class Glossary {
     return [...this.formsByFirst.values()].flat().map((f) => f.form);
   }
 
+  /** Every term or alias in `text`, also when a hard wrap (a single line break) cuts it. */
   findAll(text: string, base = 0): SloganMatch[] {
     const matches: SloganMatch[] = [];
     for (let i = 0; i < text.length; ) {
       const candidates = this.formsByFirst.get(text[i]);
-      const hit = candidates?.find((c) => text.startsWith(c.form, i));
+      let length = -1;
+      const hit = candidates?.find((c) => (length = lengthAt(text, c.form, i)) > 0);
       if (hit) {
-        matches.push({ entry: hit.entry, form: hit.form, span: { start: base + i, end: base + i + hit.form.length } });
-        i += hit.form.length;
+        matches.push({ entry: hit.entry, form: hit.form, span: { start: base + i, end: base + i + length } });
+        i += length;
       } else i++;
     }
     return matches;
@@ -70,4 +72,22 @@ export class Glossary {
     const lineStart = Math.max(0, offset - 40);
     return this.findAll(text.slice(lineStart, offset + 40), lineStart).find((m) => m.span.start <= offset && offset < m.span.end) ?? null;
   }
+}
+
+/**
+ * How many characters of `text` from `i` spell `form`, allowing one line break (\n, \r\n or
+ * \r) between two of its characters — a hard wrap, not a blank line; -1 when it is not there.
+ */
+function lengthAt(text: string, form: string, i: number): number {
+  if (text.startsWith(form, i)) return form.length;
+  let j = i;
+  for (let k = 0; k < form.length; k++) {
+    if (k > 0 && (text[j] === '\n' || text[j] === '\r')) {
+      j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
+      if (text[j] === '\n' || text[j] === '\r') return -1;
+    }
+    if (text[j] !== form[k]) return -1;
+    j++;
+  }
+  return j - i;
 }
