@@ -28,6 +28,7 @@ import { WorkspaceIndex } from '../io/workspaceIndex';
 import { WorkspaceText, addToGlossaryAction, discoverInWorkspace, discoveredAt, discoveryHover, highlights, references } from './glossaryFeatures';
 import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS, WorkspaceFixItem, codeActions, safeFixEdits, versionedEdit, workspaceFixEdit } from './codeActions';
 import { toDiagnostics } from './diagnostics';
+import { DiagnosticsDelivery } from './diagnosticsDelivery';
 import { AnalysisCache, AnalyzedDocument } from './documents';
 import { LintService } from './lintService';
 import { ServerSettings, readSettings } from './settings';
@@ -63,9 +64,8 @@ export function startServer(connection: Connection): void {
   const workspaceIndex = new WorkspaceIndex([]);
   const lints = new LintService(settings.lint, loaded.glossary, choice.segmenter);
   let lang: Lang = 'en';
-  let pullDiagnostics = false;
   let canApplyEdits = false;
-  const pendingPublish = new Map<string, NodeJS.Timeout>();
+  let delivery: DiagnosticsDelivery | null = null;
 
   /** Every corpus text of the workspace: open documents first, then files on disk. */
   const workspaceTexts = (): WorkspaceText[] => {
@@ -136,28 +136,12 @@ export function startServer(connection: Connection): void {
   const reloadProjectFiles = () => {
     lints.configure({ folders: workspaceFolders, settings: settings.lint, glossary: loaded.glossary, segmenter: choice.segmenter });
     publishFileReports([...loaded.reports, ...lints.fileReports]);
-    refreshDiagnostics();
+    delivery?.refreshAll();
   };
 
   const diagnosticsOf = (uri: string) => {
     const doc = analyzed(uri);
     return doc ? toDiagnostics(lints.lint(doc).shown, doc.lineIndex, lang) : [];
-  };
-
-  const publish = (uri: string) => {
-    pendingPublish.delete(uri);
-    if (documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri) });
-  };
-
-  /** Push mode: diagnostics follow edits after a short pause, so typing stays fluid. */
-  const schedulePublish = (uri: string, delayMs: number) => {
-    clearTimeout(pendingPublish.get(uri));
-    pendingPublish.set(uri, setTimeout(() => publish(uri), delayMs));
-  };
-
-  const refreshDiagnostics = () => {
-    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
-    else for (const document of documents.all()) schedulePublish(document.uri, 0);
   };
 
   const reloadGlossaries = () => {
@@ -186,7 +170,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canRefreshFolding = !!params.capabilities.workspace?.foldingRange?.refreshSupport;
-    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    delivery = new DiagnosticsDelivery(connection, pullDiagnostics, diagnosticsOf, () => documents.all().map((d) => d.uri));
     canApplyEdits = !!params.capabilities.workspace?.applyEdit;
     lang = langOf(params.locale);
     workspaceFolders = (params.workspaceFolders ?? [])
@@ -239,19 +224,15 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((event) => {
-    if (!pullDiagnostics) schedulePublish(event.document.uri, 0);
+    delivery?.opened(event.document.uri);
     sendStatus();
   });
-  documents.onDidChangeContent((event) => {
-    if (!pullDiagnostics) schedulePublish(event.document.uri, 250);
-  });
+  documents.onDidChangeContent((event) => delivery?.changed(event.document.uri));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     cache.forget(uri);
     lints.forget(uri);
-    clearTimeout(pendingPublish.get(uri));
-    pendingPublish.delete(uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    delivery?.closed(uri);
     sendStatus();
   });
   connection.languages.diagnostics.on((params) => {
