@@ -1,13 +1,16 @@
 /**
  * Every segmenter backend gives the seeds the same outline structure: nodejieba (same
- * dictionary) the very same outline as the default, Intl.Segmenter the same articles.
+ * dictionary) the very same outline and findings as the default, Intl.Segmenter the same articles.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeDocument } from '../../server/src/core/analysis';
+import { DEFAULT_LINT_CONFIG } from '../../server/src/core/lint/config';
+import { lintDocument } from '../../server/src/core/lint/lint';
 import { outlineJson } from '../../server/src/core/outline';
 import { chooseSegmenter } from '../../server/src/segment';
+import { bundledGlossary } from '../support/glossary';
 import { seedFiles } from '../support/paths';
 
 function outlines(backend: 'node-rs-jieba' | 'nodejieba' | 'intl') {
@@ -16,7 +19,22 @@ function outlines(backend: 'node-rs-jieba' | 'nodejieba' | 'intl') {
   return seedFiles().map((file) => outlineJson(analyzeDocument(fs.readFileSync(file, 'utf8'), { segmenter }), file, 'utf-8'));
 }
 
+/** The findings of every seed as the product computes them (glossary phrases in the dictionary). */
+function findings(backend: 'node-rs-jieba' | 'nodejieba') {
+  const { segmenter } = chooseSegmenter(backend);
+  const glossary = bundledGlossary();
+  segmenter.addWords(glossary.words());
+  return seedFiles().map((file) =>
+    lintDocument(analyzeDocument(fs.readFileSync(file, 'utf8'), { segmenter }), segmenter, { config: DEFAULT_LINT_CONFIG, glossary }).findings.map(
+      (f) => `${f.rule}@${f.span.start}-${f.span.end}:${f.severity}`,
+    ),
+  );
+}
+
 describe('segmenter backends agree on the seeds', () => {
+  it('nodejieba finds the same OCR artefacts as @node-rs/jieba', () => {
+    assert.deepEqual(findings('nodejieba'), findings('node-rs-jieba'));
+  });
   const reference = outlines('node-rs-jieba');
   it('nodejieba gives the same outline as @node-rs/jieba', () => {
     assert.deepEqual(outlines('nodejieba'), reference);
