@@ -11,7 +11,8 @@ import { after, describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { fixText } from '../../server/src/commands/fix';
 import { checkHanPreserved, intendedDeletions } from '../../server/src/core/fixes';
-import { Finding } from '../../server/src/core/lint/lint';
+import { anchorOf, ignoreFileData } from '../../server/src/core/lint/ignore';
+import { Finding, LintResult } from '../../server/src/core/lint/lint';
 import { LineIndex } from '../../server/src/core/text';
 import { runCli } from '../support/cli';
 import { SEEDS_DIR } from '../support/paths';
@@ -214,7 +215,25 @@ describe('corpus-lens fix --rules and the audit log', () => {
   });
 });
 
+describe('corpus-lens fix and ignored findings', () => {
+  it('leaves an ignored place as it is, through every pass and inside a fix for the whole file', () => {
+    // Enough ASCII commas for one file-level fix, and the space in 习 近平 ignored.
+    const text = HEAD + Array.from({ length: 6 }, () => '会议强调,总书记习 近平同志,推动高质量发展。').join('\n') + '\n';
+    const first = text.indexOf('习 ') + 1;
+    const firstComma = text.indexOf(',');
+    const entries = [anchorOf('a.txt', 'cjk-space', text, { start: first, end: first + 1 })!, anchorOf('a.txt', 'halfwidth-punctuation', text, { start: firstComma, end: firstComma + 1 })!];
+    const dir = project({ 'a.txt': text, '.corpus-lens/ignore.json': JSON.stringify(ignoreFileData(entries)) });
+    const result = runCli(['fix', 'a.txt'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    const fixed = fs.readFileSync(path.join(dir, 'a.txt'), 'utf8');
+    const lines = fixed.split('\n').filter((l) => l.startsWith('会议'));
+    assert.equal(lines[0], '会议强调,总书记习 近平同志，推动高质量发展。', 'both ignored places kept');
+    for (const line of lines.slice(1)) assert.equal(line, '会议强调，总书记习近平同志，推动高质量发展。');
+  });
+});
+
 describe('fixText', () => {
+  const result = (findings: Finding[]): LintResult => ({ findings, shown: findings, ignored: 0, ignoredSpans: [] });
   const finding = (start: number, end: number, newText: string, rule = 'cjk-space'): Finding => ({
     rule,
     span: { start, end },
@@ -227,9 +246,9 @@ describe('fixText', () => {
     // A fake lint: "ab" → "a" first, then the "aa" that reveals → "a".
     const lint = (text: string) => {
       const at = text.indexOf('ab');
-      if (at >= 0) return [finding(at + 1, at + 2, '')];
+      if (at >= 0) return result([finding(at + 1, at + 2, '')]);
       const aa = text.indexOf('aa');
-      return aa >= 0 ? [finding(aa, aa + 1, '')] : [];
+      return result(aa >= 0 ? [finding(aa, aa + 1, '')] : []);
     };
     const outcome = fixText('x\naab', lint);
     assert.equal(outcome.text, 'x\na');
@@ -238,7 +257,7 @@ describe('fixText', () => {
   });
 
   it('refuses fixes that would lose a Han character, and leaves the text as it is', () => {
-    const outcome = fixText('习 近平', () => [finding(0, 2, '')]);
+    const outcome = fixText('习 近平', () => result([finding(0, 2, '')]));
     assert.equal(outcome.text, '习 近平');
     assert.deepEqual(outcome.edits, []);
     assert.match(outcome.hanProblem ?? '', /Han character/);
@@ -246,7 +265,7 @@ describe('fixText', () => {
 
   it('stops after a few passes when fixes keep coming back', () => {
     let n = 0;
-    const outcome = fixText('a', (text) => [finding(0, text.length, `a${n++}`)]);
+    const outcome = fixText('a', (text) => result([finding(0, text.length, `a${n++}`)]));
     assert.equal(outcome.edits.length, 5);
   });
 });

@@ -7,11 +7,11 @@
  */
 import * as path from 'node:path';
 import { diagnosticsJson } from '../core/lint/json';
-import { Finding } from '../core/lint/lint';
+import { Finding, LintResult } from '../core/lint/lint';
 import { unifiedDiff } from '../core/diff';
-import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions } from '../core/fixes';
+import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions, mapSpan } from '../core/fixes';
 import { RULES } from '../core/rules/index';
-import { LineIndex } from '../core/text';
+import { LineIndex, Span } from '../core/text';
 import { encodeText, readCorpusFile, writeFileAtomically } from '../io/files';
 import { FIX_LOG, FixLogRecord, appendFixLog, projectPath } from '../io/project';
 import { CommandOptions, Output, collectInputs, displayPath, inputErrorMessage, localeLang } from './common';
@@ -38,23 +38,28 @@ export interface FixOutcome {
   hanProblem: string | null;
 }
 
-/** Applies the safe fixes of `lint`'s findings to `text`, pass after pass, until nothing changes. */
-export function fixText(text: string, lint: (text: string) => Finding[]): FixOutcome {
+/**
+ * Applies the safe fixes of `lint`'s findings to `text`, pass after pass, until nothing changes.
+ * The places ignored in the first pass stay ignored in the next ones, though the fixes around
+ * them change their context: `lint` gets their spans, moved through each pass's edits.
+ */
+export function fixText(text: string, lint: (text: string, ignoredSpans: Span[]) => LintResult): FixOutcome {
   let current = text;
-  let findings = lint(current);
-  const first = findings;
+  let result = lint(current, []);
+  const first = result.findings;
   const edits: PlacedEdit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const result = applyFixes(current, findings);
-    if (result.applied.length === 0 || result.text === current) break;
-    const check = checkHanPreserved(current, result.text, intendedDeletions(result.applied));
+    const fixed = applyFixes(current, result.findings);
+    if (fixed.applied.length === 0 || fixed.text === current) break;
+    const check = checkHanPreserved(current, fixed.text, intendedDeletions(fixed.applied));
     if (!check.ok) return { text, edits: [], remaining: first, hanProblem: check.detail ?? 'Han characters would change' };
     const index = new LineIndex(current);
-    for (const a of result.applied) edits.push({ ...index.positionAt(a.span.start), ...a });
-    current = result.text;
-    findings = lint(current);
+    for (const a of fixed.applied) edits.push({ ...index.positionAt(a.span.start), ...a });
+    const ignoredSpans = result.ignoredSpans.map((s) => mapSpan(s, fixed.applied));
+    current = fixed.text;
+    result = lint(current, ignoredSpans);
   }
-  return { text: current, edits, remaining: findings, hanProblem: null };
+  return { text: current, edits, remaining: result.findings, hanProblem: null };
 }
 
 export function runFix(options: CommandOptions, output: Output): number {
@@ -81,7 +86,7 @@ export function runFix(options: CommandOptions, output: Output): number {
       problem(inputErrorMessage(error, file));
       continue;
     }
-    const outcome = fixText(original.text, (text) => setup.lint(file, text).findings);
+    const outcome = fixText(original.text, (text, ignoredSpans) => setup.lint(file, text, ignoredSpans));
     if (outcome.hanProblem) {
       problem(`${file}: not fixed, its fixes would not keep its Han characters (${outcome.hanProblem})`);
       continue;

@@ -11,6 +11,7 @@ import { LintResult, lintDocument } from '../core/lint/lint';
 import { Glossary } from '../core/glossary/matcher';
 import { RULES, SpacingProfile } from '../core/rules/index';
 import { Segmenter } from '../core/segmenter';
+import { Span } from '../core/text';
 import { findProjectRoot, projectPath, readIgnoreList, readProjectConfig } from '../io/project';
 import { CommandOptions, Output, loadCliGlossary, loadSegmenter, reportFileProblems } from './common';
 
@@ -66,11 +67,14 @@ export class LintSetup {
     return project;
   }
 
-  /** Lints `text`, the content of `file`, as its project configures. */
-  lint(file: string, text: string): LintResult {
-    const { root, config, ignore, glossary } = this.projectOf(file);
-    const isIgnored = root ? ignore.forFile(projectPath(root, file), text) : undefined;
-    return lintDocument(analyzeDocument(text, { segmenter: this.segmenter }), this.segmenter, { config, glossary, isIgnored });
+  /**
+   * Lints `text`, the content of `file`, as its project configures; findings over `ignoredSpans`
+   * (places ignored before a pass of fixes moved them) count as ignored too.
+   */
+  lint(file: string, text: string, ignoredSpans: Span[] = []): LintResult {
+    const { root, config, ignore: list, glossary } = this.projectOf(file);
+    const ignore = root ? { list, file: projectPath(root, file) } : undefined;
+    return lintDocument(analyzeDocument(text, { segmenter: this.segmenter }), this.segmenter, { config, glossary, ignore, ignoredSpans });
   }
 
   private readProject(root: string | null): Project {

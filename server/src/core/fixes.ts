@@ -161,6 +161,21 @@ class EditSet {
   }
 }
 
+/**
+ * Where `span` (of the text before `applied`) is in the text after: moved by the edits before it.
+ * The edits must not overlap the span (fixes leave ignored places alone).
+ */
+export function mapSpan(span: Span, applied: AppliedEdit[]): Span {
+  let shiftStart = 0;
+  let shiftEnd = 0;
+  for (const a of applied) {
+    const delta = a.after.length - (a.span.end - a.span.start);
+    if (a.span.end <= span.start) shiftStart += delta;
+    if (a.span.end <= span.end) shiftEnd += delta;
+  }
+  return { start: span.start + shiftStart, end: span.end + shiftEnd };
+}
+
 /** Rules whose fixes delete text on purpose: a duplicate's copy, page furniture. */
 export const DELETING_RULES: ReadonlySet<string> = new Set(['duplicate-text', 'page-residue']);
 

@@ -116,7 +116,7 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
     });
     if (!offeredFixAll.has(finding.rule)) {
       offeredFixAll.add(finding.rule);
-      const fixable = input.findings.filter((f) => f.rule === finding.rule && f.fixes.some((x) => x.safe)).length;
+      const fixable = input.findings.filter((f) => f.rule === finding.rule && !f.fileLevel && f.fixes.some((x) => x.safe)).length;
       if (fixable >= 2) {
         const edits = safeFixEdits(input.text, input.findings, [finding.rule]);
         actions.push({
@@ -127,7 +127,7 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
         });
       }
     }
-    if (input.canIgnore) {
+    if (input.canIgnore && !finding.fileLevel) {
       const args: IgnoreArguments = { uri: doc.uri, version: doc.version, rule: finding.rule, start: finding.span.start, end: finding.span.end };
       const description = ruleById(finding.rule)?.description;
       actions.push({

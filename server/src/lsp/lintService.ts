@@ -86,7 +86,7 @@ export class LintService {
     return lintDocument(analysis, this.segmenter, {
       config: folder?.config ?? this.settingsConfig,
       glossary: this.glossary,
-      isIgnored: folder && place ? folder.ignore.forFile(place.file, analysis.parsed.text) : undefined,
+      ignore: folder && place ? { list: folder.ignore, file: place.file } : undefined,
     });
   }
 

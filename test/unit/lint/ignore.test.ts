@@ -21,37 +21,60 @@ describe('anchorOf', () => {
   it('is null for an empty span', () => assert.equal(anchorOf('a.txt', 'r', TEXT, { start: 3, end: 3 }), null));
 });
 
+/** Whether a finding of `rule` at `span` of `text` in `file` is ignored by `list`. */
+const ignores = (list: IgnoreList, file: string, text: string) => (rule: string, span: { start: number; end: number }) =>
+  list.ignoredIn(file, text, [{ rule, span }]).has(0);
+
 describe('IgnoreList', () => {
   const entry = anchorOf('a.txt', 'cjk-space', TEXT, spanOf(TEXT, ' '))!;
   const list = new IgnoreList([entry]);
 
   it('ignores the finding it was made for, and not another rule at the same place', () => {
-    const ignored = list.forFile('a.txt', TEXT);
+    const ignored = ignores(list, 'a.txt', TEXT);
     assert.equal(ignored('cjk-space', spanOf(TEXT, ' ')), true);
     assert.equal(ignored('halfwidth-punctuation', spanOf(TEXT, ' ')), false);
   });
 
   it('applies to its own file only', () => {
-    assert.equal(list.forFile('b.txt', TEXT)('cjk-space', spanOf(TEXT, ' ')), false);
+    assert.equal(ignores(list, 'b.txt', TEXT)('cjk-space', spanOf(TEXT, ' ')), false);
   });
 
   it('survives an edit elsewhere in the text that moves the finding', () => {
     const edited = '新华社北京电\n\n' + TEXT + '\n另一段文字。';
-    assert.equal(list.forFile('a.txt', edited)('cjk-space', spanOf(edited, ' ')), true);
+    assert.equal(ignores(list, 'a.txt', edited)('cjk-space', spanOf(edited, ' ')), true);
   });
 
   it('survives an edit on one side of the context, not on both', () => {
     const beforeChanged = TEXT.replace('深入领会', '认真学习');
-    assert.equal(list.forFile('a.txt', beforeChanged)('cjk-space', spanOf(beforeChanged, ' ')), true);
+    assert.equal(ignores(list, 'a.txt', beforeChanged)('cjk-space', spanOf(beforeChanged, ' ')), true);
     const afterChanged = TEXT.replace('总书记重要', '同志的重要');
-    assert.equal(list.forFile('a.txt', afterChanged)('cjk-space', spanOf(afterChanged, ' ')), true);
+    assert.equal(ignores(list, 'a.txt', afterChanged)('cjk-space', spanOf(afterChanged, ' ')), true);
     const bothChanged = beforeChanged.replace('总书记重要', '同志的重要');
-    assert.equal(list.forFile('a.txt', bothChanged)('cjk-space', spanOf(bothChanged, ' ')), false);
+    assert.equal(ignores(list, 'a.txt', bothChanged)('cjk-space', spanOf(bothChanged, ' ')), false);
   });
 
   it('does not ignore the same text flagged at another place', () => {
     const twice = TEXT + '\n' + '另外，要认真做好各项工作 务求实效。';
-    assert.equal(list.forFile('a.txt', twice)('cjk-space', spanOf(twice, ' ', TEXT.length)), false);
+    assert.equal(ignores(list, 'a.txt', twice)('cjk-space', spanOf(twice, ' ', TEXT.length)), false);
+  });
+
+  it('lets an entry ignore one finding only, the one whose context matches best', () => {
+    // The same mark with the same text after it, three times: only the place the entry was made for.
+    const text = '甲地说,今天开会。乙地说,今天开会。丙地说,今天开会。';
+    const commas = [...text.matchAll(/,/g)].map((m) => ({ rule: 'halfwidth-punctuation', span: { start: m.index!, end: m.index! + 1 } }));
+    const entry = anchorOf('a.txt', 'halfwidth-punctuation', text, commas[1].span)!;
+    assert.deepEqual([...new IgnoreList([entry]).ignoredIn('a.txt', text, commas)], [1]);
+  });
+
+  it('holds when the file changes from LF to CRLF line endings, even for a flagged line break', () => {
+    const lf = '第一行文字在这里断\n开了，然后继续。\n下一段。';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const lfBreak = { start: lf.indexOf('断'), end: lf.indexOf('断') + 3 };
+    const crlfBreak = { start: crlf.indexOf('断'), end: crlf.indexOf('断') + 4 };
+    const entry = anchorOf('a.txt', 'broken-line', lf, lfBreak)!;
+    assert.equal(ignores(new IgnoreList([entry]), 'a.txt', crlf)('broken-line', crlfBreak), true);
+    const fromCrlf = anchorOf('a.txt', 'broken-line', crlf, crlfBreak)!;
+    assert.deepEqual(fromCrlf, entry);
   });
 
   it('knows whether it has an entry', () => {

@@ -10,9 +10,9 @@ import { bundledGlossary } from '../../support/glossary';
 import { defaultSegmenter } from '../../support/segmenters';
 
 const config = (rules: LintConfig['rules'], more: Partial<LintConfig> = {}): LintConfig => ({ ...DEFAULT_LINT_CONFIG, rules, ...more });
-const lint = (text: string, c: LintConfig, isIgnored?: (rule: string, span: { start: number; end: number }) => boolean) => {
+const lint = (text: string, c: LintConfig, ignore?: { list: IgnoreList; file: string }) => {
   const segmenter = defaultSegmenter();
-  return lintDocument(analyzeDocument(text, { segmenter }), segmenter, { config: c, glossary: bundledGlossary(), isIgnored });
+  return lintDocument(analyzeDocument(text, { segmenter }), segmenter, { config: c, glossary: bundledGlossary(), ignore });
 };
 const issue = (rule: string, severity?: Issue['severity']): Issue => ({ rule, span: { start: 0, end: 1 }, message: { zh: '', en: '' }, fixes: [], ...(severity ? { severity } : {}) });
 
@@ -71,13 +71,36 @@ describe('lintDocument', () => {
     const space = DAMAGED.indexOf('习 ') + 1;
     const entry = anchorOf('a.txt', 'cjk-space', DAMAGED, { start: space, end: space + 1 })!;
     const ignore = new IgnoreList([entry]);
-    const first = lint(DAMAGED, DEFAULT_LINT_CONFIG, ignore.forFile('a.txt', DAMAGED));
+    const first = lint(DAMAGED, DEFAULT_LINT_CONFIG, { list: ignore, file: 'a.txt' });
     assert.deepEqual(first.findings.map((f) => f.rule), ['halfwidth-punctuation', 'halfwidth-punctuation']);
     assert.equal(first.ignored, 1);
     const edited = DAMAGED.replace('推动高质量发展', '推动经济高质量发展') + '\n会议强调，要坚持实干为本。\n';
-    const second = lint(edited, DEFAULT_LINT_CONFIG, ignore.forFile('a.txt', edited));
+    const second = lint(edited, DEFAULT_LINT_CONFIG, { list: ignore, file: 'a.txt' });
     assert.equal(second.ignored, 1);
     assert.ok(!second.findings.some((f) => f.rule === 'cjk-space'));
+  });
+
+  it('keeps an ignored place out of the fix for the whole file', () => {
+    const grouped = lint(ASCII_FILE, DEFAULT_LINT_CONFIG).findings.filter((f) => f.rule === 'halfwidth-punctuation');
+    const place = grouped.find((f) => f.severity === 'hint')!;
+    const ignore = { list: new IgnoreList([anchorOf('a.txt', place.rule, ASCII_FILE, place.span)!]), file: 'a.txt' };
+    const result = lint(ASCII_FILE, DEFAULT_LINT_CONFIG, ignore);
+    assert.deepEqual(result.ignoredSpans, [place.span]);
+    const fileLevel = result.findings.find((f) => f.rule === 'halfwidth-punctuation' && f.severity === 'warning')!;
+    const edits = fileLevel.fixes[0].edits;
+    assert.equal(edits.length, grouped.filter((f) => f.severity === 'hint').length - 1);
+    assert.ok(!edits.some((e) => e.span.start <= place.span.start && place.span.end <= e.span.end));
+  });
+
+  it('counts findings over carried spans as ignored', () => {
+    const space = DAMAGED.indexOf('习 ') + 1;
+    const result = lint(DAMAGED, DEFAULT_LINT_CONFIG);
+    const carried = lintDocument(analyzeDocument(DAMAGED, { segmenter: defaultSegmenter() }), defaultSegmenter(), {
+      config: DEFAULT_LINT_CONFIG,
+      ignoredSpans: [{ start: space, end: space + 1 }],
+    });
+    assert.equal(carried.ignored, 1);
+    assert.equal(carried.findings.length, result.findings.length - 1);
   });
 
   it('caps what the editor is shown, never the findings', () => {

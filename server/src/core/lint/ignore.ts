@@ -21,17 +21,33 @@ export interface IgnoreEntry {
 export const CONTEXT = 12;
 /** Longer flagged texts are anchored by their first MAX_TEXT characters. */
 const MAX_TEXT = 60;
+const LINE_BREAKS = /\r\n?/g;
+
+/** Anchors compare \r\n and \r as \n, so that a file keeps its ignores when its line endings change. */
+function normalized(text: string): string {
+  return text.replace(LINE_BREAKS, '\n');
+}
 
 /** The anchor that would ignore a finding of `rule` at `span` of `text`; null for an empty span. */
 export function anchorOf(file: string, rule: string, text: string, span: Span): IgnoreEntry | null {
   if (span.end <= span.start) return null;
+  // Twice the context is taken raw, so that after normalising there are still CONTEXT characters.
+  const before = normalized(text.slice(Math.max(0, span.start - 2 * CONTEXT), span.start));
+  const after = normalized(text.slice(span.end, span.end + 2 * CONTEXT));
   return {
     file,
     rule,
-    text: text.slice(span.start, Math.min(span.end, span.start + MAX_TEXT)),
-    before: text.slice(Math.max(0, span.start - CONTEXT), span.start),
-    after: text.slice(span.end, span.end + CONTEXT),
+    text: normalized(text.slice(span.start, Math.min(span.end, span.start + MAX_TEXT))),
+    before: before.slice(Math.max(0, before.length - CONTEXT)),
+    after: after.slice(0, CONTEXT),
   };
+}
+
+export interface Flagged {
+  rule: string;
+  span: Span;
+  /** A problem of the whole file: never ignored itself (its places are). */
+  fileLevel?: boolean;
 }
 
 export class IgnoreList {
@@ -45,14 +61,30 @@ export class IgnoreList {
     }
   }
 
-  /** A predicate for the findings of one file (cheap when the file has no entries). */
-  forFile(file: string, text: string): (rule: string, span: Span) => boolean {
+  /**
+   * Which of `findings` (of `file`, whose text is `text`) are ignored, by index. Each entry
+   * ignores one finding at most: the one with its rule and flagged text whose context matches
+   * best — on both sides, else on one (the text next to it was edited since).
+   */
+  ignoredIn(file: string, text: string, findings: readonly Flagged[]): Set<number> {
+    const ignored = new Set<number>();
     const entries = this.byFile.get(file);
-    if (!entries) return () => false;
-    return (rule, span) => {
-      const anchor = anchorOf(file, rule, text, span);
-      return !!anchor && entries.some((e) => e.rule === rule && e.text === anchor.text && (e.before === anchor.before || e.after === anchor.after));
-    };
+    if (!entries) return ignored;
+    const anchors = findings.map((f) => (f.fileLevel ? null : anchorOf(file, f.rule, text, f.span)));
+    for (const entry of entries) {
+      let best = -1;
+      let bestScore = 0;
+      anchors.forEach((anchor, i) => {
+        if (!anchor || ignored.has(i) || anchor.rule !== entry.rule || anchor.text !== entry.text) return;
+        const score = (anchor.before === entry.before ? 1 : 0) + (anchor.after === entry.after ? 1 : 0);
+        if (score > bestScore) {
+          best = i;
+          bestScore = score;
+        }
+      });
+      if (best >= 0) ignored.add(best);
+    }
+    return ignored;
   }
 
   has(entry: IgnoreEntry): boolean {

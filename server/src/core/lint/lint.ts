@@ -9,6 +9,7 @@ import { capIssuesBy } from '../rules/cap';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
 import { LintConfig, enabledRules } from './config';
+import { IgnoreList } from './ignore';
 
 /** An issue with its severity resolved. */
 export interface Finding extends Issue {
@@ -18,8 +19,13 @@ export interface Finding extends Issue {
 export interface LintOptions {
   config: LintConfig;
   glossary?: Glossary | null;
-  /** True for a finding the user chose to ignore. */
-  isIgnored?: (rule: string, span: Span) => boolean;
+  /** The user's ignored findings, and this document's path in the list. */
+  ignore?: { list: IgnoreList; file: string };
+  /**
+   * Findings over these spans count as ignored too: the places that were ignored in the text
+   * before a pass of fixes, moved to where they are now (see `corpus-lens fix`).
+   */
+  ignoredSpans?: Span[];
 }
 
 export interface LintResult {
@@ -28,6 +34,8 @@ export interface LintResult {
   /** At most `maxProblems` findings plus a summary of the rest: what the editor shows. */
   shown: Finding[];
   ignored: number;
+  /** Where the ignored findings are. Fixes of the other findings leave these spans alone. */
+  ignoredSpans: Span[];
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -48,12 +56,32 @@ export function resolveSeverity(issue: Issue, config: LintConfig): Severity {
 export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, options: LintOptions): LintResult {
   const { config } = options;
   const context = ruleContext(analysis, segmenter, { spacing: config.spacing }, options.glossary ?? null);
-  let ignored = 0;
-  const findings: Finding[] = [];
-  for (const issue of runRules(context, enabledRules(config))) {
-    if (options.isIgnored?.(issue.rule, issue.span)) ignored++;
-    else findings.push({ ...issue, severity: resolveSeverity(issue, config) });
-  }
+  const issues = runRules(context, enabledRules(config));
+  const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, analysis.parsed.text, issues) : new Set<number>();
+  const carried = options.ignoredSpans ?? [];
+  const isIgnored = (issue: Issue, i: number) => listed.has(i) || carried.some((s) => overlaps(s, issue.span));
+  const ignoredSpans = issues.filter(isIgnored).map((i) => i.span);
+  const findings: Finding[] = issues
+    .filter((issue, i) => !isIgnored(issue, i))
+    .map((issue) => ({ ...withoutEditsIn(issue, ignoredSpans), severity: resolveSeverity(issue, config) }));
   const shown = capIssuesBy(findings, config.maxProblems, (f) => (f as Finding).severity ?? 'information') as Finding[];
-  return { findings, shown, ignored };
+  return { findings, shown, ignored: ignoredSpans.length, ignoredSpans };
+}
+
+/** True when the spans share a character, or an empty one sits inside or at the edge of the other. */
+function overlaps(a: Span, b: Span): boolean {
+  if (a.start === a.end || b.start === b.end) return a.start <= b.end && b.start <= a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * `issue` without the edits that touch an ignored place (a fix for the whole file also converts
+ * the places the user chose to keep); a fix left without edits is dropped.
+ */
+function withoutEditsIn(issue: Issue, ignored: Span[]): Issue {
+  if (ignored.length === 0) return issue;
+  const fixes = issue.fixes
+    .map((fix) => ({ ...fix, edits: fix.edits.filter((e) => !ignored.some((s) => overlaps(s, e.span))) }))
+    .filter((fix) => fix.edits.length > 0);
+  return { ...issue, fixes };
 }

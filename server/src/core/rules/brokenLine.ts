@@ -6,7 +6,7 @@
  */
 import { breakMarkSpan, evidenceText, joinEdit, sentenceBreaks } from './breaks';
 import { Issue, Rule, RuleContext } from './types';
-import { makeFix, makeIssue, message } from './util';
+import { makeFix, makeFileIssue, makeIssue, message } from './util';
 
 export const ID = 'broken-line';
 
@@ -29,7 +29,7 @@ export const brokenLine: Rule = {
     if (grouped) {
       const width = profile.wrapWidth ?? 0;
       issues.push(
-        makeIssue(
+        makeFileIssue(
           ID,
           breakMarkSpan(text, breaks[0].span),
           message(
@@ -37,7 +37,6 @@ export const brokenLine: Rule = {
             `This file is hard-wrapped at about ${width} characters a line: ${breaks.length} line breaks inside sentences`,
           ),
           [makeFix(message(`合并全部 ${breaks.length} 处句中换行`, `Join all ${breaks.length} broken lines`), edits, true)],
-          'warning',
         ),
       );
     }

@@ -20,6 +20,7 @@ import {
   isHanIndex,
   isSpaceChar,
   makeFix,
+  makeFileIssue,
   makeIssue,
   message,
   nextNonSpace,
@@ -67,7 +68,7 @@ export const halfwidthPunctuation: Rule = {
     if (grouped) {
       const n = places.length;
       issues.push(
-        makeIssue(
+        makeFileIssue(
           ID,
           docSpan(places[0].block, places[0].index, places[0].index + 1),
           message(
@@ -75,7 +76,6 @@ export const halfwidthPunctuation: Rule = {
             `Most of this file's Chinese punctuation is ASCII: ${n} ASCII marks in Chinese text (${fullwidth} full-width)`,
           ),
           [makeFix(message(`把全部 ${n} 处半角标点改成全角`, `Convert all ${n} marks to full-width`), edits, true)],
-          'warning',
         ),
       );
     }

@@ -35,6 +35,11 @@ export interface Issue {
   fixes: Fix[];
   /** Overrides the rule's default severity for this issue (e.g. a per-place marker of a file-level problem). */
   severity?: Severity;
+  /**
+   * The issue stands for a problem of the whole file (ASCII punctuation throughout); its places
+   * are issues of their own, which is where they are ignored one by one.
+   */
+  fileLevel?: boolean;
 }
 
 export type SpacingProfile = 'newspaper' | 'copywriting';

@@ -20,6 +20,11 @@ export function makeIssue(rule: string, span: Span, msg: Message, fixes: Fix[] =
   return issue;
 }
 
+/** The one issue that stands for a problem of the whole file, at its first place. */
+export function makeFileIssue(rule: string, span: Span, msg: Message, fixes: Fix[]): Issue {
+  return { ...makeIssue(rule, span, msg, fixes, 'warning'), fileLevel: true };
+}
+
 export function makeFix(title: Message, edits: TextEdit[], safe: boolean): Fix {
   return { title, edits, safe };
 }
