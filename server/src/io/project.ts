@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic } from 'vscode-languageserver';
+import { ParseError, applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { AppliedEdit } from '../core/fixes';
 import { LintConfig, readLintConfig } from '../core/lint/config';
 import { IgnoreEntry, IgnoreList, ignoreFileData, readIgnoreFile } from '../core/lint/ignore';
@@ -53,11 +54,32 @@ export function readIgnoreList(root: string): { list: IgnoreList; report: FileRe
   return { list: new IgnoreList(entries), report: { file, diagnostics: placeProblems(parsed, problems) } };
 }
 
-/** Adds an entry to `root`'s ignore file (creating it), unless it is there already. */
+const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
+
+/**
+ * Adds an entry to `root`'s ignore file (creating it), unless it is there already. The entry is
+ * appended to the file's text, so comments, other keys and hand-written entries stay as they
+ * are; a file that is not valid JSON is left alone and the error says so.
+ */
 export function addIgnoreEntry(root: string, entry: IgnoreEntry): void {
+  const file = path.join(root, IGNORE_FILE);
+  if (!fs.existsSync(file)) {
+    writeText(file, JSON.stringify(ignoreFileData([entry]), null, 2) + '\n');
+    return;
+  }
   const { list } = readIgnoreList(root);
   if (list.has(entry)) return;
-  writeJson(path.join(root, IGNORE_FILE), ignoreFileData([...list.entries, entry]));
+  const text = fs.readFileSync(file, 'utf8');
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true });
+  const entries = tree && findNodeAtLocation(tree, ['ignore']);
+  if (!tree || errors.length > 0 || tree.type !== 'object' || (entries && entries.type !== 'array')) {
+    throw new Error(`${file} is not a valid ignore file (its problems are shown in it); mend it first`);
+  }
+  const edits = entries
+    ? modify(text, ['ignore', -1], entry, { formattingOptions: FORMAT, isArrayInsertion: true })
+    : modify(text, ['ignore'], [entry], { formattingOptions: FORMAT });
+  writeText(file, applyEdits(text, edits));
 }
 
 /** The path of `file` relative to `root`, with forward slashes: how ignore entries name files. */
@@ -80,10 +102,10 @@ export function appendFixLog(root: string, records: FixLogRecord[]): void {
   fs.appendFileSync(path.join(root, FIX_LOG), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 
-function writeJson(file: string, data: unknown): void {
+function writeText(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(data, null, 2) + '\n');
+  fs.writeFileSync(temp, text);
   fs.renameSync(temp, file);
 }
 
