@@ -82,6 +82,11 @@ describe('discoverSlogans', () => {
     const found = discoverSlogans('优化“一中心\n六组团”空间布局。推动“三服\n\n务”。', glossary);
     assert.deepEqual(found.map((s) => [s.term, s.occurrences[0].context]), [['一中心六组团', '优化“一中心六组团”空间布局。']]);
   });
+  it('proposes the components spelled out next to a slogan also in hard-wrapped text', () => {
+    const text = '推进县域治理“三起来”，把强县和富民统一起\n来，把改革和发展结合起来，把城镇和乡村贯\n通起来。\n\n另一段。';
+    const found = discoverSlogans(text, glossary).find((s) => s.term === '三起来');
+    assert.deepEqual(found?.components, ['把强县和富民统一起来', '把改革和发展结合起来', '把城镇和乡村贯通起来']);
+  });
   it('proposes the components the corpus spells out next to a numbered slogan (seed 000)', () => {
     const text = fs.readFileSync(path.join(SEEDS_DIR, '000_c507521ed4d42cd6.txt'), 'utf8');
     const sanqilai = discoverSlogans(text, glossary).find((s) => s.term === '三起来');

@@ -119,6 +119,15 @@ export function countHan(text: string): number {
 }
 
 /** Whitespace as OCR produces it: ASCII space, tab, ideographic space, no-break space. */
+const SAMPLE_CHARS = 4000;
+const MIN_HAN_SHARE = 0.3;
+
+/** True when a text is mostly Chinese, judged on its start (an English .txt is left alone). */
+export function isMostlyChinese(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_CHARS).replace(/\s+/g, '');
+  return sample.length > 0 && countHan(sample) / sample.length >= MIN_HAN_SHARE;
+}
+
 export function isSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }

@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeBytes } from '../core/encoding';
-import { countHan } from '../core/text';
+import { Decoded, decodeBytes } from '../core/encoding';
+import { isMostlyChinese } from '../core/text';
 import { CORPUS_EXTENSIONS } from './files';
 
 export const MAX_INDEXED_FILES = 5000;
@@ -14,7 +14,7 @@ const MAX_INDEXED_BYTES = 32 * 1024 * 1024;
 interface Cached {
   mtimeMs: number;
   size: number;
-  text: string | null;
+  decoded: Decoded | null;
 }
 
 export class WorkspaceIndex {
@@ -50,6 +50,11 @@ export class WorkspaceIndex {
 
   /** The text of a corpus file, or null when it cannot be read or is not mostly Chinese. */
   text(file: string): string | null {
+    return this.read(file)?.text ?? null;
+  }
+
+  /** The text of a corpus file and the encoding it was read in, or null (see `text`). */
+  read(file: string): Decoded | null {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);
@@ -58,18 +63,17 @@ export class WorkspaceIndex {
       return null;
     }
     const cached = this.cache.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
-    let text: string | null = null;
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.decoded;
+    let decoded: Decoded | null = null;
     if (stat.size <= MAX_INDEXED_BYTES) {
       try {
-        const decoded = decodeBytes(fs.readFileSync(file)).text;
-        const sample = decoded.slice(0, 4000).replace(/\s+/g, '');
-        if (sample.length > 0 && countHan(sample) / sample.length >= 0.3) text = decoded;
+        const read = decodeBytes(fs.readFileSync(file));
+        if (isMostlyChinese(read.text)) decoded = read;
       } catch {
-        text = null;
+        decoded = null;
       }
     }
-    this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
-    return text;
+    this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, decoded });
+    return decoded;
   }
 }

@@ -16,7 +16,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { applyFixes } from '../core/fixes';
-import { Lang, say } from '../core/lint/json';
+import { Lang, inLang, say } from '../core/lint/json';
 import { Finding } from '../core/lint/lint';
 import { TextEdit as CoreEdit, ruleById } from '../core/rules/index';
 import { LineIndex, Span } from '../core/text';
@@ -59,8 +59,6 @@ function touches(span: Span, start: number, end: number): boolean {
   return span.start <= end && span.end >= start;
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
-
 export interface CodeActionInput {
   doc: DocumentRef;
   text: string;
@@ -85,7 +83,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     const edits = safeFixEdits(input.text, input.findings);
     if (edits.length > 0) {
       actions.push({
-        title: t(input.lang, `修复全部 ${edits.length} 处可安全修复的 OCR 问题`, `Fix all ${edits.length} safe OCR artefacts`),
+        title: inLang(input.lang, `修复全部 ${edits.length} 处可安全修复的 OCR 问题`, `Fix all ${edits.length} safe OCR artefacts`),
         kind: FIX_ALL_KIND,
         edit: versionedEdit(input.doc, input.doc.lineIndex, edits),
       });
@@ -120,7 +118,7 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
       if (fixable >= 2) {
         const edits = safeFixEdits(input.text, input.findings, [finding.rule]);
         actions.push({
-          title: t(lang, `修复本文件中所有“${finding.rule}”问题（${fixable} 处）`, `Fix all ${finding.rule} problems in this file (${fixable})`),
+          title: inLang(lang, `修复本文件中所有“${finding.rule}”问题（${fixable} 处）`, `Fix all ${finding.rule} problems in this file (${fixable})`),
           kind: CodeActionKind.QuickFix,
           diagnostics,
           edit: versionedEdit(doc, doc.lineIndex, edits),
@@ -131,7 +129,7 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
       const args: IgnoreArguments = { uri: doc.uri, version: doc.version, rule: finding.rule, start: finding.span.start, end: finding.span.end };
       const description = ruleById(finding.rule)?.description;
       actions.push({
-        title: t(lang, `在此处忽略“${finding.rule}”（记入 .corpus-lens/ignore.json）`, `Ignore ${finding.rule} here (kept in .corpus-lens/ignore.json)`),
+        title: inLang(lang, `在此处忽略“${finding.rule}”（记入 .corpus-lens/ignore.json）`, `Ignore ${finding.rule} here (kept in .corpus-lens/ignore.json)`),
         kind: CodeActionKind.QuickFix,
         diagnostics,
         command: Command.create(description ? say(description, lang) : finding.rule, SERVER_COMMANDS.ignore, args),

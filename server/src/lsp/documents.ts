@@ -4,9 +4,14 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleMemo, DocumentAnalysis, analyzeDocument } from '../core/analysis';
 import { Segmenter } from '../core/segmenter';
-import { LineIndex, countHan } from '../core/text';
+import { LineIndex, isMostlyChinese } from '../core/text';
 
 export const CORPUS_LANGUAGE = 'zh-corpus';
+
+/** Files VS Code opens as zh-corpus (package.json `languages`); other .txt files are plaintext. */
+export function isCorpusFileName(file: string): boolean {
+  return file.endsWith('.corpus.txt') || file.endsWith('.corpus');
+}
 
 export interface AnalyzedDocument {
   uri: string;
@@ -20,15 +25,6 @@ export interface AnalyzedDocument {
 export interface DocumentSettings {
   /** Analyse plaintext documents that are mostly Chinese. */
   plaintext: boolean;
-}
-
-const SAMPLE_CHARS = 4000;
-const MIN_HAN_SHARE = 0.3;
-
-/** True when a plaintext document is mostly Chinese (an English .txt is left alone). */
-export function isMostlyChinese(text: string): boolean {
-  const sample = text.slice(0, SAMPLE_CHARS).replace(/\s+/g, '');
-  return sample.length > 0 && countHan(sample) / sample.length >= MIN_HAN_SHARE;
 }
 
 export class AnalysisCache {

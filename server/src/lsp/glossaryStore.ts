@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic, Location, Range } from 'vscode-languageserver';
+import { FileReport } from '../io/project';
 import { pathToFileURL } from 'node:url';
 import { findNodeAtLocation, getNodePath } from 'jsonc-parser';
 import { GlossaryEntry, validateGlossary } from '../core/glossary/entries';
@@ -18,14 +19,9 @@ export const BUNDLED_GLOSSARY = [path.join(__dirname, '..', '..', 'data', 'gloss
 ) ?? path.join(__dirname, '..', '..', 'data', 'glossary.json');
 export const WORKSPACE_GLOSSARY = path.join('.corpus-lens', 'glossary.json');
 
-export interface GlossaryFileReport {
-  file: string;
-  diagnostics: Diagnostic[];
-}
-
 export interface LoadedGlossary {
   glossary: Glossary;
-  reports: GlossaryFileReport[];
+  reports: FileReport[];
   /** Files read, in order (bundled first). */
   files: string[];
   /** Where each entry is defined (its "term" value), for go-to-definition. */
@@ -36,7 +32,7 @@ export interface LoadedGlossary {
 
 export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
   const entries: GlossaryEntry[] = [];
-  const reports: GlossaryFileReport[] = [];
+  const reports: FileReport[] = [];
   const files: string[] = [];
   const definitions = new Map<GlossaryEntry, Location>();
   const warnings: string[] = [];

@@ -7,6 +7,8 @@ import {
   CodeAction,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  Disposable,
   DocumentDiagnosticReportKind,
   InitializeParams,
   InitializeResult,
@@ -19,7 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocument } from '../core/analysis';
 import { GlossaryEntry } from '../core/glossary/entries';
 import { anchorOf } from '../core/lint/ignore';
-import { Lang, langOf } from '../core/lint/json';
+import { Lang, inLang, langOf } from '../core/lint/json';
+import { EncodingName } from '../core/encoding';
 import { FileReport, addIgnoreEntry } from '../io/project';
 import { chooseSegmenter } from '../segment';
 import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from './glossaryStore';
@@ -29,7 +32,7 @@ import { WorkspaceText, addToGlossaryAction, discoverInWorkspace, discoveredAt, 
 import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS, WorkspaceFixItem, codeActions, safeFixEdits, versionedEdit, workspaceFixEdit } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { DiagnosticsDelivery } from './diagnosticsDelivery';
-import { AnalysisCache, AnalyzedDocument } from './documents';
+import { AnalysisCache, AnalyzedDocument, isCorpusFileName } from './documents';
 import { LintService } from './lintService';
 import { ServerSettings, readSettings } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
@@ -62,32 +65,39 @@ export function startServer(connection: Connection): void {
   let loaded: LoadedGlossary = loadGlossaries([]);
   let publishedFiles = new Set<string>();
   const workspaceIndex = new WorkspaceIndex([]);
-  const lints = new LintService(settings.lint, loaded.glossary, choice.segmenter);
+  const lints = new LintService(
+    { folders: [], settings: settings.lint, glossary: loaded.glossary, segmenter: choice.segmenter },
+    (reports) => publishFileReports([...loaded.reports, ...reports]),
+  );
   let lang: Lang = 'en';
   let canApplyEdits = false;
+  let canWatchFiles = false;
+  let canFollowFolders = false;
+  let watching: Disposable | null = null;
   let delivery: DiagnosticsDelivery | null = null;
 
-  /** Every corpus text of the workspace: open documents first, then files on disk. */
-  const workspaceTexts = (): WorkspaceText[] => {
-    const texts: WorkspaceText[] = [];
-    const open = new Set<string>();
+  /**
+   * Every corpus text of the workspace: the open documents the server analyses, then the files
+   * on disk that are not open (plain .txt files only while plaintext analysis is on).
+   */
+  const workspaceTexts = (): (WorkspaceText & { encoding: EncodingName | null })[] => {
+    const texts: (WorkspaceText & { encoding: EncodingName | null })[] = [];
     for (const document of documents.all()) {
-      if (!cache.handles(document)) continue;
-      texts.push({ uri: document.uri, text: document.getText() });
-      open.add(document.uri);
+      if (cache.handles(document)) texts.push({ uri: document.uri, text: document.getText(), encoding: null });
     }
+    const open = new Set(documents.all().map((d) => d.uri));
     for (const file of workspaceIndex.files()) {
       const uri = pathToFileURL(file).toString();
-      if (open.has(uri)) continue;
-      const text = workspaceIndex.text(file);
-      if (text !== null) texts.push({ uri, text });
+      if (open.has(uri) || (!settings.plaintext.enabled && !isCorpusFileName(file))) continue;
+      const decoded = workspaceIndex.read(file);
+      if (decoded) texts.push({ uri, text: decoded.text, encoding: decoded.encoding });
     }
     return texts;
   };
 
   const warn = (message: string) => connection.window.showWarningMessage(`Corpus Lens: ${message}`);
   /** A message in the client's display language. */
-  const say = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const say = (zh: string, en: string) => inLang(lang, zh, en);
 
   const analyzed = (uri: string): AnalyzedDocument | null => {
     const document = documents.get(uri);
@@ -112,11 +122,15 @@ export function startServer(connection: Connection): void {
     if (next.segmenter !== settings.segmenter) {
       choice = chooseSegmenter(next.segmenter);
       if (choice.fallbackReason) warn(choice.fallbackReason);
+      choice.segmenter.addWords(loaded.glossary.words());
     }
     const glossaryPathsChanged = JSON.stringify(next.glossary.paths) !== JSON.stringify(settings.glossary.paths);
     settings = next;
     cache.configure(choice.segmenter, { plaintext: settings.plaintext.enabled });
-    if (glossaryPathsChanged) reloadGlossaries();
+    if (glossaryPathsChanged) {
+      reloadGlossaries();
+      void watchProjectFiles();
+    }
     reloadProjectFiles();
     if (canRefreshFolding) connection.languages.foldingRange.refresh().catch(() => undefined);
     sendStatus();
@@ -135,13 +149,21 @@ export function startServer(connection: Connection): void {
   /** Re-reads settings-dependent lint state and the folders' config and ignore files, then refreshes diagnostics. */
   const reloadProjectFiles = () => {
     lints.configure({ folders: workspaceFolders, settings: settings.lint, glossary: loaded.glossary, segmenter: choice.segmenter });
-    publishFileReports([...loaded.reports, ...lints.fileReports]);
     delivery?.refreshAll();
   };
 
   const diagnosticsOf = (uri: string) => {
     const doc = analyzed(uri);
     return doc ? toDiagnostics(lints.lint(doc).shown, doc.lineIndex, lang) : [];
+  };
+
+  /** Asks the client to report changes of the project files and of the glossaries named in settings. */
+  const watchProjectFiles = async () => {
+    if (!canWatchFiles) return;
+    watching?.dispose();
+    const glossaries = settings.glossary.paths.map((p) => path.resolve(workspaceFolders[0] ?? '.', p).split(path.sep).join('/'));
+    const watchers = ['**/.corpus-lens/*.json', ...glossaries].map((globPattern) => ({ globPattern }));
+    watching = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   };
 
   const reloadGlossaries = () => {
@@ -173,6 +195,8 @@ export function startServer(connection: Connection): void {
     const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     delivery = new DiagnosticsDelivery(connection, pullDiagnostics, diagnosticsOf, () => documents.all().map((d) => d.uri));
     canApplyEdits = !!params.capabilities.workspace?.applyEdit;
+    canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     lang = langOf(params.locale);
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((f) => f.uri)
@@ -200,6 +224,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'corpus-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(canFollowFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'corpus-lens', version: '0.1.0' },
     };
@@ -212,6 +237,17 @@ export function startServer(connection: Connection): void {
     }
     reloadGlossaries();
     reloadProjectFiles();
+    void watchProjectFiles();
+    if (canFollowFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const paths = (folders: { uri: string }[]) => folders.map((f) => f.uri).filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+        const removed = new Set(paths(event.removed));
+        workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder)), ...paths(event.added)];
+        workspaceIndex.setFolders(workspaceFolders);
+        reloadGlossaries();
+        reloadProjectFiles();
+      });
+    }
     connection.console.info(
       `Corpus Lens server ready (segmenter: ${cache.segmenterName}; glossary: ${loaded.glossary.size} entries from ${loaded.files.length} file(s))`,
     );
@@ -308,7 +344,8 @@ export function startServer(connection: Connection): void {
     const discovered = discoveredAt(text, start, loaded.glossary);
     const wantsQuickFix = !params.context.only || params.context.only.includes(CodeActionKind.QuickFix);
     if (discovered && wantsQuickFix && workspaceFolders.length > 0) {
-      actions.push(addToGlossaryAction(discovered.slogan, path.join(workspaceFolders[0], WORKSPACE_GLOSSARY)));
+      const folder = lints.folderOf(doc.uri) ?? workspaceFolders[0];
+      actions.push(addToGlossaryAction(discovered.slogan, path.join(folder, WORKSPACE_GLOSSARY)));
     }
     return actions;
   });
@@ -366,7 +403,20 @@ export function startServer(connection: Connection): void {
   /** Safe fixes of every corpus file of the workspace, sent for review in one annotated edit. */
   const fixWorkspace = async () => {
     if (!canApplyEdits) return { files: 0, edits: 0 };
-    const items: WorkspaceFixItem[] = workspaceTexts().map(({ uri, text }) => {
+    const texts = workspaceTexts();
+    // The editor opens a file on disk in its default encoding (UTF-8, or what a BOM says): the
+    // edit's positions would not fit a GB18030 file, which the command line fixes instead.
+    const editable = texts.filter((t) => t.encoding !== 'gb18030');
+    const leftOut = texts.length - editable.length;
+    if (leftOut > 0) {
+      void connection.window.showInformationMessage(
+        say(
+          `Corpus Lens：${leftOut} 个 GB18030 文件未纳入（编辑器按 UTF-8 打开它们），请用 corpus-lens fix 修复`,
+          `Corpus Lens: ${leftOut} GB18030 file(s) left out (the editor opens them as UTF-8); fix them with corpus-lens fix`,
+        ),
+      );
+    }
+    const items: WorkspaceFixItem[] = editable.map(({ uri, text }) => {
       const open = analyzed(uri);
       const findings = open ? lints.lint(open).findings : lints.lintAnalysis(uri, analyzeDocument(text, { segmenter: choice.segmenter })).findings;
       return { uri, version: open ? open.version : null, text, findings };

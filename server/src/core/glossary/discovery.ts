@@ -81,9 +81,11 @@ function spelledOutComponents(term: string, text: string, span: Span): string[] 
   const count = NUMBER_VALUE[term[0]];
   const suffix = term.slice(1).slice(-2);
   if (!count || count < 2 || suffix.length < 1) return [];
-  const window = text.slice(span.end, Math.min(text.length, span.end + 200));
-  const paragraphEnd = window.search(/\n/);
-  const pieces = (paragraphEnd >= 0 ? window.slice(0, paragraphEnd) : window).split(/[，、；。,;]/);
+  // The rest of the paragraph (up to a blank line), its hard wraps joined.
+  const window = text.slice(span.end, Math.min(text.length, span.end + 240));
+  const paragraphEnd = window.search(/(?:\r?\n|\r)\s*(?:\r?\n|\r)/);
+  const paragraph = (paragraphEnd >= 0 ? window.slice(0, paragraphEnd) : window).replace(LINE_BREAK, '');
+  const pieces = paragraph.split(/[，、；。,;]/);
   const items = pieces.map((p) => p.replace(/^[”“\s]+/, '')).filter((p) => p.length > suffix.length + 1 && p.endsWith(suffix));
   return items.length >= count ? items.slice(0, count) : [];
 }

@@ -4,6 +4,7 @@
  * workspace's `.corpus-lens/config.json`; a wrong value is reported with its JSON path and the
  * value it would have replaced is kept, so a broken config never stops the analysis.
  */
+import { editDistance } from '../glossary/variants';
 import { RULES, Severity, SpacingProfile } from '../rules/index';
 
 export type RuleSetting = Severity | 'off';
@@ -76,7 +77,10 @@ export function enabledRules(config: LintConfig): Set<string> {
   return new Set(RULES.filter((r) => config.rules[r.id] !== 'off').map((r) => r.id));
 }
 
+/** The rule id a misspelt one is closest to, when it is close (at most three edits). */
 function suggest(id: string): string {
-  const close = RULES.find((r) => r.id.startsWith(id.slice(0, 4)));
+  const [close] = RULES.map((r) => ({ id: r.id, distance: editDistance(id, r.id) }))
+    .filter((r) => r.distance <= 3)
+    .sort((a, b) => a.distance - b.distance);
   return close ? ` (did you mean "${close.id}"?)` : '';
 }

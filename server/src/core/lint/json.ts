@@ -17,6 +17,11 @@ export function say(message: Message, lang: Lang): string {
   return message[lang];
 }
 
+/** `zh` or `en`, as `lang` says: for messages written where they are used. */
+export function inLang(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
 export interface DiagnosticJson {
   rule: string;
   severity: Severity;
