@@ -15,6 +15,7 @@ import {
   CodeActionRequest,
   Diagnostic,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DocumentDiagnosticReport,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
@@ -22,11 +23,12 @@ import {
   TextDocumentEdit,
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import * as iconv from 'iconv-lite';
 import { TestClient, waitFor } from '../support/lspClient';
 
 const TEXT = '会议召开 部署工作\n\n会议指出,要深入学习习 近平总书记重要讲话精神,推动推动高质量发展。\n';
 
-function scratchWorkspace(files: Record<string, string> = {}): string {
+function scratchWorkspace(files: Record<string, string | Buffer> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-lint-'));
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -174,6 +176,59 @@ describe('the workspace fix', () => {
     assert.ok(changes.every((c) => c.edits.every((e) => 'annotationId' in e)));
     // This client cannot edit files it has not opened, so it refuses the whole edit.
     assert.deepEqual(result, { files: 0, edits: 0 });
+  });
+});
+
+describe('projects and workspace folders', () => {
+  let client: TestClient;
+  let repo: string;
+  const pull = async (uri: string) =>
+    ((await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as DocumentDiagnosticReport & { items: Diagnostic[] }).items;
+
+  before(async () => {
+    // A repository whose .corpus-lens/ turns cjk-space off; the workspace is opened at sub/.
+    repo = scratchWorkspace({
+      '.corpus-lens/config.json': '{ "rules": { "cjk-space": "off" } }',
+      'sub/a.corpus.txt': TEXT,
+      'other/b.corpus.txt': TEXT,
+      'other/.corpus-lens/config.json': '{ "rules": { "halfwidth-punctuation": "off" } }',
+      'gb/g.corpus.txt': iconv.encode(TEXT, 'gb18030'),
+    });
+    client = await TestClient.start({
+      workspace: path.join(repo, 'sub'),
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { applyEdit: true, workspaceFolders: true } },
+    });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('takes the configuration of the nearest .corpus-lens above the file, as the command line does', async () => {
+    const uri = pathToFileURL(path.join(repo, 'sub', 'a.corpus.txt')).toString();
+    await client.open(uri, TEXT);
+    assert.deepEqual(rulesOf(await pull(uri)), ['duplicate-text', 'halfwidth-punctuation']);
+  });
+
+  it('follows a workspace folder added later, with its own project', async () => {
+    assert.deepEqual(client.initializeResult.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: pathToFileURL(path.join(repo, 'other')).toString(), name: 'other' }], removed: [] },
+    });
+    const uri = pathToFileURL(path.join(repo, 'other', 'b.corpus.txt')).toString();
+    await client.open(uri, TEXT);
+    assert.deepEqual(rulesOf(await pull(uri)), ['cjk-space', 'duplicate-text']);
+  });
+
+  it('leaves GB18030 files on disk out of the workspace fix, and says so', async () => {
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: pathToFileURL(path.join(repo, 'gb')).toString(), name: 'gb' }], removed: [] },
+    });
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'corpusLens.server.fixWorkspace', arguments: [] });
+    const edit = client.requestedEdits.at(-1)!;
+    const files = (edit.documentChanges as TextDocumentEdit[]).map((c) => path.basename(new URL(c.textDocument.uri).pathname));
+    assert.ok(!files.includes('g.corpus.txt'), files.join(', '));
+    await waitFor(() => client.messages, (m) => m.some((x) => /1 GB18030 file\(s\) left out/.test(x)), 5000, 'a message');
   });
 });
 
