@@ -37,13 +37,29 @@ export function highlights(entry: GlossaryEntry, glossary: Glossary, text: strin
     .map((m) => DocumentHighlight.create(index.rangeOf(m.span)));
 }
 
+/** Each text's discovered slogans, per glossary (hovers ask for the whole workspace each time). */
+const discoveries = new WeakMap<Glossary, Map<string, DiscoveredSlogan[]>>();
+const MEMO_TEXTS = 2000;
+
+function discoveredIn(text: string, glossary: Glossary): readonly DiscoveredSlogan[] {
+  let memo = discoveries.get(glossary);
+  if (!memo) discoveries.set(glossary, (memo = new Map()));
+  let found = memo.get(text);
+  if (!found) {
+    found = discoverSlogans(text, glossary);
+    if (memo.size >= MEMO_TEXTS) memo.delete(memo.keys().next().value!);
+    memo.set(text, found);
+  }
+  return found;
+}
+
 /** Discovered slogans of the whole workspace, merged by term. */
 export function discoverInWorkspace(texts: WorkspaceText[], glossary: Glossary): (DiscoveredSlogan & { files: number })[] {
   const merged = new Map<string, DiscoveredSlogan & { files: number }>();
   for (const { text } of texts) {
-    for (const slogan of discoverSlogans(text, glossary)) {
+    for (const slogan of discoveredIn(text, glossary)) {
       const known = merged.get(slogan.term);
-      if (!known) merged.set(slogan.term, { ...slogan, files: 1 });
+      if (!known) merged.set(slogan.term, { ...slogan, occurrences: [...slogan.occurrences], files: 1 });
       else {
         known.occurrences.push(...slogan.occurrences);
         known.files += 1;
@@ -55,7 +71,7 @@ export function discoverInWorkspace(texts: WorkspaceText[], glossary: Glossary):
 }
 
 export function discoveredAt(text: string, offset: number, glossary: Glossary): { slogan: DiscoveredSlogan; span: Span } | null {
-  for (const slogan of discoverSlogans(text, glossary)) {
+  for (const slogan of discoveredIn(text, glossary)) {
     const occurrence = slogan.occurrences.find((o) => o.span.start <= offset && offset < o.span.end);
     if (occurrence) return { slogan, span: occurrence.span };
   }

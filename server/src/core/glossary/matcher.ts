@@ -12,7 +12,11 @@ export interface SloganMatch {
   span: Span;
 }
 
+/** Whole texts whose matches a glossary remembers (the oldest is forgotten first). */
+const MEMO_TEXTS = 2000;
+
 export class Glossary {
+  private readonly memo = new Map<string, SloganMatch[]>();
   private readonly byTerm = new Map<string, GlossaryEntry>();
   /** Forms (terms and aliases) grouped by first character, longest first. */
   private readonly formsByFirst = new Map<string, { form: string; entry: GlossaryEntry }[]>();
@@ -52,8 +56,23 @@ export class Glossary {
     return [...this.formsByFirst.values()].flat().map((f) => f.form);
   }
 
-  /** Every term or alias in `text`, also when a hard wrap (a single line break) cuts it. */
-  findAll(text: string, base = 0): SloganMatch[] {
+  /**
+   * Every term or alias in `text`, also when a hard wrap (a single line break) cuts it. The
+   * matches of whole texts are remembered (hover counts and references ask for every file of the
+   * workspace again and again); treat the result as read-only.
+   */
+  findAll(text: string, base = 0): readonly SloganMatch[] {
+    if (base !== 0) return this.match(text, base);
+    let matches = this.memo.get(text);
+    if (!matches) {
+      matches = this.match(text, 0);
+      if (this.memo.size >= MEMO_TEXTS) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(text, matches);
+    }
+    return matches;
+  }
+
+  private match(text: string, base: number): SloganMatch[] {
     const matches: SloganMatch[] = [];
     for (let i = 0; i < text.length; ) {
       const candidates = this.formsByFirst.get(text[i]);
@@ -70,7 +89,7 @@ export class Glossary {
   /** The match covering `offset`, if any. */
   findAt(text: string, offset: number): SloganMatch | null {
     const lineStart = Math.max(0, offset - 40);
-    return this.findAll(text.slice(lineStart, offset + 40), lineStart).find((m) => m.span.start <= offset && offset < m.span.end) ?? null;
+    return this.match(text.slice(lineStart, offset + 40), lineStart).find((m) => m.span.start <= offset && offset < m.span.end) ?? null;
   }
 }
 
