@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Change, diffLines, splitLinesKeepingBreaks, unifiedDiff } from '../../server/src/core/diff';
 
@@ -15,14 +19,17 @@ function applyChanges(a: string[], b: string[], changes: Change[]): string[] {
   return [...out, ...a.slice(at)];
 }
 
-/** Applies a unified diff the way patch(1) does, checking every context and removed line. */
+/**
+ * Applies a unified diff the way patch(1) does, checking every context and removed line byte
+ * for byte (its line break included).
+ */
 function applyUnified(oldText: string, diff: string): string {
   const a = splitLinesKeepingBreaks(oldText);
-  const lines = diff.split('\n').slice(2, -1);
+  const lines = diff.split(/(?<=\n)/).slice(2);
   const out: string[] = [];
   let at = 0;
   for (let i = 0; i < lines.length; ) {
-    const header = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@$/.exec(lines[i++]);
+    const header = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@\n$/.exec(lines[i++]);
     assert.ok(header, `hunk header expected, got ${lines[i - 1]}`);
     const [oldStart, oldCount, , newCount] = header.slice(1).map(Number);
     const start = oldCount === 0 ? oldStart : oldStart - 1;
@@ -32,17 +39,18 @@ function applyUnified(oldText: string, diff: string): string {
     let seenNew = 0;
     while (i < lines.length && !lines[i].startsWith('@@')) {
       const line = lines[i++];
-      const noNewline = lines[i] === '\\ No newline at end of file';
+      assert.ok(line.endsWith('\n'), 'every line of the diff ends in \\n');
+      const noNewline = lines[i] === '\\ No newline at end of file\n';
       if (noNewline) i++;
-      const body = line.slice(1);
+      const body = noNewline ? line.slice(1, -1) : line.slice(1);
       if (line[0] === ' ' || line[0] === '-') {
-        assert.equal(a[at].replace(/\r?\n$|\r$/, ''), body, `line ${at + 1} of the old text`);
+        assert.equal(a[at], body, `line ${at + 1} of the old text`);
         if (line[0] === ' ') out.push(a[at]);
         at++;
         seenOld++;
       }
       if (line[0] === ' ' || line[0] === '+') {
-        if (line[0] === '+') out.push(body + (noNewline ? '' : '\n'));
+        if (line[0] === '+') out.push(body);
         seenNew++;
       }
     }
@@ -170,9 +178,34 @@ describe('unifiedDiff', () => {
     assert.equal(diff, ['--- a/f.txt', '+++ b/f.txt', '@@ -1,2 +1,2 @@', ' a', '-b', '\\ No newline at end of file', '+c', '\\ No newline at end of file', ''].join('\n'));
   });
 
-  it('compares line breaks (CRLF) but prints lines without them', () => {
+  it('compares and prints lines with their own line breaks (CRLF)', () => {
     const diff = unifiedDiff('甲\r\n乙\r\n丙\r\n', '甲\r\n乙丙\r\n', labels);
-    assert.equal(diff, ['--- a/f.txt', '+++ b/f.txt', '@@ -1,3 +1,2 @@', ' 甲', '-乙', '-丙', '+乙丙', ''].join('\n'));
+    assert.equal(diff, '--- a/f.txt\n+++ b/f.txt\n@@ -1,3 +1,2 @@\n 甲\r\n-乙\r\n-丙\r\n+乙丙\r\n');
+    assert.equal(applyUnified('甲\r\n乙\r\n丙\r\n', diff), '甲\r\n乙丙\r\n');
+  });
+
+  it('shows a change of line break alone, and a last CRLF line without one', () => {
+    const diff = unifiedDiff('甲\r\n乙\r\n', '甲\r\n乙', labels);
+    assert.equal(diff, '--- a/f.txt\n+++ b/f.txt\n@@ -1,2 +1,2 @@\n 甲\r\n-乙\r\n+乙\n\\ No newline at end of file\n');
+    assert.equal(applyUnified('甲\r\n乙\r\n', diff), '甲\r\n乙');
+  });
+
+  it('applies with patch(1) to a CRLF file', (t) => {
+    if (spawnSync('patch', ['--version']).status !== 0) {
+      t.skip('no patch(1) on this machine');
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-diff-'));
+    try {
+      const before = '标题\r\n\r\n会议指出,要推动\r\n高质量发展。\r\n第二段。\r\n末行无换行';
+      const after = '标题\r\n\r\n会议指出，要推动高质量发展。\r\n第二段。\r\n末行无换行。';
+      fs.writeFileSync(path.join(dir, 'f.txt'), before);
+      const result = spawnSync('patch', ['-p1', '--batch', '--silent'], { cwd: dir, input: unifiedDiff(before, after, labels), encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.equal(fs.readFileSync(path.join(dir, 'f.txt'), 'utf8'), after);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('applies back to the new text (joined lines, deletions, insertions, random edits)', () => {

@@ -172,9 +172,11 @@ export interface UnifiedDiffOptions {
 }
 
 /**
- * A unified diff of two texts, '' when they are equal. Lines are compared with their line
- * breaks and printed without them; a last line without one is followed by
- * `\ No newline at end of file`, as diff(1) does.
+ * A unified diff of two texts, '' when they are equal. Lines are compared and printed with
+ * their own line breaks, so the diff of a CRLF file has CRLF lines and applies with patch(1)
+ * and git apply; the diff's own lines (headers, hunk heads) end in \n. A last line without a
+ * line break is followed by `\ No newline at end of file`, as diff(1) does. (A line ending in a
+ * lone CR is printed with a \n after it: patch cannot apply a diff of such a file anyway.)
  */
 export function unifiedDiff(oldText: string, newText: string, options: UnifiedDiffOptions): string {
   const a = splitLinesKeepingBreaks(oldText);
@@ -182,14 +184,14 @@ export function unifiedDiff(oldText: string, newText: string, options: UnifiedDi
   const changes = diffLines(a, b);
   if (changes.length === 0) return '';
   const context = options.context ?? 3;
-  const out = [`--- ${options.oldLabel}`, `+++ ${options.newLabel}`];
+  const out = [`--- ${options.oldLabel}\n`, `+++ ${options.newLabel}\n`];
   for (let first = 0; first < changes.length; ) {
     let last = first;
     while (last + 1 < changes.length && changes[last + 1].oldStart - changes[last].oldEnd <= 2 * context) last++;
     out.push(...hunk(a, b, changes.slice(first, last + 1), context));
     first = last + 1;
   }
-  return out.join('\n') + '\n';
+  return out.join('');
 }
 
 function hunk(a: string[], b: string[], changes: Change[], context: number): string[] {
@@ -199,10 +201,11 @@ function hunk(a: string[], b: string[], changes: Change[], context: number): str
   const oldEnd = Math.min(a.length, tail.oldEnd + context);
   const newStart = oldStart + (head.newStart - head.oldStart);
   const newEnd = oldEnd + (tail.newEnd - tail.oldEnd);
-  const lines = [`@@ -${rangeLabel(oldStart, oldEnd)} +${rangeLabel(newStart, newEnd)} @@`];
+  const lines = [`@@ -${rangeLabel(oldStart, oldEnd)} +${rangeLabel(newStart, newEnd)} @@\n`];
   const show = (prefix: string, line: string) => {
-    lines.push(prefix + line.replace(/(?:\r\n|\n|\r)$/, ''));
-    if (!/[\r\n]$/.test(line)) lines.push('\\ No newline at end of file');
+    if (line.endsWith('\n')) lines.push(prefix + line);
+    else if (line.endsWith('\r')) lines.push(prefix + line + '\n');
+    else lines.push(prefix + line + '\n', '\\ No newline at end of file\n');
   };
   let at = oldStart;
   for (const c of changes) {
