@@ -38,14 +38,29 @@ export function parseJsonText(text: string): ParsedJson {
   return { data: getNodeValue(tree), tree, diagnostics: [], rangeAt };
 }
 
-/** Reads and parses a JSON file; an unreadable file is one diagnostic at its start. */
+/**
+ * Reads and parses a JSON file (UTF-8, a leading BOM skipped). A file that cannot be read or is
+ * not UTF-8 is one diagnostic at its start, with `data` and `tree` undefined.
+ */
 export function readJsonFile(file: string): ParsedJson {
+  let bytes: Buffer;
   try {
-    return parseJsonText(fs.readFileSync(file, 'utf8'));
+    bytes = fs.readFileSync(file);
   } catch (error) {
-    const parsed = parseJsonText('{}');
-    return { ...parsed, data: undefined, diagnostics: [problemAt(parsed.rangeAt([]), `cannot read the file: ${(error as Error).message}`)] };
+    return unreadable(`cannot read the file: ${(error as Error).message}`);
   }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return unreadable('cannot read the file: it is not UTF-8 text');
+  }
+  return parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+function unreadable(message: string): ParsedJson {
+  const parsed = parseJsonText('{}');
+  return { ...parsed, data: undefined, tree: undefined, diagnostics: [problemAt(parsed.rangeAt([]), message)] };
 }
 
 export function problemAt(range: Range, message: string, severity: DiagnosticSeverity = DiagnosticSeverity.Error): Diagnostic {
