@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { artifactLocation } from '../../server/src/commands/sarif';
 import { anchorOf } from '../../server/src/core/lint/ignore';
 import { RULES } from '../../server/src/core/rules/index';
 import { LineIndex } from '../../server/src/core/text';
@@ -238,5 +240,28 @@ describe('corpus-lens lint and the project folder', () => {
     assert.match(runCli(['lint', 'docs'], { cwd: dir }).stdout, /2 findings \(2 warnings\), 1 ignored\n$/);
     // The entry is keyed by the path below the project root, wherever lint runs from.
     assert.equal(lintJson([path.join(dir, 'docs', 'a.txt')], scratch).json.summary.ignored, 1);
+  });
+});
+
+describe('SARIF artifact locations', () => {
+  it('percent-encodes each segment of a relative path (#, ?, %, spaces) and keeps the slashes', () => {
+    const cwd = path.join(scratch, 'sarif root');
+    const file = path.join(cwd, 'a b', 'c#1?%.txt');
+    assert.deepEqual(artifactLocation(file, cwd), { uri: 'a%20b/c%231%3F%25.txt', uriBaseId: '%SRCROOT%' });
+    assert.equal(new URL(artifactLocation(file, cwd).uri, pathToFileURL(cwd + path.sep)).pathname, pathToFileURL(file).pathname);
+  });
+
+  it('gives a file: URI for a file outside the current folder', () => {
+    const outside = path.join(os.tmpdir(), 'x #1.txt');
+    const { uri } = artifactLocation(outside, path.join(scratch, 'elsewhere'));
+    assert.equal(fileURLToPath(uri), outside);
+  });
+
+  it('is what lint --format sarif writes', () => {
+    const dir = folder({ 'a #1/b?.txt': DAMAGED });
+    const result = runCli(['lint', '--format', 'sarif', '.'], { cwd: dir });
+    assert.equal(result.status, 1, result.stderr);
+    const uris = new Set(JSON.parse(result.stdout).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
+    assert.deepEqual([...uris], ['a%20%231/b%3F.txt']);
   });
 });

@@ -41,11 +41,14 @@ function region(range: Range) {
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
-/** A relative URI (against %SRCROOT%, the current folder) for files below it, else a file: URI. */
-function artifactLocation(file: string, cwd: string) {
+/**
+ * A relative URI (against %SRCROOT%, the current folder) for files below it, each path segment
+ * percent-encoded (`#`, `?`, `%`, spaces), else a file: URI.
+ */
+export function artifactLocation(file: string, cwd: string) {
   const relative = path.relative(cwd, path.resolve(file));
   if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(path.resolve(file)).href };
-  return { uri: encodeURI(relative.split(path.sep).join('/')), uriBaseId: '%SRCROOT%' };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 export function sarifLog(files: SarifFile[], lang: Lang, notifications: string[] = [], cwd = process.cwd()) {
