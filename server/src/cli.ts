@@ -46,8 +46,7 @@ Options:
   --format json|text       output format (default: text); lint also writes sarif
   --segmenter auto|node-rs-jieba|nodejieba|intl
                            word segmenter backend (default: auto)
-  --glossary <file>        an extra glossary (repeatable); ./.corpus-lens/glossary.json is
-                           always read when present
+  --glossary <file>        an extra glossary (repeatable), read after the project's
   --rules <id,id…>         lint, fix: only these rules, of
                            ${column(RULE_IDS, 27)}
   --spacing newspaper|copywriting
@@ -58,9 +57,12 @@ Options:
   --dry-run                fix: print a diff of what would change and write nothing
   -h, --help               show this help
 
-lint and fix read .corpus-lens/config.json and ignore.json in the nearest folder above each
-file that has a .corpus-lens folder; fix logs every edit to its .corpus-lens/fixes.jsonl
-(./.corpus-lens/fixes.jsonl for files outside any project).
+A project is a folder with a .corpus-lens folder; a file's project is the nearest one at or
+above it. lint and fix read config.json, ignore.json and glossary.json in the .corpus-lens
+folder of each file's project, and fix logs every edit to its fixes.jsonl. gloss and slogans
+read the glossary of the current folder's project. A file in no project is linted with the
+defaults and that glossary, and its edits are logged in that project (in
+./.corpus-lens/fixes.jsonl when there is none either).
 
 Exit codes: 0 success; 1 not found (gloss), findings at or above --fail-on (lint), changes
 to make (fix --dry-run); 2 usage or input errors.

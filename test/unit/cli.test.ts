@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { runCli } from '../support/cli';
 import { CLI, ROOT } from '../support/paths';
 
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -44,6 +45,21 @@ describe('corpus-lens outline', () => {
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no such file/);
   });
+  it('goes on after a missing path, says when a folder has no corpus files, and reads a file named twice once', () => {
+    const dir = path.join(scratch, 'inputs');
+    fs.mkdirSync(path.join(dir, 'empty'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'empty', 'notes.md'), '# not a corpus file\n');
+    fs.writeFileSync(path.join(dir, 'a.txt'), '标题甲 标题乙\n\n正文。\n');
+    for (const command of ['outline', 'slogans', 'lint']) {
+      const result = runCli([command, 'nope.txt', 'empty', 'a.txt', '.', '--format', 'json'], { cwd: dir });
+      assert.equal(result.status, 2, command);
+      assert.match(result.stderr, /^corpus-lens: nope\.txt: no such file or folder$/m, command);
+      assert.match(result.stderr, /^corpus-lens: empty: no corpus files \(\*\.txt, \*\.text, \*\.corpus\) in this folder$/m, command);
+      const json = JSON.parse(result.stdout);
+      const files = command === 'outline' ? json.map((f: { file: string }) => f.file) : command === 'lint' ? json.files.map((f: { file: string }) => f.file) : null;
+      if (files) assert.deepEqual(files, ['a.txt'], command);
+    }
+  });
   it('rejects unknown options with usage and exit code 2', () => {
     const result = run('outline', '--frobnicate', 'seeds');
     assert.equal(result.status, 2);
@@ -77,6 +93,15 @@ describe('corpus-lens gloss and slogans', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /构成: 服务省委、服务市委、服务基层/);
     assert.match(result.stdout, /来源: 洛阳日报《测试来源》2019-01-01/);
+  });
+  it("reads the glossary of the current folder's project, also from a folder below its root", () => {
+    const dir = path.join(scratch, 'project');
+    fs.mkdirSync(path.join(dir, '.corpus-lens'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    fs.copyFileSync(glossary(), path.join(dir, '.corpus-lens', 'glossary.json'));
+    const result = runCli(['gloss', '三服务'], { cwd: path.join(dir, 'sub') });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /构成: 服务省委、服务市委、服务基层/);
   });
   it('says when a term is unknown, with exit code 1', () => {
     const result = run('gloss', '不存在的口号', '--glossary', glossary());

@@ -64,6 +64,14 @@ describe('parseArgs for lint and fix', () => {
     for (const rule of RULES) assert.ok(USAGE.includes(rule.id), rule.id);
     for (const line of USAGE.split('\n')) assert.ok(line.length <= 100, `usage line too long: ${line}`);
   });
+
+  it("says which project's files each command reads, and where fix logs", () => {
+    const text = USAGE.replace(/\s+/g, ' ');
+    assert.doesNotMatch(text, /always read/);
+    assert.match(text, /lint and fix read config\.json, ignore\.json and glossary\.json in the \.corpus-lens folder of each file's project/);
+    assert.match(text, /gloss and slogans read the glossary of the current folder's project/);
+    assert.match(text, /\.\/\.corpus-lens\/fixes\.jsonl when there is none/);
+  });
 });
 
 describe('localeLang', () => {

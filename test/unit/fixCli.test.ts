@@ -4,6 +4,7 @@
  * the audit log and --rules.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { anchorOf, ignoreFileData } from '../../server/src/core/lint/ignore';
 import { Finding, LintResult } from '../../server/src/core/lint/lint';
 import { LineIndex } from '../../server/src/core/text';
 import { runCli } from '../support/cli';
+import { damagedSeed001 } from '../support/damaged';
 import { SEEDS_DIR } from '../support/paths';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-fix-'));
@@ -43,6 +45,7 @@ function project(files: Record<string, string | Buffer>, withProjectFolder = tru
 interface LogRecord {
   time: string;
   file: string;
+  pass: number;
   line: number;
   character: number;
   rule: string;
@@ -85,6 +88,7 @@ describe('corpus-lens fix on the seeds', () => {
       const records = log.filter((r) => r.file === `seeds/${name}`);
       const original = originals.get(name)!;
       // Fixed in one pass, so the logged spans are offsets in the original.
+      assert.ok(records.every((r) => r.pass === 1));
       for (const r of records) assert.equal(original.slice(r.span.start, r.span.end), r.before, `${name}: ${JSON.stringify(r)}`);
       const fixed = fs.readFileSync(path.join(dir, 'seeds', name), 'utf8');
       const check = checkHanPreserved(original, fixed, intendedDeletions(records));
@@ -98,7 +102,7 @@ describe('corpus-lens fix on the seeds', () => {
     const log = readLog(dir);
     assert.ok(log.length > 100);
     for (const r of log) {
-      assert.deepEqual(Object.keys(r), ['time', 'file', 'line', 'character', 'rule', 'before', 'after', 'span']);
+      assert.deepEqual(Object.keys(r), ['time', 'file', 'pass', 'line', 'character', 'rule', 'before', 'after', 'span']);
       assert.ok(!Number.isNaN(Date.parse(r.time)) && r.time === new Date(r.time).toISOString());
       const original = originals.get(r.file.replace(/^seeds\//, ''))!;
       assert.deepEqual(new LineIndex(original).positionAt(r.span.start), { line: r.line, character: r.character });
@@ -194,10 +198,36 @@ describe('corpus-lens fix --rules and the audit log', () => {
     assert.deepEqual([...new Set(readLog(dir).map((r) => r.file))], ['corpus/2020/a.txt']);
   });
 
-  it('logs to ./.corpus-lens/fixes.jsonl for a file in no project', () => {
+  it('logs to ./.corpus-lens/fixes.jsonl for a file in no project, run in no project', () => {
     const dir = project({ 'a.txt': DAMAGED }, false);
     assert.equal(runCli(['fix', 'a.txt'], { cwd: dir }).status, 0);
     assert.equal(readLog(dir).length, 3);
+  });
+
+  it("logs a file in no project to the current folder's project, creating no .corpus-lens below it", () => {
+    const outside = project({ 'a.txt': DAMAGED }, false);
+    const dir = project({ 'sub/b.txt': CLEAN });
+    const result = runCli(['fix', path.join(outside, 'a.txt')], { cwd: path.join(dir, 'sub') });
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(!fs.existsSync(path.join(dir, 'sub', '.corpus-lens')));
+    assert.ok(!fs.existsSync(path.join(outside, '.corpus-lens')));
+    assert.deepEqual([...new Set(readLog(dir).map((r) => r.file))], [path.relative(dir, path.join(outside, 'a.txt')).split(path.sep).join('/')]);
+  });
+
+  it('logs the pass of every edit, placed in the text of its pass', () => {
+    // A tripled 的: each pass deletes one copy.
+    const text = HEAD + '会议强调，要推动经济高质量的的的发展。\n';
+    const dir = project({ 'a.txt': text });
+    assert.equal(runCli(['fix', 'a.txt'], { cwd: dir }).status, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), text.replace('的的的', '的'));
+    const log = readLog(dir);
+    assert.deepEqual(log.map((r) => [r.pass, r.rule, r.before]), [[1, 'duplicate-text', '的'], [2, 'duplicate-text', '的']]);
+    const texts = [text, text.slice(0, log[0].span.start) + text.slice(log[0].span.end)];
+    for (const r of log) {
+      const ofPass = texts[r.pass - 1];
+      assert.equal(ofPass.slice(r.span.start, r.span.end), r.before);
+      assert.deepEqual(new LineIndex(ofPass).positionAt(r.span.start), { line: r.line, character: r.character });
+    }
   });
 
   it('follows the project config: a rule turned off is not fixed', () => {
@@ -229,6 +259,100 @@ describe('corpus-lens fix and ignored findings', () => {
     const lines = fixed.split('\n').filter((l) => l.startsWith('会议'));
     assert.equal(lines[0], '会议强调,总书记习 近平同志，推动高质量发展。', 'both ignored places kept');
     for (const line of lines.slice(1)) assert.equal(line, '会议强调，总书记习近平同志，推动高质量发展。');
+  });
+});
+
+describe('corpus-lens fix never writes bytes it cannot reproduce', () => {
+  const refusal = /not fixed: its bytes do not survive decoding and re-encoding \(.*\); fix it by hand or convert it first/;
+
+  it('refuses damaged UTF-8 (seed 001 with one invalid byte), and fixes the other files', () => {
+    const damaged = damagedSeed001();
+    const dir = project({ 'damaged.txt': damaged, 'a.txt': DAMAGED });
+    const lint = runCli(['lint', '--format', 'json', 'damaged.txt'], { cwd: dir });
+    const [file] = JSON.parse(lint.stdout).files;
+    assert.equal(file.encoding, 'utf-8', 'damaged UTF-8, not GB18030');
+    assert.ok(file.diagnostics.some((d: { rule: string; message: string }) => d.rule === 'mojibake' && /�/.test(d.message)));
+    const result = runCli(['fix', '.'], { cwd: dir });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, new RegExp(`^corpus-lens: damaged\\.txt: ${refusal.source}$`, 'm'));
+    assert.match(result.stderr, /damaged UTF-8/);
+    assert.match(result.stderr, /^corpus-lens fix: 1 of 2 files changed, 3 edits \(cjk-space 1, halfwidth-punctuation 2\), 1 not fixed$/m);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'damaged.txt')), damaged);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), DAMAGED_FIXED);
+    assert.deepEqual([...new Set(readLog(dir).map((r) => r.file))], ['a.txt']);
+  });
+
+  it('says so in --dry-run too, and prints no diff for the file', () => {
+    const dir = project({ 'damaged.txt': damagedSeed001() });
+    const result = runCli(['fix', '--dry-run', 'damaged.txt'], { cwd: dir });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, refusal);
+  });
+
+  for (const [name, odd] of [['0x80 (€)', [0x80]], ['A3A0', [0xa3, 0xa0]]] as const) {
+    it(`refuses a GB18030 file with ${name}, which the encoder would write otherwise`, () => {
+      const bytes = Buffer.concat([iconv.encode(DAMAGED.slice(0, -1), 'gb18030'), Buffer.from(odd), Buffer.from('\n')]);
+      const dir = project({ 'gb.txt': bytes });
+      const result = runCli(['fix', 'gb.txt'], { cwd: dir });
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, refusal);
+      assert.match(result.stderr, /GB18030 sequence the encoder writes differently/);
+      assert.deepEqual(fs.readFileSync(path.join(dir, 'gb.txt')), bytes);
+    });
+  }
+
+  it('keeps a second BOM (U+FEFF) after the BOM of a UTF-8 file', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const dir = project({ 'bom.txt': Buffer.concat([bom, bom, Buffer.from(DAMAGED)]) });
+    assert.equal(runCli(['fix', 'bom.txt'], { cwd: dir }).status, 0);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'bom.txt')), Buffer.concat([bom, bom, Buffer.from(DAMAGED_FIXED)]));
+  });
+
+  it('fixes UTF-16BE and UTF-16LE files in their own encoding', () => {
+    const be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
+    const le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+    const dir = project({ 'be.txt': be(DAMAGED), 'le.txt': le(DAMAGED) });
+    assert.equal(runCli(['fix', '.'], { cwd: dir }).status, 0);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'be.txt')), be(DAMAGED_FIXED));
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'le.txt')), le(DAMAGED_FIXED));
+  });
+});
+
+describe('corpus-lens fix on links, CRLF diffs and the counts', () => {
+  it('fixes the target of a symbolic link and keeps the link', () => {
+    const dir = project({ 'corpus/a.txt': DAMAGED });
+    fs.symlinkSync(path.join('corpus', 'a.txt'), path.join(dir, 'link.txt'));
+    const result = runCli(['fix', 'link.txt'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(fs.lstatSync(path.join(dir, 'link.txt')).isSymbolicLink());
+    assert.equal(fs.readlinkSync(path.join(dir, 'link.txt')), path.join('corpus', 'a.txt'));
+    assert.equal(fs.readFileSync(path.join(dir, 'corpus', 'a.txt'), 'utf8'), DAMAGED_FIXED);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'corpus')), ['a.txt'], 'no temporary file left');
+  });
+
+  it('prints the diff of a CRLF file with CRLF lines, which patch(1) applies', (t) => {
+    const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+    const dir = project({ 'a.txt': crlf(DAMAGED) });
+    const result = runCli(['fix', '--dry-run', 'a.txt'], { cwd: dir });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stdout, /^-会议指出,要深入领会习 近平总书记重要讲话精神,推动高质量发展。\r\n\+会议指出，要深入领会习近平总书记重要讲话精神，推动高质量发展。\r\n$/m);
+    if (spawnSync('patch', ['--version']).status !== 0) {
+      t.skip('no patch(1) on this machine');
+      return;
+    }
+    const patched = spawnSync('patch', ['-p1', '--batch', '--silent'], { cwd: dir, input: result.stdout, encoding: 'utf8' });
+    assert.equal(patched.status, 0, patched.stdout + patched.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), crlf(DAMAGED_FIXED));
+  });
+
+  it('counts the files read as lint does, and the unreadable ones apart', () => {
+    const dir = project({ 'a.txt': DAMAGED, 'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]) });
+    const lint = runCli(['lint', '.', 'nope.txt'], { cwd: dir });
+    assert.match(lint.stdout, /^1 file, 3 findings \(3 warnings\), 2 unreadable$/m);
+    const fix = runCli(['fix', '.', 'nope.txt'], { cwd: dir });
+    assert.equal(fix.status, 2);
+    assert.match(fix.stderr, /^corpus-lens fix: 1 of 1 file changed, 3 edits \(cjk-space 1, halfwidth-punctuation 2\), 2 unreadable$/m);
   });
 });
 

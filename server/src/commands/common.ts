@@ -4,10 +4,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic } from 'vscode-languageserver';
-import { Lang, langOf } from '../core/lint/json';
+import { DiagnosticJson, Lang, langOf } from '../core/lint/json';
 import { Severity, SpacingProfile } from '../core/rules/index';
 import { Segmenter } from '../core/segmenter';
-import { InputError, collectFiles } from '../io/files';
+import { CORPUS_EXTENSIONS, InputError, collectFiles } from '../io/files';
+import { findProjectRoot } from '../io/project';
 import { SegmenterPreference, chooseSegmenter } from '../segment';
 import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from '../lsp/glossaryStore';
 
@@ -45,14 +46,22 @@ export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
 
 /**
  * The corpus files of each input (a folder is searched recursively). A missing input is
- * reported on stderr and the others go on.
+ * reported on stderr and the others go on; so is a folder without corpus files (no error).
  */
 export function collectInputs(inputs: string[], output: Output): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
+  const seen = new Set<string>();
   for (const input of inputs) {
     try {
-      files.push(...collectFiles([input]));
+      const found = collectFiles([input]);
+      if (found.length === 0) output.err(`corpus-lens: ${input}: no corpus files (${CORPUS_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder\n`);
+      // A file named twice (itself and in its folder) is done once.
+      for (const file of found) {
+        if (seen.has(path.resolve(file))) continue;
+        seen.add(path.resolve(file));
+        files.push(file);
+      }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       output.err(`corpus-lens: ${error.message}\n`);
@@ -78,6 +87,16 @@ export function displayPath(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : path.resolve(file);
 }
 
+/** `1 file`, `2 files`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A finding as a line of text: `path:line:col: severity [rule] message`, 1-based. */
+export function findingLine(file: string, d: DiagnosticJson): string {
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.rule}] ${d.message}`;
+}
+
 /** Prints the problems found in a project file (a glossary, config.json …) as `file:line:col: message`. */
 export function reportFileProblems(report: { file: string; diagnostics: Diagnostic[] } | null, output: Output): void {
   if (!report) return;
@@ -93,12 +112,15 @@ export function loadSegmenter(options: CommandOptions, output: Output): Segmente
 }
 
 /**
- * The bundled glossary, the project's .corpus-lens/glossary.json (of `root`, else of the current
- * folder) and any --glossary files; problems go to stderr.
+ * The bundled glossary, a project's .corpus-lens/glossary.json and any --glossary files;
+ * problems go to stderr. The project is `root` (lint and fix: each file's), else (gloss,
+ * slogans, a file in no project) the current folder's: the nearest folder at or above it with
+ * a .corpus-lens folder.
  */
 export function loadCliGlossary(options: CommandOptions, output: Output, root: string | null = null): LoadedGlossary {
-  const workspace = path.resolve(root ?? '.', WORKSPACE_GLOSSARY);
-  const files = [...(fs.existsSync(workspace) ? [workspace] : []), ...options.glossaries.map((g) => path.resolve(g))];
+  const project = root ?? findProjectRoot(process.cwd());
+  const workspace = project === null ? null : path.resolve(project, WORKSPACE_GLOSSARY);
+  const files = [...(workspace && fs.existsSync(workspace) ? [workspace] : []), ...options.glossaries.map((g) => path.resolve(g))];
   const loaded = loadGlossaries(files);
   for (const warning of loaded.warnings) output.err(`corpus-lens: ${warning}\n`);
   for (const report of loaded.reports) reportFileProblems(report, output);

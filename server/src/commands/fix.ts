@@ -3,30 +3,52 @@
  * BOM and line endings, and logs every edit to the project's .corpus-lens/fixes.jsonl. A fix
  * can reveal another, so files are fixed in passes until nothing changes. A file whose fixes
  * would lose or reorder a Han character (other than a duplicate or page furniture deleted on
- * purpose) is left as it is. --dry-run prints a unified diff instead of writing.
+ * purpose) is left as it is, and so is a file whose bytes would not be written back as they
+ * were read (damaged UTF-8 or UTF-16, a GB18030 sequence the encoder writes otherwise). A
+ * symbolic link is followed: the target is fixed. --dry-run prints a unified diff instead of
+ * writing.
  */
 import * as path from 'node:path';
 import { diagnosticsJson } from '../core/lint/json';
+import { EncodingName } from '../core/encoding';
 import { Finding, LintResult } from '../core/lint/lint';
 import { unifiedDiff } from '../core/diff';
 import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions, mapSpan } from '../core/fixes';
 import { RULES } from '../core/rules/index';
 import { LineIndex, Span } from '../core/text';
-import { encodeText, readCorpusFile, writeFileAtomically } from '../io/files';
-import { FIX_LOG, FixLogRecord, appendFixLog, projectPath } from '../io/project';
-import { CommandOptions, Output, collectInputs, displayPath, inputErrorMessage, localeLang } from './common';
+import { CorpusFile, encodeText, readCorpusFile, survivesRoundTrip, writeFileAtomically } from '../io/files';
+import { FIX_LOG, FixLogRecord, appendFixLog, findProjectRoot, projectPath } from '../io/project';
+import { CommandOptions, Output, collectInputs, displayPath, findingLine, inputErrorMessage, localeLang, plural } from './common';
 import { LintSetup } from './lintSetup';
 import { Progress } from './progress';
 
 /** Passes over one file at most; one or two are usual. */
 export const MAX_PASSES = 5;
+/** Why a file of each encoding may not be written back as the bytes it was read from. */
+const ROUND_TRIP_CAUSE: Record<EncodingName, string> = {
+  'utf-8': 'damaged UTF-8: invalid bytes, read as �',
+  'utf-8-bom': 'damaged UTF-8: invalid bytes, read as �',
+  'utf-16le': 'damaged UTF-16: an odd number of bytes or an unpaired surrogate',
+  'utf-16be': 'damaged UTF-16: an odd number of bytes or an unpaired surrogate',
+  gb18030: 'a GB18030 sequence the encoder writes differently, such as 0x80 or A3A0',
+};
 /** Findings that need a human listed in the summary; the rest are counted. */
 const LISTED = 20;
 
-/** An applied edit with its 0-based position in the text of its pass. */
+/** An applied edit with its pass (1-based) and its 0-based position in the text of that pass. */
 export interface PlacedEdit extends AppliedEdit {
+  pass: number;
   line: number;
   character: number;
+}
+
+/**
+ * A line of the audit log. `line`, `character` and `span` are positions in the text of pass
+ * `pass`: in the file as it was for pass 1, in the text after the edits of the passes before it
+ * for the later ones.
+ */
+export interface FixLogLine extends FixLogRecord {
+  pass: number;
 }
 
 export interface FixOutcome {
@@ -54,7 +76,7 @@ export function fixText(text: string, lint: (text: string, ignoredSpans: Span[])
     const check = checkHanPreserved(current, fixed.text, intendedDeletions(fixed.applied));
     if (!check.ok) return { text, edits: [], remaining: first, hanProblem: check.detail ?? 'Han characters would change' };
     const index = new LineIndex(current);
-    for (const a of fixed.applied) edits.push({ ...index.positionAt(a.span.start), ...a });
+    for (const a of fixed.applied) edits.push({ pass: pass + 1, ...index.positionAt(a.span.start), ...a });
     const ignoredSpans = result.ignoredSpans.map((s) => mapSpan(s, fixed.applied));
     current = fixed.text;
     result = lint(current, ignoredSpans);
@@ -68,6 +90,8 @@ export function runFix(options: CommandOptions, output: Output): number {
   const { files, missing } = collectInputs(options.inputs, output);
   let failed = missing.length > 0;
   let changed = 0;
+  let unreadable = 0;
+  let refused = 0;
   const editsByRule = new Map<string, number>();
   const unapplied: string[] = [];
   const needHuman: string[] = [];
@@ -79,24 +103,32 @@ export function runFix(options: CommandOptions, output: Output): number {
   };
   for (const [i, file] of files.entries()) {
     progress.show(i, file);
-    let original: ReturnType<typeof readCorpusFile>;
+    let original: CorpusFile;
     try {
       original = readCorpusFile(file);
     } catch (error) {
       problem(inputErrorMessage(error, file));
+      unreadable++;
       continue;
     }
     const outcome = fixText(original.text, (text, ignoredSpans) => setup.lint(file, text, ignoredSpans));
     if (outcome.hanProblem) {
-      problem(`${file}: not fixed, its fixes would not keep its Han characters (${outcome.hanProblem})`);
+      problem(`${file}: not fixed: its fixes would not keep its Han characters (${outcome.hanProblem})`);
+      refused++;
+      continue;
+    }
+    const wouldChange = outcome.text !== original.text;
+    if (wouldChange && !survivesRoundTrip(original)) {
+      problem(`${file}: not fixed: its bytes do not survive decoding and re-encoding (${ROUND_TRIP_CAUSE[original.encoding]}); fix it by hand or convert it first`);
+      refused++;
       continue;
     }
     const index = new LineIndex(outcome.text);
     for (const [k, d] of diagnosticsJson(outcome.remaining, index, lang).entries()) {
       if (outcome.remaining[k].fixes.some((f) => f.safe)) unapplied.push(d.rule);
-      else needHuman.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.rule}] ${d.message}`);
+      else needHuman.push(findingLine(file, d));
     }
-    if (outcome.text === original.text) continue;
+    if (!wouldChange) continue;
     if (options.dryRun) {
       const shown = displayPath(file);
       const [a, b] = path.isAbsolute(shown) ? [shown, shown] : [`a/${shown}`, `b/${shown}`];
@@ -109,7 +141,8 @@ export function runFix(options: CommandOptions, output: Output): number {
         problem(inputErrorMessage(error, file));
         continue;
       }
-      const root = setup.projectOf(file).root ?? process.cwd();
+      // A file in no project is logged in the current folder's project, else in ./.corpus-lens/.
+      const root = setup.projectOf(file).root ?? findProjectRoot(process.cwd()) ?? process.cwd();
       try {
         appendFixLog(root, logRecords(file, outcome.edits, root));
       } catch (error) {
@@ -120,19 +153,21 @@ export function runFix(options: CommandOptions, output: Output): number {
     for (const e of outcome.edits) editsByRule.set(e.rule, (editsByRule.get(e.rule) ?? 0) + 1);
   }
   progress.clear();
-  output.err(fixSummary({ files: files.length, changed, editsByRule, unapplied, needHuman, dryRun: options.dryRun }));
+  const stats = { files: files.length - unreadable, changed, editsByRule, unapplied, needHuman, unreadable: unreadable + missing.length, refused };
+  output.err(fixSummary({ ...stats, dryRun: options.dryRun }));
   if (failed) return 2;
   return options.dryRun && changed > 0 ? 1 : 0;
 }
 
 /** The audit-log lines of one file's edits, the file named by its path below the project root. */
-function logRecords(file: string, edits: PlacedEdit[], root: string): FixLogRecord[] {
+function logRecords(file: string, edits: PlacedEdit[], root: string): FixLogLine[] {
   const time = new Date().toISOString();
   const name = projectPath(root, file);
-  return edits.map((e) => ({ time, file: name, line: e.line, character: e.character, rule: e.rule, before: e.before, after: e.after, span: e.span }));
+  return edits.map((e) => ({ time, file: name, pass: e.pass, line: e.line, character: e.character, rule: e.rule, before: e.before, after: e.after, span: e.span }));
 }
 
 interface FixStats {
+  /** The files read (unreadable ones are counted apart, as lint does). */
   files: number;
   changed: number;
   editsByRule: Map<string, number>;
@@ -140,22 +175,28 @@ interface FixStats {
   unapplied: string[];
   /** The findings without a safe fix, as text lines. */
   needHuman: string[];
+  /** Files (and missing inputs) that could not be read. */
+  unreadable: number;
+  /** Files left unfixed: their Han characters or their bytes would not be kept. */
+  refused: number;
   dryRun: boolean;
 }
 
 function fixSummary(s: FixStats): string {
   const edits = [...s.editsByRule.values()].reduce((n, k) => n + k, 0);
   const lines = [
-    `corpus-lens fix: ${s.changed} of ${s.files} file${s.files === 1 ? '' : 's'} ${s.dryRun ? 'would change' : 'changed'}, ` +
-      `${edits} edit${edits === 1 ? '' : 's'}${edits ? ` (${perRule(s.editsByRule)})` : ''}`,
+    `corpus-lens fix: ${s.changed} of ${plural(s.files, 'file')} ${s.dryRun ? 'would change' : 'changed'}, ` +
+      `${plural(edits, 'edit')}${edits ? ` (${perRule(s.editsByRule)})` : ''}` +
+      (s.refused ? `, ${s.refused} not fixed` : '') +
+      (s.unreadable ? `, ${s.unreadable} unreadable` : ''),
   ];
   if (s.unapplied.length > 0) {
     const counts = new Map<string, number>();
     for (const rule of s.unapplied) counts.set(rule, (counts.get(rule) ?? 0) + 1);
-    lines.push(`corpus-lens fix: ${s.unapplied.length} safe fixes not applied, they overlap other fixes (${perRule(counts)}); run fix again`);
+    lines.push(`corpus-lens fix: ${s.unapplied.length} safe fix${s.unapplied.length === 1 ? '' : 'es'} not applied, they overlap other fixes (${perRule(counts)}); run fix again`);
   }
   if (s.needHuman.length > 0) {
-    lines.push(`corpus-lens fix: ${s.needHuman.length} findings need a human${s.dryRun ? ' (positions after these fixes)' : ''}:`);
+    lines.push(`corpus-lens fix: ${plural(s.needHuman.length, 'finding')} need${s.needHuman.length === 1 ? 's' : ''} a human${s.dryRun ? ' (positions after these fixes)' : ''}:`);
     lines.push(...s.needHuman.slice(0, LISTED).map((l) => `  ${l}`));
     if (s.needHuman.length > LISTED) lines.push(`  … and ${s.needHuman.length - LISTED} more (corpus-lens lint shows them all)`);
   }

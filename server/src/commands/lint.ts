@@ -7,7 +7,7 @@ import { RULES, Severity } from '../core/rules/index';
 import { EncodingName } from '../core/encoding';
 import { LineIndex } from '../core/text';
 import { readCorpusFile } from '../io/files';
-import { CommandOptions, Output, collectInputs, inputErrorMessage, localeLang } from './common';
+import { CommandOptions, Output, collectInputs, findingLine, inputErrorMessage, localeLang, plural } from './common';
 import { LintSetup } from './lintSetup';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
@@ -91,7 +91,7 @@ export function lintText(files: LintedFile[], summary: LintSummary, listHints = 
   for (const { file, diagnostics } of files) {
     for (const d of diagnostics) {
       if (d.severity === 'hint' && !listHints) continue;
-      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.rule}] ${d.message}`);
+      lines.push(findingLine(file, d));
     }
   }
   lines.push(summaryLine(summary));
@@ -99,8 +99,8 @@ export function lintText(files: LintedFile[], summary: LintSummary, listHints = 
   return lines.join('\n') + '\n';
 }
 
+/** `N files, …, K unreadable`: N counts the files read, as fix's summary does; K the others. */
 function summaryLine(s: LintSummary): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [plural(s.files, 'file')];
   if (s.findings === 0) parts.push('no findings');
   else {

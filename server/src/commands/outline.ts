@@ -3,20 +3,20 @@
  */
 import { analyzeDocument } from '../core/analysis';
 import { OutlineJson, outlineJson } from '../core/outline';
-import { InputError, collectFiles, readCorpusFile } from '../io/files';
-import { CommandOptions, Output, loadSegmenter } from './common';
+import { readCorpusFile } from '../io/files';
+import { CommandOptions, Output, collectInputs, inputErrorMessage, loadSegmenter, plural } from './common';
 
 export function runOutline(options: CommandOptions, output: Output): number {
   const segmenter = loadSegmenter(options, output);
   const results: OutlineJson[] = [];
-  let failed = false;
-  for (const file of collectFiles(options.inputs)) {
+  const { files, missing } = collectInputs(options.inputs, output);
+  let failed = missing.length > 0;
+  for (const file of files) {
     try {
       const { text, encoding } = readCorpusFile(file);
       results.push(outlineJson(analyzeDocument(text, { segmenter }), file, encoding));
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      output.err(`corpus-lens: ${error.message}\n`);
+      output.err(`corpus-lens: ${inputErrorMessage(error, file)}\n`);
       failed = true;
     }
   }
@@ -25,7 +25,7 @@ export function runOutline(options: CommandOptions, output: Output): number {
 }
 
 export function outlineText(outline: OutlineJson): string {
-  const lines = [`${outline.file} (${outline.encoding}): ${outline.articles.length} articles`];
+  const lines = [`${outline.file} (${outline.encoding}): ${plural(outline.articles.length, 'article')}`];
   for (const article of outline.articles) {
     const where = `${article.range.start.line + 1}`;
     const meta = [article.authors.join('、'), article.date, article.source].filter(Boolean).join(' · ');

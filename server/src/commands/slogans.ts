@@ -3,23 +3,23 @@
  * with counts, contexts and proposed components.
  */
 import * as path from 'node:path';
-import { InputError, collectFiles, readCorpusFile } from '../io/files';
+import { readCorpusFile } from '../io/files';
 import { discoverInWorkspace } from '../lsp/glossaryFeatures';
 import { pathToFileURL } from 'node:url';
-import { CommandOptions, Output, loadCliGlossary } from './common';
+import { CommandOptions, Output, collectInputs, inputErrorMessage, loadCliGlossary, plural } from './common';
 
 const CONTEXTS_SHOWN = 3;
 
 export function runSlogans(options: CommandOptions, output: Output): number {
   const { glossary } = loadCliGlossary(options, output);
   const texts: { uri: string; text: string }[] = [];
-  let failed = false;
-  for (const file of collectFiles(options.inputs)) {
+  const { files, missing } = collectInputs(options.inputs, output);
+  let failed = missing.length > 0;
+  for (const file of files) {
     try {
       texts.push({ uri: pathToFileURL(path.resolve(file)).toString(), text: readCorpusFile(file).text });
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      output.err(`corpus-lens: ${error.message}\n`);
+      output.err(`corpus-lens: ${inputErrorMessage(error, file)}\n`);
       failed = true;
     }
   }
@@ -32,9 +32,9 @@ export function runSlogans(options: CommandOptions, output: Output): number {
   }));
   if (options.format === 'json') output.out(JSON.stringify({ slogans }, null, 2) + '\n');
   else {
-    const lines = [`${slogans.length} slogans not in any glossary (${texts.length} files)`];
+    const lines = [`${plural(slogans.length, 'slogan')} not in any glossary (${plural(texts.length, 'file')})`];
     for (const s of slogans) {
-      lines.push(`“${s.term}”  ${s.count} in ${s.files} file(s)${s.components.length ? `  components: ${s.components.join('、')}` : ''}`);
+      lines.push(`“${s.term}”  ${s.count} in ${plural(s.files, 'file')}${s.components.length ? `  components: ${s.components.join('、')}` : ''}`);
       for (const context of s.contexts) lines.push(`    ${context}`);
     }
     output.out(lines.join('\n') + '\n');

@@ -41,13 +41,20 @@ function walk(dir: string): string[] {
   return result;
 }
 
-export function readCorpusFile(file: string): Decoded {
-  const size = fs.statSync(file).size;
-  if (size > MAX_FILE_BYTES) {
-    throw new InputError(`${file}: ${Math.round(size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
+/** A corpus file's text and encoding, with the bytes they were decoded from. */
+export interface CorpusFile extends Decoded {
+  bytes: Buffer;
+}
+
+export function readCorpusFile(file: string): CorpusFile {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new InputError(`${file}: is a folder, not a file`);
+  if (stat.size > MAX_FILE_BYTES) {
+    throw new InputError(`${file}: ${Math.round(stat.size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
   }
+  const bytes = fs.readFileSync(file);
   try {
-    return decodeBytes(fs.readFileSync(file));
+    return { ...decodeBytes(bytes), bytes };
   } catch (error) {
     if (error instanceof DecodeError) throw new InputError(`${file}: ${error.message}`);
     throw error;
@@ -73,14 +80,39 @@ export function encodeText(text: string, encoding: EncodingName): Buffer {
   }
 }
 
-/** Writes through a temporary file, so that a crash mid-write never leaves half a corpus file. */
-export function writeFileAtomically(file: string, bytes: Uint8Array): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temp, bytes);
+/**
+ * True when writing `file`'s text back in its encoding gives exactly the bytes it was read
+ * from. It does not for damaged UTF-8 (the U+FFFD of the damage would be written) and for the
+ * few GB18030 sequences that decode to a character the encoder writes otherwise (0x80 for €,
+ * A3A0): such a file must not be rewritten.
+ */
+export function survivesRoundTrip(file: CorpusFile): boolean {
+  return encodeText(file.text, file.encoding).equals(file.bytes);
+}
+
+/**
+ * Writes through a temporary file, so that a crash mid-write never leaves half a corpus file.
+ * A symbolic link is followed: its target is rewritten and the link kept.
+ */
+export function writeFileAtomically(link: string, bytes: Uint8Array): void {
+  let file = link;
   try {
-    fs.chmodSync(temp, fs.statSync(file).mode);
+    file = fs.realpathSync(link);
   } catch {
-    // A new file, or a file system without modes: keep the default.
+    // A new file: written where it is named.
   }
-  fs.renameSync(temp, file);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes);
+    try {
+      fs.chmodSync(temp, fs.statSync(file).mode);
+    } catch {
+      // A new file, or a file system without modes: keep the default.
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    // A full disk, a read-only folder …: no temporary file is left behind.
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
 }
