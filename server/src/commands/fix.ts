@@ -42,15 +42,6 @@ export interface PlacedEdit extends AppliedEdit {
   character: number;
 }
 
-/**
- * A line of the audit log. `line`, `character` and `span` are positions in the text of pass
- * `pass`: in the file as it was for pass 1, in the text after the edits of the passes before it
- * for the later ones.
- */
-export interface FixLogLine extends FixLogRecord {
-  pass: number;
-}
-
 export interface FixOutcome {
   text: string;
   edits: PlacedEdit[];
@@ -160,7 +151,7 @@ export function runFix(options: CommandOptions, output: Output): number {
 }
 
 /** The audit-log lines of one file's edits, the file named by its path below the project root. */
-function logRecords(file: string, edits: PlacedEdit[], root: string): FixLogLine[] {
+function logRecords(file: string, edits: PlacedEdit[], root: string): FixLogRecord[] {
   const time = new Date().toISOString();
   const name = projectPath(root, file);
   return edits.map((e) => ({ time, file: name, pass: e.pass, line: e.line, character: e.character, rule: e.rule, before: e.before, after: e.after, span: e.span }));

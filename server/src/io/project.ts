@@ -87,10 +87,15 @@ export function projectPath(root: string, file: string): string {
   return path.relative(root, path.resolve(file)).split(path.sep).join('/');
 }
 
+/**
+ * A line of the audit log. `line`, `character` (0-based, UTF-16) and `span` are positions in the
+ * text of pass `pass`: the file as it was for pass 1, the text after the passes before it for the
+ * later ones.
+ */
 export interface FixLogRecord extends AppliedEdit {
   time: string;
   file: string;
-  /** 0-based line and UTF-16 character of the edit's start in the file before fixing. */
+  pass: number;
   line: number;
   character: number;
 }
