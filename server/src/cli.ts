@@ -5,12 +5,12 @@
 import { runGloss } from './commands/gloss';
 import { CommandOptions, Output, UsageError } from './commands/common';
 import { runFix } from './commands/fix';
-import { SEVERITIES, runLint } from './commands/lint';
+import { runLint } from './commands/lint';
 import { runOutline } from './commands/outline';
 import { runSlogans } from './commands/slogans';
 import { SPACING_PROFILES } from './core/lint/config';
 import { Lang } from './core/lint/json';
-import { RULES, Severity, SpacingProfile } from './core/rules/index';
+import { RULES, SEVERITIES, Severity, SpacingProfile } from './core/rules/index';
 import { InputError } from './io/files';
 import { isSegmenterPreference } from './segment';
 

@@ -3,7 +3,7 @@
  * stable JSON of design §3, or SARIF. Exit 1 when a finding is at or above --fail-on.
  */
 import { DiagnosticJson, diagnosticsJson } from '../core/lint/json';
-import { RULES, Severity } from '../core/rules/index';
+import { RULES, SEVERITIES, Severity } from '../core/rules/index';
 import { EncodingName } from '../core/encoding';
 import { LineIndex } from '../core/text';
 import { readCorpusFile } from '../io/files';
@@ -12,7 +12,6 @@ import { LintSetup } from './lintSetup';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export interface LintedFile {
   file: string;

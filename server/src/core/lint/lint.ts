@@ -4,7 +4,7 @@
  */
 import { DocumentAnalysis } from '../analysis';
 import { Glossary } from '../glossary/matcher';
-import { Issue, RULES, Severity, ruleContext, runRules } from '../rules/index';
+import { Issue, RULES, Severity, ruleContext, runRules, severityRank } from '../rules/index';
 import { capIssuesBy } from '../rules/cap';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
@@ -38,7 +38,6 @@ export interface LintResult {
   ignoredSpans: Span[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 const DEFAULTS = new Map(RULES.map((r) => [r.id, r.defaultSeverity]));
 
 /**
@@ -50,7 +49,7 @@ export function resolveSeverity(issue: Issue, config: LintConfig): Severity {
   const own = issue.severity ?? ruleDefault;
   const configured = config.rules[issue.rule];
   if (!configured || configured === 'off') return own;
-  return RANK[own] > RANK[ruleDefault] ? own : configured;
+  return severityRank(own) > severityRank(ruleDefault) ? own : configured;
 }
 
 export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, options: LintOptions): LintResult {

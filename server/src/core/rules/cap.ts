@@ -2,10 +2,9 @@
  * Caps the findings of one document, so that a badly damaged file does not flood the editor:
  * the most severe come first, then by position; what is cut is summed up in one issue.
  */
-import { Issue, Severity } from './types';
+import { Issue, Severity, severityRank } from './types';
 import { message } from './util';
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /**
  * Keeps the first `max` issues by severity then position (returned in document order) and,
@@ -16,7 +15,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, h
 export function capIssuesBy(issues: Issue[], max: number, severityOf: (issue: Issue) => Severity): Issue[] {
   if (issues.length <= max) return [...issues].sort(byPosition);
   const ranked = issues
-    .map((issue, index) => ({ issue, index, rank: RANK[severityOf(issue)] }))
+    .map((issue, index) => ({ issue, index, rank: severityRank(severityOf(issue)) }))
     .sort((a, b) => a.rank - b.rank || a.issue.span.start - b.issue.span.start || a.issue.span.end - b.issue.span.end || a.index - b.index);
   const kept = ranked.slice(0, Math.max(0, max)).map((r) => r.issue);
   const cut = ranked.slice(Math.max(0, max)).map((r) => r.issue);

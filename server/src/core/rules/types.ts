@@ -10,6 +10,14 @@ import { Span } from '../text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** The severities, most severe first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** 0 for error … 3 for hint: a lower rank is more severe. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
 /** Every user-facing string exists in Chinese and English. */
 export interface Message {
   zh: string;
