@@ -10,11 +10,14 @@
  *
  * Prints findings per 10,000 characters for each rule, a sample of findings to review, and
  * the false-positive rate. Whether a finding is a genuine problem of that text is a human
- * judgement, kept in a review file (default test/fixtures/precision-review.json): entries
- * keyed by article line, rule and a short excerpt, each with verdict "genuine" or "false".
+ * judgement, kept in a review file (default scripts/data/thucnews-precision-review.json):
+ * entries keyed by article line, rule and a hash of a short excerpt (no corpus text is kept in
+ * the repository), each with verdict "genuine" or "false".
  * A finding nobody has judged yet counts as false in the worst-case rate. `--write-review`
- * adds the unjudged findings to the review file with verdict "?" so they can be judged.
+ * adds the unjudged findings to the review file with verdict "?" and lists them with their
+ * excerpts and keys, so they can be judged.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, RULES, createLinter } from './lib/linter.mjs';
@@ -29,7 +32,7 @@ if (!corpus) {
   console.error('usage: node scripts/eval-precision.mjs <corpus.tsv> [--review FILE] [--sample N] [--write-review]');
   process.exit(2);
 }
-const reviewPath = path.resolve(option('--review', path.join(ROOT, 'test/fixtures/precision-review.json')));
+const reviewPath = path.resolve(option('--review', path.join(ROOT, 'scripts/data/thucnews-precision-review.json')));
 const sampleSize = Number(option('--sample', '40'));
 const TARGET = 1; // false findings per 10,000 characters
 
@@ -47,7 +50,8 @@ lines.forEach((line, n) => {
   chars += text.length;
   for (const issue of lint(text)) {
     const excerpt = text.slice(Math.max(0, issue.span.start - 4), Math.min(text.length, issue.span.end + 4));
-    const key = `${n + 1}|${issue.rule}|${excerpt}`;
+    // The review file keeps a hash of the excerpt, never the corpus's text itself.
+    const key = `${n + 1}|${issue.rule}|${createHash('sha256').update(excerpt).digest('hex').slice(0, 16)}`;
     findings.push({ line: n + 1, rule: issue.rule, severity: issue.severity, key, excerpt, message: issue.message.en, verdict: verdicts.get(key) ?? null });
   }
 });
@@ -75,6 +79,11 @@ const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 214748
 const sample = findings.length <= sampleSize ? findings : [...findings].sort(() => random() - 0.5).slice(0, sampleSize).sort((a, b) => a.line - b.line);
 console.log(`\nSample of findings (${sample.length} of ${findings.length}):`);
 for (const f of sample) console.log(`  [${f.verdict ?? 'unjudged'}] line ${f.line} ${f.rule} (${f.severity}): …${f.excerpt}… — ${f.message}`);
+const unjudged = findings.filter((f) => f.verdict === null);
+if (unjudged.length > 0 && args.includes('--write-review')) {
+  console.log(`\nUnjudged findings (set their verdict in the review file by key):`);
+  for (const f of unjudged) console.log(`  ${f.key}  …${f.excerpt}… — ${f.message}`);
+}
 
 const falseRate = (totalFalse * 10000) / chars;
 const worstRate = ((totalFalse + totalUnjudged) * 10000) / chars;
@@ -87,7 +96,7 @@ if (args.includes('--write-review')) {
   for (const f of findings) {
     if (known.has(f.key)) continue;
     known.add(f.key);
-    review.entries.push({ key: f.key, verdict: '?', note: f.message });
+    review.entries.push({ key: f.key, verdict: '?' });
   }
   fs.mkdirSync(path.dirname(reviewPath), { recursive: true });
   fs.writeFileSync(reviewPath, JSON.stringify(review, null, 1) + '\n');
