@@ -78,9 +78,11 @@ describe('Glossary matching', () => {
   });
   it('finds a form cut by a hard wrap, but not by a blank line', () => {
     const spans = (text: string) => glossary.findAll(text).map((m) => [m.form, text.slice(m.span.start, m.span.end)]);
-    assert.deepEqual(spans('增强“四个\n意识”'), [['四个意识', '四个\n意识']]);
-    assert.deepEqual(spans('增强“四个\r\n意识”'), [['四个意识', '四个\r\n意识']]);
-    assert.deepEqual(spans('增强“四个\n\n意识”'), []);
+    assert.deepEqual(spans('全市党员干部要切实增强“四个\n意识”'), [['四个意识', '四个\n意识']]);
+    assert.deepEqual(spans('全市党员干部要切实增强“四个\r\n意识”'), [['四个意识', '四个\r\n意识']]);
+    assert.deepEqual(spans('全市党员干部要切实增强“四个\n\n意识”'), []);
+    // A short line is a heading, not a wrapped line: 要点六 / 稳定 is no 六稳.
+    assert.deepEqual(spans('要点六\n稳定'), []);
   });
   it('finds the match under an offset', () => {
     assert.equal(glossary.findAt('要做好“六稳”工作', 5)?.entry.term, '六稳');

@@ -93,15 +93,21 @@ export class Glossary {
   }
 }
 
+/** A line this short before a break is a headline or heading, not a hard-wrapped line. */
+const MIN_WRAPPED_LINE = 8;
+
 /**
  * How many characters of `text` from `i` spell `form`, allowing one line break (\n, \r\n or
- * \r) between two of its characters — a hard wrap, not a blank line; -1 when it is not there.
+ * \r) between two of its characters — a hard wrap: not a blank line, and not after a line too
+ * short to be a wrapped one; -1 when it is not there.
  */
 function lengthAt(text: string, form: string, i: number): number {
   if (text.startsWith(form, i)) return form.length;
   let j = i;
   for (let k = 0; k < form.length; k++) {
     if (k > 0 && (text[j] === '\n' || text[j] === '\r')) {
+      const lineStart = Math.max(text.lastIndexOf('\n', j - 1), text.lastIndexOf('\r', j - 1)) + 1;
+      if (j - lineStart < MIN_WRAPPED_LINE) return -1;
       j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
       if (text[j] === '\n' || text[j] === '\r') return -1;
     }
