@@ -266,6 +266,59 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
     },
   },
   {
+    name: 'the quick fix of every rule that has one in the seeds does what its title says',
+    fn: async () => {
+      // One finding of each rule with a fix in the seeds, on untitled copies.
+      const cases: [string, string][] = [
+        ['004_a83841e51ddda90c.txt', 'broken-line'],
+        ['000_c507521ed4d42cd6.txt', 'split-paragraph'],
+        ['001_9815b3dfd2404847.txt', 'cjk-space'],
+        ['004_a83841e51ddda90c.txt', 'halfwidth-punctuation'],
+        ['002_4fb8176c685af46a.txt', 'stray-latin'],
+        ['002_4fb8176c685af46a.txt', 'slogan-variant'],
+      ];
+      for (const [seed, rule] of cases) {
+        const { document } = await openCopy(seed);
+        try {
+          const diagnostics = await settledDiagnostics(document.uri, (d) => d.some(byRule(rule)));
+          // A finding no other finding overlaps, so that the actions at its range are its own.
+          const finding = diagnostics.find((d) => ruleOf(d) === rule && diagnostics.filter((o) => o.range.intersection(d.range)).length === 1);
+          assert.ok(finding, `${seed}: a ${rule} finding of its own`);
+          const actions = await codeActions(document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+          const fix = actions.find((a) => a.isPreferred) ?? actions.find((a) => !/^(Fix all|Ignore|Add )/.test(a.title));
+          assert.ok(fix, `${seed} ${rule}: a fix among ${actions.map((a) => a.title).join(' | ')}`);
+          const before = document.getText();
+          const start = document.offsetAt(finding.range.start);
+          const end = document.offsetAt(finding.range.end);
+          const after = await applyAction(document, fix);
+          // Nothing changes away from the finding (a fix may take the spaces next to it).
+          const tail = before.length - end - 4;
+          assert.equal(after.slice(0, start - 4), before.slice(0, start - 4), `${rule}: text before the finding kept`);
+          assert.equal(after.slice(after.length - tail), before.slice(before.length - tail), `${rule}: text after the finding kept`);
+          const lines = (t: string) => t.split('\n').length;
+          const replaced = /^Replace with “(.+)”$/.exec(fix.title);
+          if (/^Join the two lines$/.test(fix.title)) {
+            assert.equal(lines(after), lines(before) - 1, 'one line break fewer');
+            assert.equal(han(after), han(before));
+          } else if (/^Remove the blank line/.test(fix.title)) {
+            assert.ok(lines(after) <= lines(before) - 2, 'the blank line and the break are gone');
+            assert.equal(han(after), han(before));
+          } else if (/^Delete the space$/.test(fix.title)) {
+            assert.equal(after.length, before.length - 1, 'exactly one character fewer');
+            assert.equal(han(after), han(before));
+          } else if (replaced) {
+            assert.ok(after.slice(start - 4, start + replaced[1].length + 4).includes(replaced[1]), `“${replaced[1]}” is where the finding was`);
+          } else {
+            assert.fail(`${rule}: no check for the fix titled "${fix.title}"`);
+          }
+          await settledDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === rule && x.range.start.isEqual(finding.range.start)), `${rule} gone at the fixed place`);
+        } finally {
+          await discard(document);
+        }
+      }
+    },
+  },
+  {
     name: '"Fix all halfwidth-punctuation problems in this file" makes every stray ASCII comma full-width',
     fn: async () => {
       const editor = await openCopy('004_a83841e51ddda90c.txt');
