@@ -24,7 +24,7 @@ interface Project {
   reports: FileReport[];
 }
 
-export interface LintSetup {
+export interface LintServiceOptions {
   folders: string[];
   settings: LintConfig;
   glossary: Glossary | null;
@@ -32,20 +32,20 @@ export interface LintSetup {
 }
 
 export class LintService {
-  private setup: LintSetup;
+  private setup: LintServiceOptions;
   private readonly projects = new Map<string, Project>();
   private readonly results = new Map<string, { version: number; result: LintResult }>();
 
   /** `onReports` hears the problems of every project file read so far, each time one is read. */
   constructor(
-    setup: LintSetup,
+    setup: LintServiceOptions,
     private readonly onReports: (reports: FileReport[]) => void,
   ) {
     this.setup = setup;
   }
 
   /** Forgets every project and result, and reads the workspace folders' projects again. */
-  configure(setup: Partial<LintSetup>): void {
+  configure(setup: Partial<LintServiceOptions>): void {
     this.setup = { ...this.setup, ...setup };
     this.projects.clear();
     this.results.clear();
