@@ -3,7 +3,7 @@
  * corpus-lens: the command-line front end over the same analysis as the language server.
  */
 import { runGloss } from './commands/gloss';
-import { CommandOptions, Output, UsageError } from './commands/common';
+import { CommandOptions, EXIT_INPUT, EXIT_INTERNAL, Output, UsageError } from './commands/common';
 import { runFix } from './commands/fix';
 import { runLint } from './commands/lint';
 import { runOutline } from './commands/outline';
@@ -65,7 +65,8 @@ defaults and that glossary, and its edits are logged in that project (in
 ./.corpus-lens/fixes.jsonl when there is none either).
 
 Exit codes: 0 success; 1 not found (gloss), findings at or above --fail-on (lint), changes
-to make (fix --dry-run); 2 usage or input errors.
+to make (fix --dry-run); 2 usage or input errors; 3 an internal error (a bug: the other files
+were still done, and the message names the file and rule).
 `;
 
 const COMMANDS: Record<string, (options: CommandOptions, output: Output) => number> = {
@@ -165,13 +166,15 @@ export function main(argv: string[], output: Output): number {
   } catch (error) {
     if (error instanceof UsageError) {
       output.err(`corpus-lens: ${error.message}\n\n${USAGE}`);
-      return 2;
+      return EXIT_INPUT;
     }
     if (error instanceof InputError) {
       output.err(`corpus-lens: ${error.message}\n`);
-      return 2;
+      return EXIT_INPUT;
     }
-    throw error;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    output.err(`corpus-lens: internal error (a bug in corpus-lens; please report it):\n${detail}\n`);
+    return EXIT_INTERNAL;
   }
 }
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticJson, Lang, langOf } from '../core/lint/json';
-import { Severity, SpacingProfile } from '../core/rules/index';
+import { RuleFailure, Severity, SpacingProfile } from '../core/rules/index';
 import { Segmenter } from '../core/segmenter';
 import { CORPUS_EXTENSIONS, InputError, collectFiles } from '../io/files';
 import { findProjectRoot } from '../io/project';
@@ -71,14 +71,63 @@ export function collectInputs(inputs: string[], output: Output): { files: string
   return { files, missing };
 }
 
+/** Exit codes: findings (lint) or changes to make (fix --dry-run); usage or input errors; a bug. */
+export const EXIT_FINDINGS = 1;
+export const EXIT_INPUT = 2;
+/** The tool itself failed on some input: distinct from findings, so CI never mistakes one for the other. */
+export const EXIT_INTERNAL = 3;
+
+export interface FileError {
+  message: string;
+  /** True for a bug in corpus-lens (an exception that is no input or system error). */
+  internal: boolean;
+}
+
 /**
- * The message for an error reading or writing `file`: an InputError's own, or the system's
- * (permission denied …). Anything else is a bug and is thrown on.
+ * The message for an error while handling `file`: an InputError's own, the system's
+ * (permission denied …), or, for anything else, an internal error named as such.
  */
-export function inputErrorMessage(error: unknown, file: string): string {
-  if (error instanceof InputError) return error.message;
-  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') return `${file}: ${error.message}`;
-  throw error;
+export function fileError(error: unknown, file: string): FileError {
+  if (error instanceof InputError) return { message: error.message, internal: false };
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') return { message: `${file}: ${error.message}`, internal: false };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { message: `${file}: internal error, the file was skipped: ${detail} (a bug in corpus-lens; please report it)`, internal: true };
+}
+
+/**
+ * What went wrong in a run over many files, reported as it happens; the run goes on with the
+ * other files and its exit code says the worst that happened.
+ */
+export class RunProblems {
+  internal = false;
+  input = false;
+
+  constructor(private readonly output: Output, missingInputs = 0) {
+    this.input = missingInputs > 0;
+  }
+
+  /** An error while handling `file` (reported; the caller skips the file). */
+  fileFailed(error: unknown, file: string): void {
+    const problem = fileError(error, file);
+    this.output.err(`corpus-lens: ${problem.message}\n`);
+    if (problem.internal) this.internal = true;
+    else this.input = true;
+  }
+
+  /** Rules that threw on `file`: their findings are missing, the others are there. */
+  rulesFailed(file: string, failures: readonly RuleFailure[]): void {
+    for (const f of failures) {
+      this.output.err(`corpus-lens: ${file}: internal error in rule ${f.rule}, its findings are missing: ${f.error} (a bug in corpus-lens; please report it)\n`);
+      this.internal = true;
+    }
+  }
+
+  /** A bug wins over input errors, which win over `otherwise`. */
+  exitCode(otherwise: number): number {
+    if (this.internal) return EXIT_INTERNAL;
+    if (this.input) return EXIT_INPUT;
+    return otherwise;
+  }
 }
 
 /** A path for messages: relative to the current folder when inside it, with forward slashes. */

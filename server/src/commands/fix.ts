@@ -14,11 +14,11 @@ import { EncodingName } from '../core/encoding';
 import { Finding, LintResult } from '../core/lint/lint';
 import { unifiedDiff } from '../core/diff';
 import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions, mapSpan } from '../core/fixes';
-import { RULES } from '../core/rules/index';
+import { RULES, RuleFailure } from '../core/rules/index';
 import { LineIndex, Span } from '../core/text';
 import { CorpusFile, encodeText, readCorpusFile, survivesRoundTrip, writeFileAtomically } from '../io/files';
 import { FIX_LOG, FixLogRecord, appendFixLog, findProjectRoot, projectPath } from '../io/project';
-import { CommandOptions, Output, collectInputs, displayPath, findingLine, inputErrorMessage, localeLang, plural } from './common';
+import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, collectInputs, displayPath, findingLine, fileError, localeLang, plural } from './common';
 import { LintSetup } from './lintSetup';
 import { Progress } from './progress';
 
@@ -79,7 +79,7 @@ export function runFix(options: CommandOptions, output: Output): number {
   const lang = options.lang ?? localeLang();
   const setup = new LintSetup(options, output);
   const { files, missing } = collectInputs(options.inputs, output);
-  let failed = missing.length > 0;
+  const problems = new RunProblems(output, missing.length);
   let changed = 0;
   let unreadable = 0;
   let refused = 0;
@@ -90,19 +90,36 @@ export function runFix(options: CommandOptions, output: Output): number {
   const problem = (message: string) => {
     progress.clear();
     output.err(`corpus-lens: ${message}\n`);
-    failed = true;
+    problems.input = true;
   };
   for (const [i, file] of files.entries()) {
     progress.show(i, file);
     let original: CorpusFile;
+    let outcome: FixOutcome;
     try {
       original = readCorpusFile(file);
     } catch (error) {
-      problem(inputErrorMessage(error, file));
+      progress.clear();
+      problems.fileFailed(error, file);
       unreadable++;
       continue;
     }
-    const outcome = fixText(original.text, (text, ignoredSpans) => setup.lint(file, text, ignoredSpans));
+    try {
+      const failures = new Map<string, RuleFailure>();
+      outcome = fixText(original.text, (text, ignoredSpans) => {
+        const result = setup.lint(file, text, ignoredSpans);
+        for (const f of result.failures) failures.set(f.rule, f);
+        return result;
+      });
+      if (failures.size > 0) {
+        progress.clear();
+        problems.rulesFailed(file, [...failures.values()]);
+      }
+    } catch (error) {
+      progress.clear();
+      problems.fileFailed(error, file);
+      continue;
+    }
     if (outcome.hanProblem) {
       problem(`${file}: not fixed: its fixes would not keep its Han characters (${outcome.hanProblem})`);
       refused++;
@@ -129,7 +146,8 @@ export function runFix(options: CommandOptions, output: Output): number {
       try {
         writeFileAtomically(file, encodeText(outcome.text, original.encoding));
       } catch (error) {
-        problem(inputErrorMessage(error, file));
+        progress.clear();
+        problems.fileFailed(error, file);
         continue;
       }
       // A file in no project is logged in the current folder's project, else in ./.corpus-lens/.
@@ -137,7 +155,7 @@ export function runFix(options: CommandOptions, output: Output): number {
       try {
         appendFixLog(root, logRecords(file, outcome.edits, root));
       } catch (error) {
-        problem(`${file} was fixed, but its edits could not be logged: ${inputErrorMessage(error, path.join(root, FIX_LOG))}`);
+        problem(`${file} was fixed, but its edits could not be logged: ${fileError(error, path.join(root, FIX_LOG)).message}`);
       }
     }
     changed++;
@@ -146,8 +164,7 @@ export function runFix(options: CommandOptions, output: Output): number {
   progress.clear();
   const stats = { files: files.length - unreadable, changed, editsByRule, unapplied, needHuman, unreadable: unreadable + missing.length, refused };
   output.err(fixSummary({ ...stats, dryRun: options.dryRun }));
-  if (failed) return 2;
-  return options.dryRun && changed > 0 ? 1 : 0;
+  return problems.exitCode(options.dryRun && changed > 0 ? EXIT_FINDINGS : 0);
 }
 
 /** The audit-log lines of one file's edits, the file named by its path below the project root. */

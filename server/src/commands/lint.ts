@@ -7,7 +7,7 @@ import { RULES, SEVERITIES, Severity } from '../core/rules/index';
 import { EncodingName } from '../core/encoding';
 import { LineIndex } from '../core/text';
 import { readCorpusFile } from '../io/files';
-import { CommandOptions, Output, collectInputs, findingLine, inputErrorMessage, localeLang, plural } from './common';
+import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, collectInputs, findingLine, localeLang, plural } from './common';
 import { LintSetup } from './lintSetup';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
@@ -43,6 +43,7 @@ export function runLint(options: CommandOptions, output: Output): number {
   const unreadable = [...missing];
   const linted: LintedFile[] = [];
   let ignored = 0;
+  const problems = new RunProblems(output, missing.length);
   const progress = new Progress(output, files.length);
   for (const [i, file] of files.entries()) {
     progress.show(i, file);
@@ -51,9 +52,13 @@ export function runLint(options: CommandOptions, output: Output): number {
       const result = setup.lint(file, text);
       ignored += result.ignored;
       linted.push({ file, encoding, diagnostics: diagnosticsJson(result.findings, new LineIndex(text), lang) });
+      if (result.failures.length > 0) {
+        progress.clear();
+        problems.rulesFailed(file, result.failures);
+      }
     } catch (error) {
       progress.clear();
-      output.err(`corpus-lens: ${inputErrorMessage(error, file)}\n`);
+      problems.fileFailed(error, file);
       unreadable.push(file);
     }
   }
@@ -62,8 +67,8 @@ export function runLint(options: CommandOptions, output: Output): number {
   if (options.format === 'json') output.out(JSON.stringify({ files: linted, summary }, null, 2) + '\n');
   else if (options.format === 'sarif') output.out(JSON.stringify(sarifLog(linted, lang, unreadable.map((f) => `${f}: unreadable`)), null, 2) + '\n');
   else output.out(lintText(linted, summary, options.failOn === 'hint'));
-  if (unreadable.length > 0) return 2;
-  return linted.some((f) => f.diagnostics.some((d) => atOrAbove(d.severity, options.failOn))) ? 1 : 0;
+  const findings = linted.some((f) => f.diagnostics.some((d) => atOrAbove(d.severity, options.failOn)));
+  return problems.exitCode(findings ? EXIT_FINDINGS : 0);
 }
 
 export function summarize(files: LintedFile[], ignored: number, unreadable: string[]): LintSummary {

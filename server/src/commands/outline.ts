@@ -4,24 +4,23 @@
 import { analyzeDocument } from '../core/analysis';
 import { OutlineJson, outlineJson } from '../core/outline';
 import { readCorpusFile } from '../io/files';
-import { CommandOptions, Output, collectInputs, inputErrorMessage, loadSegmenter, plural } from './common';
+import { CommandOptions, Output, RunProblems, collectInputs, loadSegmenter, plural } from './common';
 
 export function runOutline(options: CommandOptions, output: Output): number {
   const segmenter = loadSegmenter(options, output);
   const results: OutlineJson[] = [];
   const { files, missing } = collectInputs(options.inputs, output);
-  let failed = missing.length > 0;
+  const problems = new RunProblems(output, missing.length);
   for (const file of files) {
     try {
       const { text, encoding } = readCorpusFile(file);
       results.push(outlineJson(analyzeDocument(text, { segmenter }), file, encoding));
     } catch (error) {
-      output.err(`corpus-lens: ${inputErrorMessage(error, file)}\n`);
-      failed = true;
+      problems.fileFailed(error, file);
     }
   }
   output.out(options.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : results.map(outlineText).join('\n'));
-  return failed ? 2 : 0;
+  return problems.exitCode(0);
 }
 
 export function outlineText(outline: OutlineJson): string {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { readCorpusFile } from '../io/files';
 import { discoverInWorkspace } from '../lsp/glossaryFeatures';
 import { pathToFileURL } from 'node:url';
-import { CommandOptions, Output, collectInputs, inputErrorMessage, loadCliGlossary, plural } from './common';
+import { CommandOptions, Output, RunProblems, collectInputs, loadCliGlossary, plural } from './common';
 
 const CONTEXTS_SHOWN = 3;
 
@@ -14,13 +14,12 @@ export function runSlogans(options: CommandOptions, output: Output): number {
   const { glossary } = loadCliGlossary(options, output);
   const texts: { uri: string; text: string }[] = [];
   const { files, missing } = collectInputs(options.inputs, output);
-  let failed = missing.length > 0;
+  const problems = new RunProblems(output, missing.length);
   for (const file of files) {
     try {
       texts.push({ uri: pathToFileURL(path.resolve(file)).toString(), text: readCorpusFile(file).text });
     } catch (error) {
-      output.err(`corpus-lens: ${inputErrorMessage(error, file)}\n`);
-      failed = true;
+      problems.fileFailed(error, file);
     }
   }
   const slogans = discoverInWorkspace(texts, glossary).map((s) => ({
@@ -39,5 +38,5 @@ export function runSlogans(options: CommandOptions, output: Output): number {
     }
     output.out(lines.join('\n') + '\n');
   }
-  return failed ? 2 : 0;
+  return problems.exitCode(0);
 }

@@ -10,7 +10,7 @@ import { LineKind, PageMarkKind, classifyLine, isoDate, pageDate, sectionMarker 
 import { parseNameList } from './names';
 import { Paragraph, LinePiece } from './paragraph';
 import { Segmenter, wordStraddles } from './segmenter';
-import { Line, Span, displayWidth, endsSentence, splitLines, trimSpaces } from './text';
+import { Line, Span, displayWidth, endsSentence, headWindow, splitLines, tailWindow, trimSpaces } from './text';
 
 export interface PageMark {
   kind: PageMarkKind;
@@ -299,8 +299,8 @@ class ItemReader {
     if (/^[，。、；：,.;:！？!?）)”’」』]/.test(next.text)) return true;
     if (next.width <= 6 && endsSentence(next.text) && !sectionMarker(next.text)) return true;
     if (!this.segmenter) return false;
-    const left = c.text.slice(-4);
-    const right = next.text.slice(0, 4);
+    const left = tailWindow(c.text, 4);
+    const right = headWindow(next.text, 4);
     return wordStraddles(this.segmenter, left + right, left.length);
   }
 

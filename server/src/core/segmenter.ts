@@ -2,6 +2,8 @@
  * The word segmenter as the core sees it. Implementations live in `src/segment/`; the core
  * never imports a segmenter package.
  */
+import { withoutLoneSurrogates } from './text';
+
 export interface Segmenter {
   /** Backend name shown to users, e.g. "@node-rs/jieba". */
   readonly name: string;
@@ -32,17 +34,20 @@ export class SegmentationError extends Error {}
  * shift a span silently.
  */
 export function tokenize(segmenter: Segmenter, text: string, base = 0, options?: CutOptions): Token[] {
-  const words = segmenter.cut(text, options);
+  // Backends take UTF-8 and turn an unpaired surrogate into U+FFFD; cut a text that already
+  // has it in its place (same length), and take the words' text from the original.
+  const wellFormed = withoutLoneSurrogates(text);
+  const words = segmenter.cut(wellFormed, options);
   const tokens: Token[] = [];
   let offset = 0;
   for (const word of words) {
     if (word.length === 0) continue;
-    if (text.startsWith(word, offset) === false) {
+    if (wellFormed.startsWith(word, offset) === false) {
       throw new SegmentationError(
         `${segmenter.name} returned "${word}" at ${offset}, which does not match the input`,
       );
     }
-    tokens.push({ text: word, start: base + offset, end: base + offset + word.length });
+    tokens.push({ text: text.slice(offset, offset + word.length), start: base + offset, end: base + offset + word.length });
     offset += word.length;
   }
   if (offset !== text.length) {

@@ -112,6 +112,40 @@ export function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** True when `i` falls between the two halves of a surrogate pair. */
+export function splitsPair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
+}
+
+/**
+ * `i` moved to the nearest code-point boundary at or before it (`'floor'`) or at or after it
+ * (`'ceil'`): an offset that never cuts a surrogate pair in half.
+ */
+export function codePointBoundary(text: string, i: number, direction: 'floor' | 'ceil'): number {
+  const clamped = Math.max(0, Math.min(i, text.length));
+  if (!splitsPair(text, clamped)) return clamped;
+  return direction === 'floor' ? clamped - 1 : clamped + 1;
+}
+
+/** The last `n` UTF-16 units of `text`, one more when the cut would split a surrogate pair. */
+export function tailWindow(text: string, n: number): string {
+  return text.slice(codePointBoundary(text, text.length - n, 'floor'));
+}
+
+/** The first `n` UTF-16 units of `text`, one more when the cut would split a surrogate pair. */
+export function headWindow(text: string, n: number): string {
+  return text.slice(0, codePointBoundary(text, n, 'ceil'));
+}
+
+/** `text` with every unpaired surrogate replaced by U+FFFD: the same length, valid UTF-16. */
+export function withoutLoneSurrogates(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 export function countHan(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (isHanAt(text, i)) n++;

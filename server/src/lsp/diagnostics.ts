@@ -33,3 +33,18 @@ export function toDiagnostic(finding: Finding, index: LineIndex, lang: Lang): Di
 export function toDiagnostics(findings: Finding[], index: LineIndex, lang: Lang): Diagnostic[] {
   return findings.map((f) => toDiagnostic(f, index, lang));
 }
+
+/** The code of a diagnostic that reports a failure of the server itself, not of the text. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/**
+ * A failure of the analysis (a bug), shown at the top of the document so that the user knows
+ * why findings are missing; the server and the document's other features stay up.
+ */
+export function internalErrorDiagnostic(what: string, error: string, lang: Lang): Diagnostic {
+  const message =
+    lang === 'zh'
+      ? `Corpus Lens 内部错误：${what}（${error}）。这是 Corpus Lens 的缺陷，请报告；其余功能照常。`
+      : `Corpus Lens internal error: ${what} (${error}). This is a bug in Corpus Lens; please report it. Everything else still works.`;
+  return Diagnostic.create({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, DiagnosticSeverity.Error, INTERNAL_ERROR, SOURCE);
+}

@@ -45,7 +45,13 @@ export class DiagnosticsDelivery {
       uri,
       setTimeout(() => {
         this.pending.delete(uri);
-        if (this.openUris().includes(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnosticsOf(uri) });
+        if (!this.openUris().includes(uri)) return;
+        // A timer has no caller to take an exception: an uncaught one would end the server.
+        try {
+          void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnosticsOf(uri) });
+        } catch (error) {
+          this.connection.console.error(`Diagnostics of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
       }, delayMs),
     );
   }

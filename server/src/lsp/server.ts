@@ -5,6 +5,7 @@
 import {
   Connection,
   CodeAction,
+  Diagnostic,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -30,10 +31,11 @@ import { hoverAt } from './hover';
 import { WorkspaceIndex } from '../io/workspaceIndex';
 import { WorkspaceText, addToGlossaryAction, discoverInWorkspace, discoveredAt, discoveryHover, highlights, references } from './glossaryFeatures';
 import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS, WorkspaceFixItem, codeActions, safeFixEdits, versionedEdit, workspaceFixEdit } from './codeActions';
-import { toDiagnostics } from './diagnostics';
+import { internalErrorDiagnostic, toDiagnostics } from './diagnostics';
 import { DiagnosticsDelivery } from './diagnosticsDelivery';
 import { AnalysisCache, AnalyzedDocument, isCorpusFileName } from './documents';
 import { LintService } from './lintService';
+import { integerField, invalidParams, objectParam, optionalIntegerField, positionParam, rangeParam, stringField, textDocumentUri } from './params';
 import { ServerSettings, readSettings } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 
@@ -54,7 +56,19 @@ export interface StatusParams {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    // A change sent under an older version than the document has is out of order: applying it
+    // would put the text out of step with the client's. (A change under the same version is
+    // applied; the analysis compares texts, so it never serves results of the text before.)
+    update: (document, changes, version) => {
+      if (version < document.version) {
+        connection.console.warn(`Ignored a change to ${document.uri} for version ${version}: the document is already at version ${document.version}`);
+        return document;
+      }
+      return TextDocument.update(document, changes, version);
+    },
+  });
   let settings: ServerSettings = readSettings(undefined, () => undefined);
   let choice = chooseSegmenter(settings.segmenter);
   const cache = new AnalysisCache(choice.segmenter, { plaintext: settings.plaintext.enabled });
@@ -152,9 +166,36 @@ export function startServer(connection: Connection): void {
     delivery?.refreshAll();
   };
 
-  const diagnosticsOf = (uri: string) => {
+  /** Failures already logged, so that a bug is written to the log once, not on every pull. */
+  const loggedFailures = new Set<string>();
+  const logFailure = (key: string, message: string) => {
+    if (loggedFailures.has(key)) return;
+    loggedFailures.add(key);
+    connection.console.error(message);
+  };
+
+  const diagnosticsOf = (uri: string): Diagnostic[] => {
+    const document = documents.get(uri);
+    if (!document) return [];
     const doc = analyzed(uri);
-    return doc ? toDiagnostics(lints.lint(doc).shown, doc.lineIndex, lang) : [];
+    if (!doc) {
+      const failure = cache.failureOf(document);
+      if (!failure) return [];
+      logFailure(`${uri}\0analysis\0${failure}`, `Analysis of ${uri} failed: ${failure}`);
+      return [internalErrorDiagnostic(say('无法分析本文档', 'the document could not be analysed'), failure, lang)];
+    }
+    try {
+      const result = lints.lint(doc);
+      const failed = result.failures.map((f) => {
+        logFailure(`${uri}\0${f.rule}\0${f.error}`, `Rule ${f.rule} failed on ${uri}: ${f.error}`);
+        return internalErrorDiagnostic(say(`规则 ${f.rule} 出错，它的结果缺失`, `the rule ${f.rule} failed and its findings are missing`), f.error, lang);
+      });
+      return [...failed, ...toDiagnostics(result.shown, doc.lineIndex, lang)];
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      logFailure(`${uri}\0lint\0${detail}`, `Linting ${uri} failed: ${detail}`);
+      return [internalErrorDiagnostic(say('无法检查本文档', 'the document could not be checked'), detail, lang)];
+    }
   };
 
   /** Asks the client to report changes of the project files and of the glossaries named in settings. */
@@ -272,23 +313,23 @@ export function startServer(connection: Connection): void {
     sendStatus();
   });
   connection.languages.diagnostics.on((params) => {
-    const items = diagnosticsOf(params.textDocument.uri);
+    const items = diagnosticsOf(textDocumentUri(params, 'params'));
     sendStatus();
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   connection.onDocumentSymbol((params) => {
-    const doc = analyzed(params.textDocument.uri);
+    const doc = analyzed(textDocumentUri(params, 'params'));
     sendStatus();
     return doc ? documentSymbols(doc) : [];
   });
   connection.onFoldingRanges((params) => {
-    const doc = analyzed(params.textDocument.uri);
+    const doc = analyzed(textDocumentUri(params, 'params'));
     return doc ? foldingRanges(doc) : [];
   });
   connection.onWorkspaceSymbol((params) => {
     const docs = documents.all().map((d) => analyzed(d.uri)).filter((d): d is AnalyzedDocument => d !== null);
-    return workspaceSymbols(docs, params.query);
+    return workspaceSymbols(docs, typeof params?.query === 'string' ? params.query : '');
   });
   connection.onDidChangeWatchedFiles((params) => {
     if (params.changes.some((c) => c.uri.endsWith('.json'))) {
@@ -298,57 +339,79 @@ export function startServer(connection: Connection): void {
     }
   });
   connection.onHover((params) => {
-    const doc = analyzed(params.textDocument.uri);
+    const uri = textDocumentUri(params, 'params');
+    const position = positionParam(params.position, 'params.position');
+    const doc = analyzed(uri);
     if (!doc) return null;
-    const offset = doc.lineIndex.offsetAt(params.position);
-    const hover = hoverAt(doc, offset, loaded.glossary, (entry) => countOccurrences(entry, params.textDocument.uri));
+    const offset = doc.lineIndex.offsetAt(position);
+    const hover = hoverAt(doc, offset, loaded.glossary, (entry) => countOccurrences(entry, uri));
     if (hover) return hover;
     const discovered = discoveredAt(doc.analysis.parsed.text, offset, loaded.glossary);
     if (!discovered) return null;
     const inWorkspace = discoverInWorkspace(workspaceTexts(), loaded.glossary).find((s) => s.term === discovered.slogan.term);
     return discoveryHover(discovered.slogan.term, inWorkspace ?? { ...discovered.slogan, files: 1 }, doc.lineIndex.rangeOf(discovered.span));
   });
-  const sloganAt = (uri: string, position: { line: number; character: number }) => {
+  const sloganAt = (params: unknown) => {
+    const uri = textDocumentUri(params, 'params');
+    const position = positionParam((params as { position?: unknown }).position, 'params.position');
     const doc = analyzed(uri);
     if (!doc) return null;
     return { doc, match: loaded.glossary.findAt(doc.analysis.parsed.text, doc.lineIndex.offsetAt(position)) };
   };
   connection.onDefinition((params) => {
-    const found = sloganAt(params.textDocument.uri, params.position);
+    const found = sloganAt(params);
     return found?.match ? (loaded.definitions.get(found.match.entry) ?? null) : null;
   });
   connection.onReferences((params) => {
-    const found = sloganAt(params.textDocument.uri, params.position);
+    const found = sloganAt(params);
     return found?.match ? references(found.match.entry, loaded.glossary, workspaceTexts()) : [];
   });
   connection.onDocumentHighlight((params) => {
-    const found = sloganAt(params.textDocument.uri, params.position);
+    const found = sloganAt(params);
     return found?.match ? highlights(found.match.entry, loaded.glossary, found.doc.analysis.parsed.text, found.doc.lineIndex) : [];
   });
   connection.onCodeAction((params) => {
-    const doc = analyzed(params.textDocument.uri);
+    const range = rangeParam(params?.range, 'params.range');
+    const doc = analyzed(textDocumentUri(params, 'params'));
     if (!doc) return [];
+    // Some clients send no context; it is optional in effect (no diagnostics, no filter).
+    const context = params.context ?? { diagnostics: [] };
     const text = doc.analysis.parsed.text;
-    const start = doc.lineIndex.offsetAt(params.range.start);
+    const start = doc.lineIndex.offsetAt(range.start);
     const actions: CodeAction[] = codeActions({
       doc,
       text,
       findings: lints.lint(doc).findings,
       start,
-      end: doc.lineIndex.offsetAt(params.range.end),
-      only: params.context.only,
-      diagnostics: params.context.diagnostics,
+      end: doc.lineIndex.offsetAt(range.end),
+      only: context.only,
+      diagnostics: Array.isArray(context.diagnostics) ? context.diagnostics : [],
       lang,
       canIgnore: lints.placeOf(doc.uri) !== null,
     });
     const discovered = discoveredAt(text, start, loaded.glossary);
-    const wantsQuickFix = !params.context.only || params.context.only.includes(CodeActionKind.QuickFix);
+    const wantsQuickFix = !context.only || context.only.includes(CodeActionKind.QuickFix);
     if (discovered && wantsQuickFix && workspaceFolders.length > 0) {
       const folder = lints.folderOf(doc.uri) ?? workspaceFolders[0];
       actions.push(addToGlossaryAction(discovered.slogan, path.join(folder, WORKSPACE_GLOSSARY)));
     }
     return actions;
   });
+
+  /** The arguments of the ignore command, checked. */
+  const ignoreArguments = (arg: unknown): IgnoreArguments => {
+    const what = 'the argument of ignore';
+    const object = objectParam(arg, what);
+    const args = {
+      uri: stringField(object, 'uri', what),
+      version: integerField(object, 'version', what),
+      rule: stringField(object, 'rule', what),
+      start: integerField(object, 'start', what),
+      end: integerField(object, 'end', what),
+    };
+    if (args.end < args.start) throw invalidParams(`${what}: end comes before start`);
+    return args;
+  };
 
   /** The open document at `version`, or null (with a message) when it is gone or has changed since. */
   const current = (uri: string, version: number | null): AnalyzedDocument | null => {
@@ -368,8 +431,8 @@ export function startServer(connection: Connection): void {
     const [arg] = (params.arguments ?? []) as unknown[];
     switch (params.command) {
       case SERVER_COMMANDS.fixAll: {
-        const { uri, version } = (arg ?? {}) as { uri: string; version?: number };
-        const doc = current(uri, version ?? null);
+        const target = objectParam(arg, 'the argument of fixAll');
+        const doc = current(stringField(target, 'uri', 'fixAll'), optionalIntegerField(target, 'version', 'fixAll'));
         if (!doc || !canApplyEdits) return { applied: 0 };
         const edits = safeFixEdits(doc.analysis.parsed.text, lints.lint(doc).findings);
         if (edits.length === 0) return { applied: 0 };
@@ -379,10 +442,15 @@ export function startServer(connection: Connection): void {
         return { applied: result.applied ? edits.length : 0 };
       }
       case SERVER_COMMANDS.ignore: {
-        const { uri, version, rule, start, end } = arg as IgnoreArguments;
+        const { uri, version, rule, start, end } = ignoreArguments(arg);
         const doc = current(uri, version);
-        const place = doc ? lints.placeOf(uri) : null;
-        if (!doc || !place) return false;
+        if (!doc) return false;
+        // Only a finding the server reports now can be ignored: never an invented rule or span.
+        if (!lints.lint(doc).findings.some((f) => f.rule === rule && f.span.start === start && f.span.end === end)) {
+          throw invalidParams(`there is no ${rule} finding at ${start}–${end} in ${uri}`);
+        }
+        const place = lints.placeOf(uri);
+        if (!place) return false;
         const anchor = anchorOf(place.file, rule, doc.analysis.parsed.text, { start, end });
         if (!anchor) return false;
         try {
@@ -431,7 +499,7 @@ export function startServer(connection: Connection): void {
     return { files: result.applied ? files : 0, edits: result.applied ? edits : 0 };
   };
   connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
-    const doc = analyzed(params.uri);
+    const doc = analyzed(stringField(objectParam(params, 'params'), 'uri', 'params'));
     if (!doc) return [];
     return doc.analysis.articles.map((a) => doc.lineIndex.positionAt(a.title?.span.start ?? a.span.start));
   });

@@ -4,7 +4,7 @@
  */
 import { DocumentAnalysis } from '../analysis';
 import { Glossary } from '../glossary/matcher';
-import { Issue, RULES, Severity, ruleContext, runRules, severityRank } from '../rules/index';
+import { Issue, RULES, RuleFailure, Severity, ruleContext, runRules, severityRank } from '../rules/index';
 import { capIssuesBy } from '../rules/cap';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
@@ -36,6 +36,8 @@ export interface LintResult {
   ignored: number;
   /** Where the ignored findings are. Fixes of the other findings leave these spans alone. */
   ignoredSpans: Span[];
+  /** Rules that threw on this document (their findings are missing). */
+  failures: RuleFailure[];
 }
 
 const DEFAULTS = new Map(RULES.map((r) => [r.id, r.defaultSeverity]));
@@ -55,7 +57,8 @@ export function resolveSeverity(issue: Issue, config: LintConfig): Severity {
 export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, options: LintOptions): LintResult {
   const { config } = options;
   const context = ruleContext(analysis, segmenter, { spacing: config.spacing }, options.glossary ?? null);
-  const issues = runRules(context, enabledRules(config));
+  const failures: RuleFailure[] = [];
+  const issues = runRules(context, enabledRules(config), failures);
   const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, analysis.parsed.text, issues) : new Set<number>();
   const carried = options.ignoredSpans ?? [];
   const isIgnored = (issue: Issue, i: number) => listed.has(i) || carried.some((s) => overlaps(s, issue.span));
@@ -64,7 +67,7 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
     .filter((issue, i) => !isIgnored(issue, i))
     .map((issue) => ({ ...withoutEditsIn(issue, ignoredSpans), severity: resolveSeverity(issue, config) }));
   const shown = capIssuesBy(findings, config.maxProblems, (f) => (f as Finding).severity ?? 'information') as Finding[];
-  return { findings, shown, ignored: ignoredSpans.length, ignoredSpans };
+  return { findings, shown, ignored: ignoredSpans.length, ignoredSpans, failures };
 }
 
 /** True when the spans share a character, or an empty one sits inside or at the edge of the other. */

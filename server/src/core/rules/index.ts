@@ -68,12 +68,28 @@ export function severityOf(issue: Issue): Severity {
   return issue.severity ?? ruleById(issue.rule)?.defaultSeverity ?? 'warning';
 }
 
-/** Runs the enabled rules (all when `enabled` is omitted) and returns their issues by position. */
-export function runRules(context: RuleContext, enabled?: Set<string>): Issue[] {
+/** A rule that threw on a document: its findings are missing, the other rules' are not. */
+export interface RuleFailure {
+  rule: string;
+  error: string;
+}
+
+/**
+ * Runs the enabled rules (all when `enabled` is omitted) and returns their issues by position.
+ * A rule that throws is left out and recorded in `failures`, so one bug never hides the rest.
+ */
+export function runRules(context: RuleContext, enabled?: Set<string>, failures: RuleFailure[] = []): Issue[] {
   const issues: Issue[] = [];
   for (const rule of RULES) {
     if (enabled && !enabled.has(rule.id)) continue;
-    issues.push(...rule.check(context));
+    let found: Issue[];
+    try {
+      found = rule.check(context);
+    } catch (error) {
+      failures.push({ rule: rule.id, error: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    for (const issue of found) issues.push(issue);
   }
   return issues.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }

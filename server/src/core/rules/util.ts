@@ -7,7 +7,7 @@ import { AnalyzedArticle } from '../analysis';
 import { trailingAttribution } from '../articles';
 import { Paragraph } from '../paragraph';
 import { Token, tokenize } from '../segmenter';
-import { Span, isHanAt, isLowSurrogate } from '../text';
+import { Span, headWindow, isHanAt, isLowSurrogate, tailWindow } from '../text';
 import { Fix, Issue, Message, RuleContext, Severity, TextEdit } from './types';
 
 export function message(zh: string, en: string): Message {
@@ -182,8 +182,8 @@ export interface WordAcross {
  * `right` were joined, looking at up to `window` characters on each side: 地|位 → 地位.
  */
 export function wordAcrossSeam(ctx: RuleContext, left: string, right: string, window = 4): WordAcross | null {
-  const l = left.slice(-window);
-  const r = right.slice(0, window);
+  const l = tailWindow(left, window);
+  const r = headWindow(right, window);
   if (l === '' || r === '') return null;
   const joined = l + r;
   for (const token of dictionaryTokens(ctx, joined)) {
