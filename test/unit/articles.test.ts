@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Article, parseDocument } from '../../server/src/core/articles';
+import { Article, parseDocument } from '../../server/src/core/parse';
 import { defaultSegmenter } from '../support/segmenters';
 
 const parse = (text: string) => parseDocument(text, { segmenter: defaultSegmenter() });

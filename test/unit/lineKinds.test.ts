@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyLine, sectionMarker } from '../../server/src/core/lineKinds';
+import { classifyLine, sectionMarker } from '../../server/src/core/parse';
 
 describe('classifyLine', () => {
   const kinds: [string, string][] = [

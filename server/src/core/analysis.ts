@@ -2,7 +2,7 @@
  * One analysis per document version: the parsed structure plus everything derived from it
  * (speakers now; diagnostics and glossary matches build on the same object).
  */
-import { Article, ParsedDocument, parseDocument } from './articles';
+import { Article, ParsedDocument, parseDocument } from './parse';
 import { Segmenter } from './segmenter';
 import { Speaker, findSpeakers } from './speakers';
 

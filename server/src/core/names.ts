@@ -7,7 +7,7 @@ import { isHanAt } from './text';
 // The common single-character surnames (about 99% of the population) and compound surnames.
 const SINGLE_SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阎戈伏薄' +
-  '习栗胥亢訾隗龙吝蔚矫靖逯冶郗沃寿揭荀';
+  '习栗胥亢訾隗龙吝蔚矫靖逯冶郗沃寿揭荀洪萧傅植辜丘邸糜竺衣银保';
 
 const COMPOUND_SURNAMES = [
   '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
@@ -41,6 +41,9 @@ const NOT_NAMES = new Set([
   '市委', '省委', '区委', '县委', '政府', '中央', '国务院', '党中央', '管委会', '工委',
 ]);
 
+/** Function characters that are no part of a given name (张的, 王了 are fragments of a sentence). */
+const NEVER_IN_GIVEN_NAMES = '的了吗呢吧啊们么着被把这那是在所就都也与及对从将于等';
+
 export function isSurnameAt(text: string, i: number): number {
   const two = text.slice(i, i + 2);
   if (COMPOUND_SURNAMES.includes(two)) return 2;
@@ -55,7 +58,9 @@ export function isPersonName(text: string): boolean {
   const surname = isSurnameAt(text, 0);
   if (surname === 0) return false;
   const given = text.length - surname;
-  return given >= 1 && given <= 2;
+  if (given < 1 || given > 2) return false;
+  for (let i = surname; i < text.length; i++) if (NEVER_IN_GIVEN_NAMES.includes(text[i])) return false;
+  return true;
 }
 
 /** The position word that `text` ends with, if any (longest match). */

@@ -5,9 +5,8 @@
  * Works on paragraphs with their line breaks removed, so a name cut in two by a line or page
  * break is still recognised; spans are mapped back to the document.
  */
-import { Article } from './articles';
+import { Article, Paragraph } from './parse';
 import { POSITIONS, isPersonName, splitRoleAndName } from './names';
-import { Paragraph } from './paragraph';
 import { Span } from './text';
 
 export interface Statement {

@@ -3,7 +3,7 @@
  */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
 import { AnalyzedArticle } from '../core/analysis';
-import { Section } from '../core/articles';
+import { Section } from '../core/parse';
 import { Speaker } from '../core/speakers';
 import { LineIndex, Span } from '../core/text';
 import { AnalyzedDocument } from './documents';

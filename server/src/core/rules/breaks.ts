@@ -2,7 +2,7 @@
  * The line breaks the parser left inside paragraphs, with the evidence that each one cuts a
  * sentence. Shared by broken-line, split-paragraph and page-residue.
  */
-import { sectionMarker } from '../lineKinds';
+import { fullLineWidth, sectionMarker } from '../parse';
 import { Span, displayWidth, endsSentence } from '../text';
 import { RuleContext, TextEdit } from './types';
 import { ProseBlock, charBefore, charLength, isAsciiLetter, isHanIndex, proseBlocks, wordAcross } from './util';
@@ -52,7 +52,7 @@ export function sentenceBreaks(ctx: RuleContext): SentenceBreak[] {
   if (result) return result;
   result = [];
   const { text } = ctx;
-  const profile = ctx.parsed.profile;
+  const wrapWidths = ctx.parsed.wrapWidths;
   for (const block of proseBlocks(ctx)) {
     const breaks = block.paragraph.breaks;
     for (let k = 0; k < breaks.length; k++) {
@@ -60,16 +60,20 @@ export function sentenceBreaks(ctx: RuleContext): SentenceBreak[] {
       const at = block.breakIndexes[k];
       const left = block.text.slice(0, at);
       const right = block.text.slice(at);
-      if (left === '' || right === '' || endsSentence(left)) continue;
+      if (left === '' || right === '') continue;
       const prevPiece = block.paragraph.pieces[k];
       const lineWidth = displayWidth(text.slice(prevPiece.span.start, prevPiece.span.end));
+      const wrapWidth = wrapWidths[prevPiece.line];
+      const fullLine = wrapWidth !== null && lineWidth >= fullLineWidth(wrapWidth);
+      // A colon or semicolon ends a line of its own, except at the end of a full wrapped line.
+      if (endsSentence(left) && !(fullLine && /[：；:;]$/.test(left))) continue;
       let evidence: BreakEvidence | null = null;
       let word: string | null = null;
       if (isHanIndex(block.text, at - 1) && isHanIndex(block.text, at)) word = wordAcross(ctx, left, right);
       if (word) evidence = 'word';
       else if (CONTINUES_BEFORE.includes(left[left.length - 1]) || CONTINUES_AFTER.includes(right[0])) evidence = 'punctuation';
       // A full line of hard-wrapped text cannot end a paragraph without ending a sentence.
-      else if (profile.hardWrapped && profile.wrapWidth !== null && lineWidth >= profile.wrapWidth) evidence = 'wrap';
+      else if (fullLine) evidence = 'wrap';
       else if (looksLikeParagraphStart(right)) evidence = null;
       else evidence = 'clause';
       if (!evidence) continue;

@@ -4,7 +4,7 @@
  * two paragraphs or between the two halves of one sentence, and a page number or running
  * head glued into a sentence on the same line.
  */
-import { PageMark } from '../articles';
+import { PageMark, PageMarkKind } from '../parse';
 import { Line, Span } from '../text';
 import { joinEdit, sentenceBreaks } from './breaks';
 import { Issue, Rule, RuleContext, TextEdit } from './types';
@@ -12,10 +12,13 @@ import { blockEdit, docSpan, makeFix, makeIssue, message, proseBlocks } from './
 
 export const ID = 'page-residue';
 
-const KIND_NAME: Record<string, { zh: string; en: string }> = {
+const KIND_NAME: Record<Exclude<PageMarkKind, 'kicker'>, { zh: string; en: string }> = {
   'page-number': { zh: '页码', en: 'page number' },
-  'page-date': { zh: '报头日期', en: 'running head' },
+  'page-date': { zh: '报头日期', en: 'page date' },
   staff: { zh: '编辑署名行', en: 'staff line' },
+  'page-marker': { zh: '分页标记', en: 'page marker' },
+  'running-head': { zh: '页眉', en: 'running head' },
+  contents: { zh: '目录', en: 'table of contents' },
 };
 
 // Glued into prose: a running head with spaces on both sides, a zero-led page number between
@@ -40,7 +43,7 @@ function markResidue(ctx: RuleContext): Issue[] {
   const breaks = sentenceBreaks(ctx).filter((b) => !b.whitespaceOnly);
   for (const mark of ctx.parsed.pageMarks) {
     if (mark.kind === 'kicker') continue;
-    const name = KIND_NAME[mark.kind];
+    const name = KIND_NAME[mark.kind as Exclude<PageMarkKind, 'kicker'>];
     // Between the two halves of a sentence: joining them removes the residue and the break.
     const inSentence = breaks.find((b) => b.span.start <= mark.span.start && mark.span.end <= b.span.end);
     if (inSentence) {

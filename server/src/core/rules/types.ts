@@ -3,7 +3,7 @@
  * (`index.ts`) lists them. Rules are pure: they read the analysis and return issues.
  */
 import { AnalyzedArticle } from '../analysis';
-import { ParsedDocument } from '../articles';
+import { ParsedDocument } from '../parse';
 import { Glossary } from '../glossary/matcher';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';

@@ -4,8 +4,7 @@
  * builders. Pure, like every rule.
  */
 import { AnalyzedArticle } from '../analysis';
-import { trailingAttribution } from '../articles';
-import { Paragraph } from '../paragraph';
+import { Paragraph, trailingAttribution } from '../parse';
 import { Token, tokenize } from '../segmenter';
 import { Span, headWindow, isHanAt, isLowSurrogate, tailWindow } from '../text';
 import { Fix, Issue, Message, RuleContext, Severity, TextEdit } from './types';

@@ -2,7 +2,7 @@
  * A logical paragraph: one or more physical lines that belong to one run of prose, joined
  * without the line breaks (and page-break blank lines) that OCR left inside it.
  */
-import { Span } from './text';
+import { Span } from '../text';
 
 export interface LinePiece {
   /** Line number in the document. */

@@ -1,0 +1,86 @@
+/**
+ * The layout of the text around each line: hard-wrapped at a fixed width, or one paragraph per
+ * line. Decided locally, from the lines nearby, so that a file mixing layouts (hard-wrapped
+ * articles next to paragraph-per-line ones, columns of different widths) is read right in each
+ * part, and so that an edit changes the layout of the lines near it only.
+ *
+ * Text is hard-wrapped where many lines run straight into the next one without ending a
+ * sentence and those lines are about equally wide; their median width is the wrap width, and a
+ * line at least 85% as wide is a full line (punctuation and digits print narrow).
+ */
+
+export interface LayoutLine {
+  width: number;
+  /** The line is prose (not furniture, a byline, a source line …). */
+  prose: boolean;
+  /** A prose line that runs straight into the next prose line: no blank line between, no sentence end. */
+  runsOn: boolean;
+}
+
+/** Lines on each side of a line that its layout is judged from. */
+export const LAYOUT_WINDOW = 20;
+const MIN_RUN_ON = 4;
+const MIN_RUN_ON_SHARE = 0.3;
+/** Share of the run-on lines whose width is within 15% of their median. */
+const MIN_TIGHT_SHARE = 0.6;
+const FULL_LINE = 0.85;
+const MAX_BUCKET = 255;
+
+/**
+ * The wrap width around each line (in ideograph cells), or null where the text is not
+ * hard-wrapped. `lines` are the document's non-blank lines in order. Linear: the window slides
+ * over a histogram of widths.
+ */
+export function localWrapWidths(lines: LayoutLine[]): (number | null)[] {
+  const result: (number | null)[] = new Array(lines.length).fill(null);
+  const window = new WidthWindow();
+  let prose = 0;
+  const enter = (i: number, sign: 1 | -1) => {
+    const line = lines[i];
+    if (!line.prose) return;
+    prose += sign;
+    if (line.runsOn) window.change(line.width, sign);
+  };
+  for (let i = 0; i < Math.min(lines.length, LAYOUT_WINDOW); i++) enter(i, 1);
+  for (let i = 0; i < lines.length; i++) {
+    if (i + LAYOUT_WINDOW < lines.length) enter(i + LAYOUT_WINDOW, 1);
+    if (i - LAYOUT_WINDOW - 1 >= 0) enter(i - LAYOUT_WINDOW - 1, -1);
+    const n = window.count;
+    if (n < MIN_RUN_ON || n < prose * MIN_RUN_ON_SHARE) continue;
+    const median = window.median();
+    if (window.countBetween(median * 0.85, median * 1.15) >= n * MIN_TIGHT_SHARE) result[i] = median;
+  }
+  return result;
+}
+
+/** The narrowest width that is still a full line at `wrapWidth`. */
+export function fullLineWidth(wrapWidth: number): number {
+  return Math.floor(wrapWidth * FULL_LINE);
+}
+
+/** A multiset of whole widths with its median, updated one width at a time. */
+class WidthWindow {
+  private readonly histogram = new Uint32Array(MAX_BUCKET + 1);
+  count = 0;
+
+  change(width: number, sign: 1 | -1): void {
+    this.histogram[Math.min(MAX_BUCKET, Math.round(width))] += sign;
+    this.count += sign;
+  }
+
+  /** The lower median. */
+  median(): number {
+    let rank = (this.count - 1) >> 1;
+    for (let w = 0; w <= MAX_BUCKET; w++) {
+      rank -= this.histogram[w];
+      if (rank < 0) return w;
+    }
+    return MAX_BUCKET;
+  }
+
+  countBetween(low: number, high: number): number {
+    let n = 0;
+    for (let w = Math.max(0, Math.ceil(low)); w <= Math.min(MAX_BUCKET, Math.floor(high)); w++) n += this.histogram[w];
+    return n;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * What a single line is by its shape alone: page furniture in its print forms (page numbers
+ * with their decorations, page markers that OCR tools write, page dates, issue lines, staff
+ * lines), kickers, source and credit lines, bylines, export headers. Whether a short line is a
+ * headline or a broken body line depends on its neighbours and is decided by the walker.
+ */
+import { parseNameList } from '../names';
+import { displayWidth, endsSentence, trimSpaces } from '../text';
+
+export type PageMarkKind = 'page-number' | 'page-date' | 'staff' | 'kicker' | 'page-marker' | 'running-head' | 'contents';
+
+export type LineShape =
+  | { kind: 'blank' }
+  | { kind: 'page-mark'; mark: PageMarkKind }
+  | { kind: 'source'; source: string | null; date: string | null }
+  /** A line that ends an article: （完）, （编辑：X）, 本报综合, 我要评论. */
+  | { kind: 'credit'; authors: string[] }
+  | { kind: 'byline'; names: string[] }
+  | { kind: 'attendance' }
+  /** An export header's headline: `### 标题` or `标题：…`. */
+  | { kind: 'export-title'; title: string }
+  /** A line holding only a date (an export header's date line, a dated signature). */
+  | { kind: 'date'; date: string | null }
+  | { kind: 'text' };
+
+const CN_NUMERALS = '〇○零一二三四五六七八九十百';
+const DIGIT = `0-9０-９${CN_NUMERALS}`;
+
+/** Page-marker lines that OCR and conversion tools write: =====第7页=====, --- Page 7 ---, [第7页]. */
+const PAGE_MARKER = new RegExp(
+  `^(?:[=＝\\-—_~*#]{2,}\\s*(?:第\\s*[${DIGIT}]+\\s*页|(?:page|p\\.?)\\s*\\d+|[${DIGIT}]+)\\s*[=＝\\-—_~*#]{2,}|[\\[【〔<《]\\s*第\\s*[${DIGIT}]+\\s*页\\s*[\\]】〕>》]|第\\s*[${DIGIT}]+\\s*页|(?:page|p\\.)\\s*\\d+(?:\\s*(?:of|/)\\s*\\d+)?|<page\\s*\\d+>)$`,
+  'i',
+);
+/** A page number in print: 0303, 第3版, A3版, - 12 -, ·58·, （总974）, (总7)·5. */
+const PAGE_NUMBER_DECORATION = /[\s·•・.．。\-—－_~～*＊()（）[\]【】〔〕<>《》:：,，、|｜/／◆◇★☆○●]/g;
+const PAGE_NUMBER_WORDS = /^(?:第?[A-Za-zＡ-Ｚ]?版?|总|第|页|总第?)*$/;
+const PAGE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天](?:\s.*)?$/;
+/** An issue line of a periodical: 2020年第5期, 一九七四年第一期, 1974年第1期（总第XX期）, 第5期. */
+const ISSUE_LINE = new RegExp(`^[★☆◆·\\s]*(?:[${DIGIT}]{2,4}\\s*年\\s*)?(?:第\\s*[${DIGIT}]{1,4}\\s*[期号卷](?:\\s*[（(]?\\s*总\\s*第?\\s*[${DIGIT}]+\\s*[期号]?\\s*[)）]?)?)[★☆◆·\\s]*$`);
+/** A short line set between ornaments: ☆一月一日出版☆, ★本期导读★. */
+const ORNAMENTED = /^[☆★◆◇●○■□▲△※◎]+[^☆★◆◇●○■□▲△※◎]{1,18}[☆★◆◇●○■□▲△※◎]+$/;
+const STAFF_LABELS = '责任编辑|责编|编辑|美编|校对|组版|排版|版式|审校|值班编辑|摄影|制图|美术编辑|版面编辑|主编|审稿|终审';
+const STAFF = new RegExp(`^(?:${STAFF_LABELS})\\s*[:：]`);
+const KICKER = /^(?:——|──|--|―|—)\s*\S/;
+const SOURCE_PAPER = /^《([^》]{2,20})》\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*[（(][^)）]{0,20}[)）])?$/;
+const SOURCE_LABEL = /^[（(【]?\s*(?:来源|稿源|转自|原载|出处|摘自|选自)\s*[:：]\s*([^\s:：)）】]{2,24})\s*[)）】]?$/;
+/** A credit alone on a line: （完）, (编辑：张三), 【责任编辑：李四】, 本报综合, 我要评论. */
+const CREDIT_PAREN = new RegExp(`^[（(【\\[]\\s*(?:完|全文完|待续|(?:${STAFF_LABELS}|记者|通讯员|实习生|整理|作者|文|图|撰文|摄)\\s*[:：/]?\\s*([^()（）【】\\[\\]]{0,30}))\\s*[)）】\\]]$`);
+const CREDIT_WORDS = /^(?:本报综合|综合报道|综合消息|本报编辑部|我要评论|打印本页|关闭窗口|返回顶部|分享到|\(完\)|完)$/;
+const ATTENDANCE = /(?:出席|主持|参加|陪同)(?:并讲话|并致辞)?(?:\s|$)/;
+/** Export headers: `### 标题`, `标题：…` (the title field of a database export). */
+const MARKDOWN_TITLE = /^#{1,6}\s+(\S.*)$/;
+const TITLE_FIELD = /^(?:标题|题目|篇名|主题)\s*[:：]\s*(\S.*)$/;
+const AUTHOR_FIELD = /^(?:作者|记者|撰稿|撰文|署名)\s*[:：]\s*(.*)$/;
+const DATE_ONLY = /^(?:(?:日期|时间|发布时间|发表时间|发表日期|刊发日期)\s*[:：]\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const META_FIELD = /^(?:版次|版面|版名|栏目|频道|分类|关键词|字数|ID|编号)\s*[:：]/;
+
+export function classifyLine(raw: string): LineShape {
+  const text = trimSpaces(raw);
+  if (text === '') return { kind: 'blank' };
+  if (text.length <= 40) {
+    if (PAGE_MARKER.test(text)) return { kind: 'page-mark', mark: 'page-marker' };
+    if (isPageNumber(text)) return { kind: 'page-mark', mark: 'page-number' };
+    if (ISSUE_LINE.test(text) || ORNAMENTED.test(text)) return { kind: 'page-mark', mark: 'running-head' };
+  }
+  if (PAGE_DATE.test(text)) return { kind: 'page-mark', mark: 'page-date' };
+  if (STAFF.test(text)) return { kind: 'page-mark', mark: 'staff' };
+  if (META_FIELD.test(text) && text.length <= 40) return { kind: 'page-mark', mark: 'staff' };
+  const paper = SOURCE_PAPER.exec(text);
+  if (paper) return { kind: 'source', source: paper[1], date: isoDate(paper[2], paper[3], paper[4]) };
+  const label = SOURCE_LABEL.exec(text);
+  if (label) return { kind: 'source', source: label[1], date: null };
+  const credit = creditOf(text);
+  if (credit) return credit;
+  const exportTitle = MARKDOWN_TITLE.exec(text) ?? TITLE_FIELD.exec(text);
+  if (exportTitle) return { kind: 'export-title', title: trimSpaces(exportTitle[1]) };
+  const date = DATE_ONLY.exec(text);
+  if (date) return { kind: 'date', date: isoDate(date[1], date[2], date[3]) };
+  const authorField = AUTHOR_FIELD.exec(text);
+  if (authorField) return { kind: 'byline', names: parseNameList(authorField[1]) ?? (authorField[1].trim() ? [trimSpaces(authorField[1])] : []) };
+  if (KICKER.test(text) && !endsSentence(text) && displayWidth(text) <= 80) {
+    return { kind: 'page-mark', mark: 'kicker' };
+  }
+  const byline = parseByline(text);
+  if (byline) return { kind: 'byline', names: byline };
+  if (!endsSentence(text) && displayWidth(text) <= 50 && ATTENDANCE.test(text) && !/[，,。]/.test(text)) {
+    return { kind: 'attendance' };
+  }
+  return { kind: 'text' };
+}
+
+/**
+ * A page number in one of its print forms: digits with nothing but decorations around them
+ * (·58·, - 12 -, （总974）, (总7)·5.), or 第3版 / A3版. A bare number of five digits or more is
+ * no page number.
+ */
+export function isPageNumber(text: string): boolean {
+  if (!/[0-9０-９]/.test(text) && !/^第[一二三四五六七八九十]{1,3}版$/.test(text)) return false;
+  const digits = text.match(/[0-9０-９]+/g) ?? [];
+  if (digits.some((d) => d.length > 4)) return false;
+  const rest = text.replace(/[0-9０-９一二三四五六七八九十]/g, '').replace(PAGE_NUMBER_DECORATION, '');
+  return PAGE_NUMBER_WORDS.test(rest) && displayWidth(text) <= 16;
+}
+
+function creditOf(text: string): LineShape | null {
+  if (CREDIT_WORDS.test(text)) return { kind: 'credit', authors: [] };
+  const m = CREDIT_PAREN.exec(text);
+  if (!m) return null;
+  return { kind: 'credit', authors: m[1] ? (parseNameList(m[1]) ?? []) : [] };
+}
+
+const BYLINE_PREFIX = /^(?:本报记者|本报通讯员|本报特约记者|记者|通讯员|特约记者|实习记者|见习记者|实习生|特约评论员|本报评论员|评论员|文\s*[/／|｜:：]\s*图?|图\s*[/／|｜]\s*文|文图|图文|作者\s*[:：]|撰稿\s*[:：]|撰文\s*[:：]|口述\s*[:：]?|整理\s*[:：]?)\s*/;
+/** A credit after the names: 张三 摄, 李四 文, 王五 报道. */
+const BYLINE_SUFFIX = /\s*(?:摄影?|文|图|报道|整理|撰文|执笔|口述|供稿|编译)$/;
+
+/** 刘宛康 / 本报记者 张三 李四 / 文/王五 / 张三 摄 */
+export function parseByline(text: string): string[] | null {
+  if (displayWidth(text) > 30) return null;
+  const bare = text.replace(BYLINE_PREFIX, '');
+  return parseNameList(bare) ?? (bare !== text || BYLINE_SUFFIX.test(bare) ? parseNameList(bare.replace(BYLINE_SUFFIX, '')) : null);
+}
+
+export function isoDate(year: string, month: string, day: string): string | null {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  if (!(y >= 1800 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The date of a page header line such as 2020年4月30日 星期四. */
+export function pageDate(text: string): string | null {
+  const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text);
+  return m ? isoDate(m[1], m[2], m[3]) : null;
+}
+
+const CN_DIGITS = '〇零一二三四五六七八九十';
+// Section markers at the start of a paragraph: 一、 / （一） / 一是 / 一要 / 第一，
+const SECTION_MARKER = new RegExp(
+  `^(?:[${CN_DIGITS}]{1,3}、|[（(][${CN_DIGITS}]{1,3}[）)]|[${CN_DIGITS}]{1,3}是|[${CN_DIGITS}]{1,3}要|第[${CN_DIGITS}]{1,3}[，,、])`,
+);
+
+export interface SectionMarker {
+  marker: string;
+  /** 1 for 一、 and （一）, 2 for 一是 / 一要 / 第一，. */
+  level: 1 | 2;
+}
+
+export function sectionMarker(text: string): SectionMarker | null {
+  const m = SECTION_MARKER.exec(text);
+  if (!m) return null;
+  const marker = m[0];
+  // 十分, 一是一 … : the marker must be followed by text.
+  if (text.length <= marker.length) return null;
+  const level = marker.endsWith('、') || /^[（(]/.test(marker) ? 1 : 2;
+  if (level === 2 && !/^[一二三四五六七八九十]/.test(marker) && !marker.startsWith('第')) return null;
+  return { marker, level };
+}
+
+/** An entry of a table of contents: a title or author followed by its page, maybe after leader dots. */
+const CONTENTS_ENTRY = /(?:[…]{2,}|\.{3,}|·{3,}|[…．.·]\s*)?[（(]\s*[0-9０-９]{1,3}\s*[)）]?$|[…]{2,}\s*$|\.{4,}\s*$/;
+
+const PAGE_REFERENCE = /[….·．\s]*(?:[（(]\s*[0-9０-９]{1,3}\s*[)）]?)?$/;
+
+export function isContentsEntry(text: string): boolean {
+  if (displayWidth(text) > 40 || !CONTENTS_ENTRY.test(text)) return false;
+  const title = text.replace(PAGE_REFERENCE, '');
+  return title === '' || !endsSentence(title);
+}

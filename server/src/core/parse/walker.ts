@@ -1,0 +1,403 @@
+/**
+ * The line walker: gives every non-blank line of a document its role — page furniture, a line
+ * of a headline or deck, a byline, a source or credit, the start of a paragraph, or the
+ * continuation of the paragraph before — and marks where each article starts.
+ *
+ * It reads the lines in order with a small state (is a paragraph open, is the current article
+ * still in its heading block …) and looks a few lines ahead. Whether a short line is a headline
+ * or a broken body line is weighed from evidence on both sides:
+ *
+ * - it continues the text before it when the break cuts a word (地|位), when it starts with
+ *   punctuation or a word that cannot start a sentence (的, 了), or when the line before is a
+ *   full line of hard-wrapped text;
+ * - it is a headline when it cannot be the rest of a sentence (the text before it ended one,
+ *   or it is short and unfinished where the rest of a paragraph would run to a sentence end)
+ *   and something after it confirms it: a byline or dateline, a blank line, a longer line of
+ *   body text, a deck.
+ *
+ * Page furniture is skipped over: a sentence broken by a page break continues after the running
+ * head, and a headline at the top of a page follows the page's furniture.
+ */
+import { Segmenter, tokenize } from '../segmenter';
+import { displayWidth, endsSentence, headWindow, tailWindow } from '../text';
+import { leadingDateline, trailingAttribution } from './credits';
+import { fullLineWidth } from './layout';
+import { LineShape, sectionMarker } from './shapes';
+
+export interface WalkLine {
+  /** Line number in the document. */
+  line: number;
+  /** The line's text without its edge spaces. */
+  text: string;
+  shape: LineShape;
+  width: number;
+  /** Blank lines between this line and the previous non-blank one. */
+  blanksBefore: number;
+  /** The wrap width of the hard-wrapped text around the line, or null. */
+  wrapWidth: number | null;
+}
+
+export type Role =
+  /** Page furniture (page numbers and markers, running heads, page dates, staff lines). */
+  | 'furniture'
+  /** A series kicker introducing a group of articles (——…发言摘要). */
+  | 'kicker'
+  /** A line of the article's headline. */
+  | 'title'
+  /** A deck under the headline: a subtitle, an attendance line, a dash-led subheading. */
+  | 'deck'
+  | 'byline'
+  | 'source'
+  /** A credit that ends an article: （完）, （编辑：X）, 本报综合. */
+  | 'credit'
+  /** A date alone on a line: an export header's date, a signature's date. */
+  | 'date'
+  /** The first line of a paragraph. */
+  | 'paragraph'
+  /** The first line of a paragraph that is a numbered section heading standing on its own. */
+  | 'section'
+  /** A line that continues the paragraph of the line before (the break between them is inside it). */
+  | 'continuation';
+
+export interface LineRole {
+  role: Role;
+  /** The first line of an article. */
+  articleStart: boolean;
+}
+
+const MAX_HEADING_WIDTH = 50;
+/** A line this wide is a headline only with no clause punctuation inside (run-together decks). */
+const MAX_LONG_HEADING_WIDTH = 100;
+const SPEECH_OPENING = /^[\u4e00-\u9fff]{1,12}(?:指出|强调|要求|表示|认为|提出|说)[，,：:]/;
+/** Characters that never end a headline or a sentence: a line ending in one goes on. */
+const NEVER_LAST = '的把被将和与及在对从向之';
+/** Words that cannot start a line of their own: a line starting with one continues the line before. */
+const NEVER_FIRST_WORDS = new Set(['的', '地', '得', '了', '着', '过', '们', '吗', '呢', '吧', '啊', '么']);
+const STARTS_WITH_CLOSING = /^[，。、；：,.;:！？!?）)”’」』》】…]/;
+const ENDS_WITH_CLAUSE_MARK = /[，、,；;：:（(“‘《【—]$/;
+
+interface ArticleState {
+  hasTitle: boolean;
+  hasBody: boolean;
+  hasBylines: boolean;
+  /** A source line or credit ended it: nothing more belongs to it. */
+  closed: boolean;
+}
+
+interface WalkState {
+  /** Index (into the walk lines) of the last line of the paragraph that has not ended, or -1. */
+  open: number;
+  article: ArticleState | null;
+  /** The role of the last line that was not furniture. */
+  lastRole: Role | null;
+  /** Page furniture stands between the last line that was not furniture and this one. */
+  afterFurniture: boolean;
+}
+
+export class Walker {
+  private readonly roles: LineRole[] = [];
+  private state: WalkState = { open: -1, article: null, lastRole: null, afterFurniture: false };
+
+  constructor(
+    private readonly lines: WalkLine[],
+    private readonly segmenter: Segmenter | undefined,
+  ) {}
+
+  walk(): LineRole[] {
+    for (let i = 0; i < this.lines.length; i++) this.roles.push(this.step(i));
+    return this.roles;
+  }
+
+  private step(i: number): LineRole {
+    const c = this.lines[i];
+    const shape = c.shape;
+    switch (shape.kind) {
+      case 'page-mark':
+        if (shape.mark !== 'kicker') {
+          this.state.afterFurniture = true;
+          return { role: 'furniture', articleStart: false };
+        }
+        if (this.inHeadingBlock() && (this.state.lastRole === 'title' || this.state.lastRole === 'deck')) return this.heading(i, 'deck');
+        this.state.open = -1;
+        if (this.state.article) this.state.article.closed = true;
+        return this.done('kicker', false);
+      case 'source':
+      case 'credit':
+        return this.ending(shape.kind);
+      case 'export-title':
+        this.state.open = -1;
+        return this.startArticle(i, 'title');
+      case 'date':
+        if (this.state.open < 0 && this.state.article && (this.inHeadingBlock() || this.state.lastRole === 'byline')) return this.done('date', false);
+        break;
+      case 'byline':
+        return this.byline(i);
+      case 'attendance':
+        if (this.state.open < 0 && this.inHeadingBlock()) return this.heading(i, 'deck');
+        break;
+    }
+    return this.text(i);
+  }
+
+  private text(i: number): LineRole {
+    const c = this.lines[i];
+    const open = this.state.open;
+    if (open >= 0) {
+      if (this.headlineAfterOpenParagraph(i)) return this.headline(i);
+      return this.paragraphLine(i, 'continuation');
+    }
+    if (sectionMarker(c.text)) return this.paragraphLine(i, this.isStandaloneSection(i) ? 'section' : 'paragraph');
+    if (this.isHeadline(i)) return this.headline(i);
+    if (this.isSignature(i)) return this.done('byline', false);
+    return this.paragraphLine(i, 'paragraph');
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Roles and the state they leave.
+
+  private done(role: Role, articleStart: boolean): LineRole {
+    this.state.lastRole = role;
+    this.state.afterFurniture = false;
+    return { role, articleStart };
+  }
+
+  private newArticle(): void {
+    this.state.article = { hasTitle: false, hasBody: false, hasBylines: false, closed: false };
+  }
+
+  private startArticle(i: number, role: Role): LineRole {
+    this.newArticle();
+    if (role === 'title') this.state.article!.hasTitle = true;
+    if (role === 'byline') this.state.article!.hasBylines = true;
+    return this.done(role, true);
+  }
+
+  /** A line of a headline: the title of a new article, or a deck of the current one. */
+  private headline(i: number): LineRole {
+    this.state.open = -1;
+    const article = this.state.article;
+    // A headline after a page break heads a new article, whatever stood at the end of the page before.
+    if (article && this.inHeadingBlock() && !this.state.afterFurniture) {
+      // Bylines printed above the headline: the headline is this article's title.
+      if (!article.hasTitle) {
+        article.hasTitle = true;
+        return this.done('title', false);
+      }
+      if (this.state.lastRole === 'title' || this.state.lastRole === 'deck' || this.state.lastRole === 'date') return this.heading(i, 'deck');
+    }
+    return this.startArticle(i, 'title');
+  }
+
+  /**
+   * A line of the current heading block. A headline wrapped onto the next line stays the
+   * title: the line before it is about as wide or wider (it was full); a short title line
+   * followed by a longer one is a title and its deck.
+   */
+  private heading(i: number, role: 'deck'): LineRole {
+    const c = this.lines[i];
+    const previous = this.lines[i - 1];
+    const wrapped = c.blanksBefore === 0 && !this.state.afterFurniture && c.shape.kind === 'text' && !/^[—–\-─(（]/.test(c.text) && c.width >= 2 && previous.width >= 0.75 * c.width;
+    return this.done(this.state.lastRole === 'title' && wrapped ? 'title' : role, false);
+  }
+
+  private byline(i: number): LineRole {
+    const c = this.lines[i];
+    const article = this.state.article;
+    if (this.state.open >= 0 && c.blanksBefore === 0 && !this.state.afterFurniture) return this.paragraphLine(i, 'continuation');
+    this.state.open = -1;
+    if (article && !article.closed && !article.hasBody) {
+      // Under the headline; but bylines set apart from an earlier byline, with a headline after
+      // them, are printed above that next headline.
+      if (article.hasTitle && article.hasBylines && this.state.lastRole === 'byline' && c.blanksBefore > 0 && this.headlineFollows(i)) return this.startArticle(i, 'byline');
+      article.hasBylines = true;
+      return this.done('byline', false);
+    }
+    return this.startArticle(i, 'byline');
+  }
+
+  /** A source line or credit: it ends the article it belongs to. */
+  private ending(role: 'source' | 'credit'): LineRole {
+    this.state.open = -1;
+    const started = !this.state.article;
+    if (started) this.newArticle();
+    this.state.article!.closed = true;
+    return this.done(role, started);
+  }
+
+  private paragraphLine(i: number, role: 'paragraph' | 'section' | 'continuation'): LineRole {
+    const c = this.lines[i];
+    let articleStart = false;
+    if (role !== 'continuation') {
+      const article = this.state.article;
+      const dateline = leadingDateline(c.text);
+      if (!article || article.closed || (dateline && article.hasBody)) {
+        this.newArticle();
+        articleStart = true;
+      }
+    }
+    const article = this.state.article!;
+    article.hasBody = true;
+    if (trailingAttribution(c.text)) {
+      article.closed = true;
+      this.state.open = -1;
+    } else {
+      this.state.open = role === 'section' || this.endsItsSentence(i) ? -1 : i;
+    }
+    return this.done(role, articleStart);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Evidence.
+
+  private inHeadingBlock(): boolean {
+    const article = this.state.article;
+    return !!article && !article.closed && !article.hasBody && this.state.lastRole !== null && ['title', 'deck', 'byline', 'date'].includes(this.state.lastRole);
+  }
+
+  /** The index of the next line that is not furniture, or -1. */
+  private nextProse(i: number): number {
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const shape = this.lines[j].shape;
+      if (shape.kind !== 'page-mark' || shape.mark === 'kicker') return j;
+    }
+    return -1;
+  }
+
+  /** The first line after the bylines that follow line `i` could be a headline. */
+  private headlineFollows(i: number): boolean {
+    let j = this.nextProse(i);
+    while (j >= 0 && this.lines[j].shape.kind === 'byline') j = this.nextProse(j);
+    return j >= 0 && this.couldBeHeadline(j);
+  }
+
+  /** Furniture or a blank line stands between line `i` and the next prose line `j`. */
+  private setApart(i: number, j: number): boolean {
+    return this.lines[j].blanksBefore > 0 || j > i + 1;
+  }
+
+  /** The shape of a headline line: short, unfinished, no clause mark at its end. */
+  private headlineShape(c: WalkLine): boolean {
+    if (c.shape.kind !== 'text') return false;
+    if (c.width > MAX_LONG_HEADING_WIDTH || (c.width > MAX_HEADING_WIDTH && /[，,；;：:。]/.test(c.text))) return false;
+    if (endsSentence(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text) || /。./.test(c.text)) return false;
+    if (NEVER_LAST.includes(c.text[c.text.length - 1])) return false;
+    if (STARTS_WITH_CLOSING.test(c.text) || sectionMarker(c.text) || trailingAttribution(c.text) || SPEECH_OPENING.test(c.text)) return false;
+    return true;
+  }
+
+  /** A line that confirms a headline above it: a byline, a deck, a dateline, a date, an attendance line. */
+  private confirmsHeadline(j: number): boolean {
+    const next = this.lines[j];
+    const kind = next.shape.kind;
+    return kind === 'byline' || kind === 'attendance' || kind === 'date' || kind === 'credit' || (kind === 'page-mark' && next.shape.mark === 'kicker') || !!leadingDateline(next.text);
+  }
+
+  /** Could line `j` be a headline at all (used to place bylines above it)? */
+  private couldBeHeadline(j: number): boolean {
+    const c = this.lines[j];
+    if (c.shape.kind === 'export-title') return true;
+    if (!this.headlineShape(c)) return false;
+    const k = this.nextProse(j);
+    return k < 0 || !this.continuesInto(c, this.lines[k]);
+  }
+
+  /** A short line after a finished paragraph (or none): a headline, or the start of a paragraph? */
+  private isHeadline(i: number): boolean {
+    const c = this.lines[i];
+    const j = this.nextProse(i);
+    const next = j >= 0 ? this.lines[j] : null;
+    if (!this.headlineShape(c)) {
+      // A headline may end with ？ or ！ when a byline confirms it.
+      return c.shape.kind === 'text' && c.width <= MAX_HEADING_WIDTH && /[？！?!]$/.test(c.text) && !!next && this.confirmsHeadline(j);
+    }
+    if (!next) return this.state.article === null || this.state.lastRole === 'source' || this.state.lastRole === 'credit' || this.state.lastRole === 'kicker';
+    if (next.shape.kind === 'date' && this.state.article?.hasBody) return false; // a signature
+    if (this.continuesInto(c, next)) return false;
+    if (this.confirmsHeadline(j)) return true;
+    // A full line of hard-wrapped text is body text unless a byline says otherwise.
+    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return false;
+    if (this.state.article === null || this.state.article.closed) return true;
+    if (this.inHeadingBlock() && this.state.lastRole !== 'byline') return true;
+    // Below, the evidence is weaker; a long line with clause marks inside is a sentence.
+    if (/[，,；;]/.test(c.text) && c.width > 24) return false;
+    // Set apart from what comes before (a blank line, a page break) or after it.
+    if (this.inHeadingBlock() || this.setApart(i, j) || c.blanksBefore > 0 || this.state.afterFurniture) return true;
+    // No blank line after it: body text follows directly, a full line or a much longer one.
+    if (next.shape.kind !== 'text') return false;
+    if (next.wrapWidth !== null && next.width >= fullLineWidth(next.wrapWidth)) return true;
+    if (next.width >= Math.max(24, 1.5 * c.width)) return true;
+    return /[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]/.test(c.text);
+  }
+
+  /**
+   * A short unfinished line after a paragraph that has not ended, set apart by a blank line or
+   * a page break: the rest of the sentence, or a headline after a paragraph that lost its last
+   * mark? The rest of a paragraph runs to a sentence end, so a short unfinished line is the
+   * rest only when the break cuts a word or its punctuation says so.
+   */
+  private headlineAfterOpenParagraph(i: number): boolean {
+    const c = this.lines[i];
+    const previous = this.lines[this.state.open];
+    if (!this.setApart(this.state.open, i) || !this.headlineShape(c)) return false;
+    if (this.continuesInto(previous, c)) return false;
+    const j = this.nextProse(i);
+    if (j < 0) return false;
+    const next = this.lines[j];
+    if (this.confirmsHeadline(j)) return true;
+    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return false;
+    // A stray line between the halves of a sentence (a running head OCR garbled) is no headline.
+    if (this.continuesInto(previous, next) || this.continuesInto(c, next)) return false;
+    return this.setApart(i, j) && next.shape.kind === 'text' && previous.width >= c.width;
+  }
+
+  /**
+   * A short line before a date line at the end of an article: a signature (an organisation or
+   * a person signing a statement), which belongs to the article above it.
+   */
+  private isSignature(i: number): boolean {
+    const j = this.nextProse(i);
+    return j >= 0 && this.lines[j].shape.kind === 'date' && !!this.state.article?.hasBody && this.lines[i].width <= 30;
+  }
+
+  /** True when `next` reads as the rest of `c`'s sentence rather than a new line of its own. */
+  private continuesInto(c: WalkLine, next: WalkLine): boolean {
+    if (next.shape.kind !== 'text') return false;
+    if (STARTS_WITH_CLOSING.test(next.text)) return true;
+    if (NEVER_LAST.includes(c.text[c.text.length - 1]) || ENDS_WITH_CLAUSE_MARK.test(c.text)) return true;
+    if (next.width <= 6 && endsSentence(next.text) && !sectionMarker(next.text)) return true;
+    if (!this.segmenter) return false;
+    const left = tailWindow(c.text, 4);
+    const right = headWindow(next.text, 4);
+    const tokens = tokenize(this.segmenter, left + right, 0, { hmm: false });
+    for (const token of tokens) {
+      if (token.start < left.length && token.end > left.length) return true;
+      if (token.start === left.length) return NEVER_FIRST_WORDS.has(token.text);
+    }
+    return false;
+  }
+
+  /**
+   * Line `i` ends a sentence — but a full line of hard-wrapped text that ends with a colon or
+   * semicolon runs on into the next line (…毛主席指出： / “…”).
+   */
+  private endsItsSentence(i: number): boolean {
+    const c = this.lines[i];
+    if (!endsSentence(c.text)) return false;
+    if (!/[：；:;]$/.test(c.text) || c.wrapWidth === null || c.width < fullLineWidth(c.wrapWidth)) return true;
+    const next = this.lines[i + 1];
+    return !next || next.blanksBefore > 0 || next.shape.kind !== 'text';
+  }
+
+  private isStandaloneSection(i: number): boolean {
+    const c = this.lines[i];
+    // A sentence end before the line's end means the first sentence follows inline.
+    if (/[。！？!?]./.test(c.text)) return false;
+    if (endsSentence(c.text)) return displayWidth(c.text) <= 30;
+    const j = this.nextProse(i);
+    if (j < 0) return true;
+    const next = this.lines[j];
+    if (next.shape.kind !== 'text' || sectionMarker(next.text)) return true;
+    const wrapped = c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth) && !this.setApart(i, j);
+    return !this.continuesInto(c, next) && !wrapped;
+  }
+}
