@@ -76,7 +76,8 @@ function verbose(summary, ocr) {
   section('Missed joins', d.clean.missedJoins);
   section('Furniture glued into prose', d.clean.glued);
   section('Page marks on lines that are not furniture', d.clean.falsePageMarks);
-  section('False findings on clean documents', d.clean.falseFindings);
+  section('False findings on clean text (the false/10k figures)', d.clean.cleanFalse);
+  section('False findings on clean documents (damaged text included)', d.clean.falseFindings);
   section('Injected artefacts missed', d.injected.missedLabels);
   section('False findings on injected documents', d.injected.falseFindings);
   if (ocr?.labelled) {
@@ -154,7 +155,7 @@ function main() {
     const added = addUnjudged(review, [...summary.details.clean.unjudged, ...summary.details.injected.unjudged]);
     saveReview(REVIEW_FILE, review);
     console.log(`\n${added.length} unjudged findings added to ${path.relative(ROOT, REVIEW_FILE)} (verdict "?"):`);
-    for (const u of added) console.log(`  ${u.key}  …${u.excerpt}…  ${u.where} — ${u.message}`);
+    for (const u of added) console.log(`  ${u.key}  …${u.excerpt}…  (${u.where}: …${u.context}…) — ${u.message}`);
   }
   if (flag('--write-docs')) {
     fs.writeFileSync(path.join(ROOT, 'docs/ACCURACY.md'), accuracyMarkdown(summary, ocr, { commit: commit() }));

@@ -77,7 +77,8 @@ function offsetAtCells(text, from, room, keep) {
   let w = 0;
   let i = from;
   while (i < text.length && w + cells(text[i]) <= room) w += cells(text[i++]);
-  const ok = (k) => k > from && k < text.length && !/[A-Za-z0-9]/.test(text[k - 1] + text[k]) && !/[\udc00-\udfff]/.test(text[k]) && !keep.some(([s, e]) => s < k && k < e) && !'，。、；：？！）》”’'.includes(text[k]);
+  const alnum = /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]{2}$/;
+  const ok = (k) => k > from && k < text.length && !alnum.test(text[k - 1] + text[k]) && !/[\udc00-\udfff]/.test(text[k]) && !keep.some(([s, e]) => s < k && k < e) && !'，。、；：？！）》”’'.includes(text[k]);
   while (i > from && !ok(i)) i--;
   return i > from ? i : null;
 }

@@ -134,7 +134,7 @@ export function evaluateDocument(gold, run, fixed, review) {
     if (!groups.has(key)) groups.set(key, { body: article.body, titles: article.titles, counts: zeroCounts(), rules: {}, clean: {} });
     return groups.get(key);
   };
-  const details = { wrongJoins: [], missedJoins: [], glued: [], falseFindings: [], articleMisses: [], titleMisses: [], authorMisses: [], missedLabels: [], unjudged: [], falsePageMarks: [] };
+  const details = { wrongJoins: [], missedJoins: [], glued: [], falseFindings: [], articleMisses: [], titleMisses: [], authorMisses: [], missedLabels: [], unjudged: [], falsePageMarks: [], cleanFalse: [] };
 
   // Articles.
   const used = new Set();
@@ -255,12 +255,15 @@ export function evaluateDocument(gold, run, fixed, review) {
     }
     if (verdict.kind === 'unjudged') {
       r.unjudged++;
-      details.unjudged.push({ key: verdict.key, rule: f.rule, excerpt: verdict.excerpt, where: `${gold.file}:${line + 1}`, message: f.message.en });
+      details.unjudged.push({ key: verdict.key, rule: f.rule, excerpt: verdict.excerpt, context: text.slice(Math.max(0, f.span.start - 15), f.span.end + 15).replace(/\r?\n/g, '⏎'), where: `${gold.file}:${line + 1}`, clean: articleOf(line).clean, message: f.message.en });
     } else r.false++;
     const excerpt = text.slice(Math.max(0, f.span.start - 6), f.span.end + 6).replace(/\r?\n/g, '⏎');
     details.falseFindings.push(`${gold.file}:${line + 1} ${f.rule}${verdict.kind === 'unjudged' ? ' (unjudged)' : ''} “${excerpt}” — ${f.message.en}`);
     // The false-finding rate counts findings on clean text (no injection, no encoding damage).
-    if (gold.variant === 'clean' && articleOf(line).clean) group.clean[f.rule] = (group.clean[f.rule] ?? 0) + 1;
+    if (gold.variant === 'clean' && articleOf(line).clean) {
+      group.clean[f.rule] = (group.clean[f.rule] ?? 0) + 1;
+      details.cleanFalse.push(details.falseFindings[details.falseFindings.length - 1]);
+    }
   }
   return { groups: [...groups.values()], details };
 }

@@ -5,7 +5,8 @@
  *
  * - THUCNews (`thucnews-dev.tsv`): bodies only. The headline is glued to the body there and
  *   the paragraph breaks are gone, so the first sentence (which holds the glued headline and
- *   the `新浪体育讯`-style lead) is dropped and the rest re-cut into paragraphs at sentence ends.
+ *   the `新浪体育讯`-style lead: everything up to the first 。, as headlines may end in ！ or ？
+ *   but hardly ever hold a 。) is dropped and the rest re-cut into paragraphs at sentence ends.
  * - Sogou (`sogou-news-gb18030.dat`, GB18030 pseudo-XML, decoded by the product's decoder):
  *   `<contenttitle>` as a headline with its own `<content>` as the body, re-cut the same way
  *   (an ideographic space after a sentence end is the original paragraph break). About half
@@ -46,6 +47,16 @@ export function recut(blocks, rng) {
   return out;
 }
 
+/** Blocks joined again where a break fell inside an open quote or bracket. */
+function mergeUnbalanced(blocks) {
+  const out = [];
+  for (const b of blocks) {
+    if (out.length && !balanced(out[out.length - 1])) out[out.length - 1] += b;
+    else out.push(b);
+  }
+  return out;
+}
+
 const PAIRS = [['“', '”'], ['《', '》'], ['（', '）'], ['(', ')'], ['「', '」'], ['【', '】']];
 const count = (text, ch) => text.split(ch).length - 1;
 const balanced = (text) => PAIRS.every(([open, close]) => count(text, open) === count(text, close));
@@ -76,8 +87,8 @@ export function thucnewsArticles(corpora) {
     .filter((l) => l.trim() !== '')
     .map((line, n) => {
       const text = line.slice(line.indexOf('\t') + 1);
-      const sentences = splitSentences(text);
-      const body = sentences.slice(1).join('');
+      // Headlines may end in ！ or ？ but hardly ever hold a 。: drop all up to the first one.
+      const body = text.slice(text.indexOf('。') + 1);
       const paragraphs = cap(recut([body], makeRandom(`thucnews:${n}`)));
       return { id: `thucnews:${n + 1}`, source: 'thucnews', paragraphs, damaged: false, ownCredit: hasOwnCredit(paragraphs) };
     })
@@ -94,7 +105,7 @@ export function sogouArticles(corpora) {
       const title = m[1].trim();
       const content = m[2].trim();
       // An ideographic space after a sentence end is where Sogou's text had a paragraph break.
-      const blocks = content.split(/(?<=[。！？”])[\u3000 ]+/).filter((b) => b.trim() !== '');
+      const blocks = mergeUnbalanced(content.split(/(?<=[。！？”])[\u3000 ]+/).filter((b) => b.trim() !== ''));
       const paragraphs = cap(recut(blocks, makeRandom(`sogou:${n}`)));
       return {
         id: `sogou:${n + 1}`,

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 
 export const isHan = (ch) => !!ch && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
-const isAsciiAlnum = (ch) => !!ch && /[A-Za-z0-9]/.test(ch);
+/** A Latin letter or digit, ASCII or full-width (a word a typesetter does not cut). */
+const isAsciiAlnum = (ch) => !!ch && /[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(ch);
 
 /** Marks that end a sentence (the gold's definition: ； and ： do not). */
 const FINAL = '。！？!?…';
