@@ -7,7 +7,7 @@
  *   node scripts/eval/index.mjs [--corpora ../shared/corpora] [--write-docs] [--json] [--verbose]
  *                               [--write-review] [--docs N] [--keep DIR] [--labels FILE]
  *   node scripts/eval/index.mjs --fixtures [--json]    the regression zoo in test/fixtures/zoo/
- *   node scripts/eval/index.mjs --build-fixtures       rebuild it (deterministic)
+ *   node scripts/eval/index.mjs --build-fixtures [--out DIR]   rebuild it (deterministic)
  *
  * Suites (each module's header says how its gold is built and what it measures):
  * - the layout zoo (zoo.mjs, layouts.mjs, dress.mjs, gold.mjs): real text in nine layouts with
@@ -105,8 +105,9 @@ function main() {
   const review = loadReview(REVIEW_FILE);
 
   if (flag('--build-fixtures')) {
-    const n = buildInto(FIXTURES, ownStreams(ROOT), 2);
-    log(`built ${n} documents in ${path.relative(ROOT, FIXTURES)}`);
+    const out = option('--out', null) ? path.resolve(option('--out')) : FIXTURES;
+    const n = buildInto(out, ownStreams(ROOT), 2);
+    log(`built ${n} documents in ${path.relative(ROOT, out)}`);
     return;
   }
 

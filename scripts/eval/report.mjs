@@ -116,8 +116,19 @@ export function tables(summary) {
   const cleanAll = Object.values(cleanByRule).reduce((s, n) => s + n, 0);
   ruleRows.push(['all', all.labels, all.found, pct(ratio(all.found, all.labels)), all.findings, all.correct, pct(ratio(all.correct, all.findings)), all.false, all.unjudged, num((cleanAll * 10000) / cleanChars)]);
   ruleRows.push(['target', '', '', `≥ ${TARGETS.ruleRecall * 100}%`, '', '', `≥ ${TARGETS.rulePrecision * 100}%`, '', '', `≤ ${TARGETS.cleanPer10k}`]);
-  return { layoutRows, sourceRows, ruleRows };
+  const sumRules = (entry) => Object.values(entry.rules).reduce((t, r) => ({ labels: t.labels + r.labels, found: t.found + r.found, findings: t.findings + r.findings, correct: t.correct + r.correct }), { labels: 0, found: 0, findings: 0, correct: 0 });
+  const ruleSummaryRow = (name, entry) => {
+    const r = sumRules(entry);
+    return [name, r.labels, r.found, pct(ratio(r.found, r.labels)), r.findings, r.correct, pct(ratio(r.correct, r.findings))];
+  };
+  const ruleLayoutRows = [
+    ...[...rules.byLayout.entries()].sort().map(([k, v]) => ruleSummaryRow(k, v)),
+    ...[...(rules.byBody ?? new Map()).entries()].sort().map(([k, v]) => ruleSummaryRow(`bodies: ${k}`, v)),
+  ];
+  return { layoutRows, sourceRows, ruleRows, ruleLayoutRows };
 }
+
+const RULE_SUMMARY_HEADERS = ['all rules', 'labels', 'found', 'recall', 'findings', 'correct', 'precision'];
 
 const OCR_HEADERS = ['file', 'lines', 'mid breaks', 'joined', 'break P', 'break R', 'wrong joins', 'headlines', 'furniture R', 'glued'];
 function ocrRows(ocr) {
@@ -139,6 +150,7 @@ export function printTables(summary, ocr) {
   out.push('Structure by layout (documents as built, no injections)\n' + textTable(STRUCTURE_HEADERS, [...t.layoutRows, TARGET_ROW]));
   out.push('By source\n' + textTable(STRUCTURE_HEADERS, t.sourceRows));
   out.push('Rules on injected artefacts (hints excluded); clean false/10k from the documents without injections\n' + textTable(RULE_HEADERS, t.ruleRows));
+  out.push('Rules per layout and per source\n' + textTable(RULE_SUMMARY_HEADERS, t.ruleLayoutRows));
   if (ocr?.labelled) {
     out.push('Real OCR, hand-labelled\n' + textTable(OCR_HEADERS, ocrRows(ocr)));
     for (const p of ocr.labelled.problems) out.push(`  note: ${p}`);
@@ -273,7 +285,11 @@ explained by the layout's gold, or lies on real text and was judged genuine in t
 (\`scripts/eval/data/zoo-review.json\`; unjudged findings count as false). **clean false/10k**: as above,
 per rule.
 
-${markdownTable(RULE_HEADERS, t.ruleRows)}`);
+${markdownTable(RULE_HEADERS, t.ruleRows)}
+
+All rules together, per layout and per body source:
+
+${markdownTable(RULE_SUMMARY_HEADERS, t.ruleLayoutRows)}`);
 
   if (ocr?.labelled) {
     const r = ocr.labelled;

@@ -141,21 +141,25 @@ export function rmrbHeadlines(corpora) {
 // ---------------------------------------------------------------------------------------
 // Text the project owns, for the fixtures under test/fixtures/zoo/ (tests never read ../shared/).
 
+/** The seeds' ASCII , ; : ? ! ( ) next to Chinese, made full-width (two seeds use ASCII marks throughout). */
+const fullWidthMarks = (text) =>
+  text.replace(/(?<=[^\x00-\x7f])[,;:?!]|[,;:?!](?=[^\x00-\x7f])|\((?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\)/g, (m) => ({ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' })[m]);
+
 /**
  * Body text from the repository's seeds: the lines of 60 characters or more that end a
- * sentence (whole paragraphs, or the second half of one a page break split), re-cut into
- * paragraphs at sentence ends.
+ * sentence (whole paragraphs, or the second half of one a page break split), with ASCII
+ * marks next to Chinese made full-width, re-cut into paragraphs at sentence ends.
  */
 export function seedArticles(root) {
   const dir = path.join(root, 'seeds');
   const out = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-    const lines = fs.readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/).map((l) => l.trim());
+    const lines = fs.readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/).map((l) => fullWidthMarks(l.trim()));
     const long = lines.filter((l) => l.length >= 60 && /[。！？]”?$/.test(l));
     // Articles of three or four of those paragraphs each.
     for (let i = 0; i + 2 < long.length; i += 3) {
       const rng = makeRandom(`seed:${file}:${i}`);
-      const paragraphs = cap(recut(long.slice(i, i + 3), rng), 5);
+      const paragraphs = cap(recut(long.slice(i, i + 3), rng), 3);
       out.push({ id: `seed:${file.slice(0, 3)}:${i}`, source: 'seeds', paragraphs, damaged: false, ownCredit: false });
     }
   }

@@ -87,7 +87,7 @@ export function summarise(results) {
   return {
     docs: { clean: clean.length, injected: injected.length, byLayout: docsPerLayout },
     structure: { byLayout: byLayout(clean), byBody: sum(clean, (r, g) => g.body), byTitles: sum(clean, (r, g) => g.titles ?? 'untitled'), all: all(clean) },
-    rules: { byLayout: byLayout(injected), all: all(injected) },
+    rules: { byLayout: byLayout(injected), byBody: sum(injected, (r, g) => g.body), all: all(injected) },
     details: {
       clean: mergeDetails(clean),
       injected: mergeDetails(injected),
