@@ -15,7 +15,8 @@
  *      neutral, every other site (a paragraph end, a headline, byline or deck, furniture)
  *      must not be joined. A line without an `end` continues into a next line of the same
  *      kind (a deck or byline over two lines: neutral) or into another element (never join);
- *    - headlines: lines marked `articleStart` on which a predicted article title starts;
+ *    - headlines: lines marked `articleStart` on which a predicted article title starts (and
+ *      predicted titles on labelled lines that are no headline at all);
  *    - furniture recall: furniture and page-marker lines found as page marks or page-residue;
  *    - furniture glued into prose by the safe fixes (must be 0).
  * 2. Every other file, without labels: what can be measured by shape. The annotator's
@@ -71,12 +72,6 @@ function gluer(text, table, fixed) {
 
 const FLOW = { 'page-marker': null, furniture: null, blank: null, footnote: 'footnote' };
 const flowOf = (kind) => (kind in FLOW ? FLOW[kind] : 'main');
-
-/** Finds the labels file of `name` (a copy in scripts/eval/data/, else /work/labels/). */
-export function findLabels(dataDir, name) {
-  const file = path.join(dataDir, `${name}.labels.json`);
-  return fs.existsSync(file) ? file : null;
-}
 
 /** Evaluates the hand-labelled file. */
 export function evaluateLabelled(product, corpora, labelsFile) {

@@ -59,7 +59,7 @@ const log = (...m) => {
 function asJson(summary, ocr) {
   const layouts = Object.fromEntries([...summary.structure.byLayout.entries()].sort().map(([k, v]) => [k, figures(v, summary.docs.byLayout.get(k))]));
   const rules = Object.fromEntries(Object.entries(summary.rules.all.rules).map(([k, v]) => [k, ruleFigures(v)]));
-  return { docs: { clean: summary.docs.clean, injected: summary.docs.injected }, all: figures(summary.structure.all, summary.docs.clean), layouts, rules, clean: summary.structure.all.clean, ocr: ocr ? { labelled: ocr.labelled ? { ...ocr.labelled, details: undefined } : null, sample: ocr.sample, shapes: ocr.shapes?.map((s) => ({ ...s, details: undefined })) } : null };
+  return { docs: { clean: summary.docs.clean, injected: summary.docs.injected }, all: figures(summary.structure.all, summary.docs.clean), layouts, rules, clean: summary.structure.all.clean, ocr: ocr ? { labelled: ocr.labelled ? { ...ocr.labelled, details: undefined } : null, shapes: ocr.shapes?.map((s) => ({ ...s, details: undefined })) } : null };
 }
 
 function verbose(summary, ocr) {
@@ -132,15 +132,12 @@ function main() {
   const summary = summarise(results);
   log(`evaluated (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
-  // Real OCR: the annotator's labels when they are here, else the harness author's sample.
-  const ocr = { labelled: null, sample: false, shapes: [] };
-  let labelsFile = option('--labels', null) ?? path.join(DATA, `${LABELLED}.labels.json`);
-  if (!fs.existsSync(labelsFile)) {
-    labelsFile = path.join(DATA, `${LABELLED}.sample-labels.json`);
-    ocr.sample = true;
-  }
+  // Real OCR: the annotator's labels (a copy of /work/labels' file, kept with the scripts), and the other files by shape.
+  const ocr = { labelled: null, shapes: [] };
+  const labelsFile = option('--labels', null) ?? path.join(DATA, `${LABELLED}.labels.json`);
   if (fs.existsSync(path.join(corpora, 'hongqi-ocr'))) {
-    ocr.labelled = evaluateLabelled(product, corpora, labelsFile);
+    if (fs.existsSync(labelsFile)) ocr.labelled = evaluateLabelled(product, corpora, labelsFile);
+    else console.warn(`note: no labels at ${labelsFile}: the hand-labelled OCR is not measured`);
     ocr.shapes = unlabelledFiles(corpora, `${LABELLED}.txt`).map((f) => evaluateByShape(product, f));
   }
 

@@ -52,8 +52,8 @@ const SLOGANS = [
 const MOJIBAKE = ['\ufffd', '\ufffd\ufffd', '锟斤拷', 'ä¸­å›½', '??', '?Ｋ孀殴', '\ue5e5'];
 
 /**
- * Each takes a paragraph's text and returns { text, start, end } (the artefact's span in the
- * new text) or null when the paragraph does not suit it.
+ * Each takes a paragraph's text (and the document's { encoding }) and returns { text, start,
+ * end } (the artefact's span in the new text) or null when the paragraph does not suit it.
  */
 export const POINT = {
   'cjk-space': (p, rng) => {
@@ -120,10 +120,11 @@ export const POINT = {
     const opener = p.lastIndexOf(p[m.index] === '”' ? '“' : '《', m.index);
     return { text: replace(p, m.index, m.index + 1, ''), start: opener, end: opener + 1 };
   },
-  mojibake: (p, rng) => {
+  mojibake: (p, rng, { encoding } = {}) => {
     const at = seam(p, rng);
     if (at === null) return null;
-    const damage = rng.pick(MOJIBAKE);
+    // A private-use character does not survive GB18030 (U+E5E5 is written as A3A0, which reads back as U+3000).
+    const damage = rng.pick(encoding === 'gb18030' ? MOJIBAKE.filter((m) => !/[\ue000-\uf8ff]/.test(m)) : MOJIBAKE);
     return { text: replace(p, at, at + 1, damage), start: at, end: at + damage.length };
   },
   'slogan-variant': (p, rng) => {

@@ -20,7 +20,7 @@ import { LAYOUTS, EXTRAS, Pager, paragraph, renderDocument } from './layouts.mjs
 import { byline, dateline, endCredit, exportHeader, furnitureStyle, randomDate, sourceLine } from './dress.mjs';
 import { POINT, POINT_RULES, BREAK_RULES, cutPoint } from './inject.mjs';
 import { makeRandom } from './random.mjs';
-import { ROOT } from './product.mjs';
+import { ROOT, decodeBytes } from './product.mjs';
 
 const require = createRequire(import.meta.url);
 const iconv = require(path.join(ROOT, 'node_modules', 'iconv-lite'));
@@ -158,7 +158,7 @@ function injectInto(plan, rule, layout, style, rng) {
   }
   if (POINT[rule]) {
     for (const i of rng.shuffle(plan.body.map((_, k) => k))) {
-      const done = POINT[rule](plan.body[i].text, rng);
+      const done = POINT[rule](plan.body[i].text, rng, { encoding: style.encoding });
       if (!done) continue;
       plan.body[i].text = done.text;
       plan.artefacts.push({ rule, para: i, start: done.start, end: done.end });
@@ -242,6 +242,8 @@ export function writeZoo(dir, docs) {
   for (const doc of docs) {
     const text = doc.texts.join(doc.gold.eol) + doc.gold.eol;
     const bytes = doc.gold.encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8');
+    // The product must read back exactly the text the gold was written for.
+    if (decodeBytes(bytes).text !== text) throw new Error(`${doc.file}: the text does not survive ${doc.gold.encoding}`);
     fs.writeFileSync(path.join(dir, doc.file), bytes);
     fs.writeFileSync(path.join(dir, doc.file.replace(/\.txt$/, '.gold.json')), JSON.stringify(doc.gold) + '\n');
   }
