@@ -46,11 +46,12 @@ export function shapeOf(line) {
   return null;
 }
 
-/** Is line i joined to line j after the fixes? */
+/** Is line i joined to line j after the fixes? (Not when either was deleted: only the lines around it can be.) */
 function joiner(table, fixed) {
   const endOf = (i) => mapThrough(table.ends[i], fixed.passes);
   const startOf = (i) => mapThrough(table.starts[i], fixed.passes);
-  return (a, b) => !fixed.text.slice(endOf(a), startOf(b)).includes('\n');
+  const deleted = (i) => table.ends[i] > table.starts[i] && startOf(i) === endOf(i);
+  return (a, b) => !deleted(a) && !deleted(b) && !fixed.text.slice(endOf(a), startOf(b)).includes('\n');
 }
 
 /** Is furniture line i glued to other text after the fixes? (false when a fix removed it) */

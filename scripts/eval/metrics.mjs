@@ -171,7 +171,9 @@ export function evaluateDocument(gold, run, fixed, review) {
   const fixedText = fixed.text;
   const endOf = (i) => mapThrough(table.ends[i], fixed.passes);
   const startOf = (i) => mapThrough(table.starts[i], fixed.passes);
-  const joined = (a, b) => !fixedText.slice(endOf(a), startOf(b)).includes('\n');
+  // A line the fixes deleted (page-residue takes the furniture out) joins nothing: only the lines around it can be joined.
+  const deleted = (i) => table.ends[i] > table.starts[i] && mapThrough(table.starts[i], fixed.passes) === mapThrough(table.ends[i], fixed.passes);
+  const joined = (a, b) => !deleted(a) && !deleted(b) && !fixedText.slice(endOf(a), startOf(b)).includes('\n');
   for (const site of breakSites(gold)) {
     const c = counts(articleOf(site.a)).counts;
     const isJoined = joined(site.a, site.b);
@@ -296,7 +298,7 @@ function reconstructSources(gold, text, table) {
  * point rules on real text can be genuine (a break, page-residue or empty-article finding
  * that the gold does not explain is the product's mistake; so is anything on generated text).
  */
-export function reviewVerdict(f, text, table, sources, gold, review) {
+function reviewVerdict(f, text, table, sources, gold, review) {
   if (['broken-line', 'split-paragraph', 'page-residue', 'empty-article'].includes(f.rule)) return { kind: 'false' };
   const line = table.lineOf(f.span.start);
   const col = f.span.start - table.starts[line];

@@ -30,10 +30,6 @@ const { decodeBytes } = load('core/encoding.js');
 const { readCorpusFile } = load('io/files.js');
 const { chooseSegmenter } = load('segment/index.js');
 const { loadGlossaries } = load('lsp/glossaryStore.js');
-export const { RULES } = load('core/rules/index.js');
-
-export const RULE_IDS = RULES.map((r) => r.id);
-
 /** The rules whose safe fixes join lines: what the join metrics measure. */
 export const JOIN_RULES = ['broken-line', 'split-paragraph', 'page-residue'];
 

@@ -9,10 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { JOIN_RULES } from './product.mjs';
 import { evaluateDocument, zeroCounts, addCounts } from './metrics.mjs';
-import { buildZoo, makeStream, readZoo, writeZoo } from './zoo.mjs';
+import { buildZoo, headlineParts, makeStream, readZoo, writeZoo } from './zoo.mjs';
 import { OWN_HEADLINES, rmrbHeadlines, seedArticles, sogouArticles, thucnewsArticles } from './sources.mjs';
 import { makeRandom } from './random.mjs';
-import { headlineParts } from './zoo.mjs';
 
 /** THUCNews bodies under 人民日报 headlines (a decade per document), Sogou bodies under their own titles. */
 export function corpusStreams(corpora) {

@@ -44,7 +44,7 @@ const LAYOUTS: Record<string, LayoutFloor> = {
   L4: { f1: 0.777, titles: 0.5, authors: 0, joinPrecision: 0, joinRecall: null, wrongJoins: 5, furnitureRecall: null, furnitureGlued: null, cleanPer10k: 9.57 },
   L5: { f1: 0.799, titles: 0.363, authors: 0.444, joinPrecision: 0, joinRecall: null, wrongJoins: 5, furnitureRecall: null, furnitureGlued: null, cleanPer10k: 11.55 },
   L6: { f1: 0.705, titles: 0.545, authors: 0.25, joinPrecision: 0.971, joinRecall: 1, wrongJoins: 7, furnitureRecall: null, furnitureGlued: null, cleanPer10k: 7.72 },
-  L7: { f1: 0.736, titles: 0.545, authors: 0.555, joinPrecision: 0.756, joinRecall: 0.991, wrongJoins: 38, furnitureRecall: 0.269, furnitureGlued: 17, cleanPer10k: 34.37 },
+  L7: { f1: 0.736, titles: 0.545, authors: 0.555, joinPrecision: 0.819, joinRecall: 0.991, wrongJoins: 26, furnitureRecall: 0.269, furnitureGlued: 17, cleanPer10k: 34.37 },
   L8: { f1: 0.631, titles: 0.444, authors: 0.25, joinPrecision: 0.941, joinRecall: 1, wrongJoins: 5, furnitureRecall: null, furnitureGlued: null, cleanPer10k: 7.8 },
   L9: { f1: 0.777, titles: 0.454, authors: 0.285, joinPrecision: 0, joinRecall: null, wrongJoins: 5, furnitureRecall: null, furnitureGlued: null, cleanPer10k: 9.74 },
 };
