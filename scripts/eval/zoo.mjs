@@ -146,8 +146,8 @@ function docStyleFor(layout, rng) {
   return style;
 }
 
-/** One artefact of `rule` in the article (false when it does not suit the article). */
-function injectInto(plan, rule, layout, style, rng) {
+/** One point artefact of `rule` in the article, or its body lost (false when it does not suit the article). */
+function injectInto(plan, rule, style, rng) {
   if (rule === 'empty-article') {
     if (!plan.headline || plan.exportHeader) return false;
     plan.body = [];
@@ -166,7 +166,7 @@ function injectInto(plan, rule, layout, style, rng) {
     }
     return false;
   }
-  return rule; // a break artefact: placed once the paragraphs are composed
+  throw new Error(`no injection for ${rule}`);
 }
 
 function placeBreak(plan, rule, style, rng) {
@@ -215,9 +215,9 @@ export function buildZoo(streams, { layouts = Object.keys(LAYOUTS), docs = 4, va
             for (let tries = 0; tries < rules.length; tries++) {
               const rule = rules[next++ % rules.length];
               if (rule === 'empty-article' && (k === 0 || plans.some((p) => p.body.length === 0))) continue;
-              const done = injectInto(plan, rule, layout, style, irng);
-              if (done === false) continue;
-              if (typeof done === 'string') breaks.push([plan, done]);
+              // A break artefact is placed once the paragraphs are composed (it needs their final text).
+              if (BREAK_RULES.includes(rule)) breaks.push([plan, rule]);
+              else if (!injectInto(plan, rule, style, irng)) continue;
               break;
             }
           });
