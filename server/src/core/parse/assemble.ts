@@ -111,11 +111,15 @@ export function assemble(
     }
     const article = draft.article;
     switch (role) {
-      case 'title':
+      case 'title': {
+        // An export header's title without its markup: `### 标题`, `标题：…`.
+        const title = line.shape.kind === 'export-title' ? line.shape.title : line.text;
+        const span = line.shape.kind === 'export-title' ? { start: line.span.end - title.length, end: line.span.end } : line.span;
         if (article.title && previousRole(roles, k) === 'title') {
-          article.title = { text: article.title.text + line.text, span: { start: article.title.span.start, end: line.span.end } };
-        } else article.title = { text: line.text, span: line.span };
+          article.title = { text: article.title.text + title, span: { start: article.title.span.start, end: span.end } };
+        } else article.title = { text: title, span };
         break;
+      }
       case 'deck': {
         const last = article.decks[article.decks.length - 1];
         if (last && previousRole(roles, k) === 'deck' && line.blanksBefore === 0 && line.shape.kind === 'text' && lines[k - 1].shape.kind === 'text') {

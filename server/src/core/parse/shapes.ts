@@ -109,15 +109,46 @@ function creditOf(text: string): LineShape | null {
   return { kind: 'credit', authors: m[1] ? (parseNameList(m[1]) ?? []) : [] };
 }
 
-const BYLINE_PREFIX = /^(?:本报记者|本报通讯员|本报特约记者|记者|通讯员|特约记者|实习记者|见习记者|实习生|特约评论员|本报评论员|评论员|文\s*[/／|｜:：]\s*图?|图\s*[/／|｜]\s*文|文图|图文|作者\s*[:：]|撰稿\s*[:：]|撰文\s*[:：]|口述\s*[:：]?|整理\s*[:：]?)\s*/;
-/** A credit after the names: 张三 摄, 李四 文, 王五 报道. */
-const BYLINE_SUFFIX = /\s*(?:摄影?|文|图|报道|整理|撰文|执笔|口述|供稿|编译)$/;
+/** A role before a name in a byline: 本报记者, 新华社记者, 通讯员, 实习生, 文/图 … */
+const BYLINE_ROLE = new RegExp(
+  '^(?:本报|本刊|本台|本网|本社|本报驻[\\u4e00-\\u9fff]{1,4}|新华社|中新社|[\\u4e00-\\u9fff]{2,6}?(?:社|日报|晚报|时报|报|电视台|台|网))?' +
+    '(?:特约|实习|见习|首席|驻[\\u4e00-\\u9fff]{1,4})?' +
+    '(?:摄影记者|记者|通讯员|实习生|特约评论员|评论员|撰稿人|撰稿|撰文|编译|整理|口述|执笔|作者|摄影|摄|文图|图文|文|图)',
+);
+/** A credit after a name: 张三 摄, 李四 文, 王五 报道. */
+const BYLINE_CREDIT = /(?:摄影|摄|文|图|报道|整理|撰文|执笔|口述|供稿|编译)$/;
+const BYLINE_SEPARATORS = /[\s\u3000、，,；;/／|｜:：]+/;
 
-/** 刘宛康 / 本报记者 张三 李四 / 文/王五 / 张三 摄 */
+/**
+ * The names of a byline: 刘宛康 / 本报记者 张三 李四 / 文/图 王五 / 本报记者 尹新玉 通讯员 于慧 /
+ * 新华社记者 曾嘉、江春鹏 / 张三 摄. Roles may stand before each name or group of names; every
+ * other part must be a name.
+ */
 export function parseByline(text: string): string[] | null {
-  if (displayWidth(text) > 30) return null;
-  const bare = text.replace(BYLINE_PREFIX, '');
-  return parseNameList(bare) ?? (bare !== text || BYLINE_SUFFIX.test(bare) ? parseNameList(bare.replace(BYLINE_SUFFIX, '')) : null);
+  if (displayWidth(text) > 40) return null;
+  const names: string[] = [];
+  let roles = 0;
+  for (const raw of text.split(BYLINE_SEPARATORS)) {
+    let part = raw;
+    for (let m = BYLINE_ROLE.exec(part); m && m[0].length > 0; m = BYLINE_ROLE.exec(part)) {
+      part = part.slice(m[0].length);
+      roles++;
+    }
+    if (part !== '' && !isName(part) && BYLINE_CREDIT.test(part) && isName(part.replace(BYLINE_CREDIT, ''))) {
+      part = part.replace(BYLINE_CREDIT, '');
+      roles++;
+    }
+    if (part === '') continue;
+    if (!isName(part)) return null;
+    names.push(part);
+  }
+  if (names.length === 0 || names.length > 8) return null;
+  // Without any role, a byline is a short list of names (刘宛康 / 阮现武 董浩).
+  return roles > 0 || names.length <= 6 ? names : null;
+}
+
+function isName(part: string): boolean {
+  return parseNameList(part) !== null;
 }
 
 export function isoDate(year: string, month: string, day: string): string | null {

@@ -66,6 +66,8 @@ export interface LineRole {
 }
 
 const MAX_HEADING_WIDTH = 50;
+/** A headline wrapped like hard-wrapped body text runs over at most this many lines. */
+const MAX_HEADLINE_LINES = 3;
 /** A line this wide is a headline only with no clause punctuation inside (run-together decks). */
 const MAX_LONG_HEADING_WIDTH = 100;
 const SPEECH_OPENING = /^[\u4e00-\u9fff]{1,12}(?:指出|强调|要求|表示|认为|提出|说)[，,：:]/;
@@ -237,7 +239,9 @@ export class Walker {
     }
     const article = this.state.article!;
     article.hasBody = true;
-    if (trailingAttribution(c.text)) {
+    // A credit may wrap onto the paragraph's last line: （皇甫娜建 侯红 / 胜）.
+    const tail = role === 'continuation' && this.state.open >= 0 ? this.lines[this.state.open].text + c.text : c.text;
+    if (trailingAttribution(tail)) {
       article.closed = true;
       this.state.open = -1;
     } else {
@@ -280,7 +284,7 @@ export class Walker {
     if (c.shape.kind !== 'text') return false;
     if (c.width > MAX_LONG_HEADING_WIDTH || (c.width > MAX_HEADING_WIDTH && /[，,；;：:。]/.test(c.text))) return false;
     if (endsSentence(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text) || /。./.test(c.text)) return false;
-    if (NEVER_LAST.includes(c.text[c.text.length - 1])) return false;
+    if (this.endsWithBoundWord(c.text)) return false;
     if (STARTS_WITH_CLOSING.test(c.text) || sectionMarker(c.text) || trailingAttribution(c.text) || SPEECH_OPENING.test(c.text)) return false;
     return true;
   }
@@ -314,8 +318,9 @@ export class Walker {
     if (next.shape.kind === 'date' && this.state.article?.hasBody) return false; // a signature
     if (this.continuesInto(c, next)) return false;
     if (this.confirmsHeadline(j)) return true;
-    // A full line of hard-wrapped text is body text unless a byline says otherwise.
-    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return false;
+    // A full line of hard-wrapped text is body text, unless it starts a short block of lines
+    // that ends no sentence: a headline wrapped like the text.
+    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return this.isHeadlineBlock(i);
     if (this.state.article === null || this.state.article.closed) return true;
     if (this.inHeadingBlock() && this.state.lastRole !== 'byline') return true;
     // Below, the evidence is weaker; a long line with clause marks inside is a sentence.
@@ -327,6 +332,25 @@ export class Walker {
     if (next.wrapWidth !== null && next.width >= fullLineWidth(next.wrapWidth)) return true;
     if (next.width >= Math.max(24, 1.5 * c.width)) return true;
     return /[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]/.test(c.text);
+  }
+
+  /**
+   * Lines `i`… up to the next blank line or page break are a headline wrapped like the body
+   * text: at most three lines, no sentence end among them, set apart from what follows.
+   */
+  private isHeadlineBlock(i: number): boolean {
+    let k = i;
+    let width = this.lines[i].width;
+    for (let n = this.lines[k + 1]; n && n.blanksBefore === 0 && n.shape.kind === 'text'; n = this.lines[k + 1]) {
+      if (++k - i >= MAX_HEADLINE_LINES) return false;
+      width += n.width;
+    }
+    if (width > MAX_LONG_HEADING_WIDTH) return false;
+    for (let m = i; m <= k; m++) if (/[。！？!?，,；;]/.test(this.lines[m].text)) return false;
+    const last = this.lines[k];
+    if (ENDS_WITH_CLAUSE_MARK.test(last.text) || this.endsWithBoundWord(last.text)) return false;
+    const after = this.nextProse(k);
+    return after < 0 || (this.setApart(k, after) && !this.continuesInto(last, this.lines[after]));
   }
 
   /**
@@ -345,9 +369,13 @@ export class Walker {
     const next = this.lines[j];
     if (this.confirmsHeadline(j)) return true;
     if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return false;
+    // A clause mark inside it: the rest of a sentence.
+    if (/[，,；;]/.test(c.text)) return false;
     // A stray line between the halves of a sentence (a running head OCR garbled) is no headline.
     if (this.continuesInto(previous, next) || this.continuesInto(c, next)) return false;
-    return this.setApart(i, j) && next.shape.kind === 'text' && previous.width >= c.width;
+    // After a full line of hard-wrapped text the paragraph runs on.
+    if (previous.wrapWidth !== null && previous.width >= fullLineWidth(previous.wrapWidth)) return false;
+    return this.setApart(i, j) && next.shape.kind === 'text';
   }
 
   /**
@@ -359,11 +387,19 @@ export class Walker {
     return j >= 0 && this.lines[j].shape.kind === 'date' && !!this.state.article?.hasBody && this.lines[i].width <= 30;
   }
 
+  /** The text ends with a function word standing alone (…的, …和), so it goes on: 存在 is a word, 在 alone is not. */
+  private endsWithBoundWord(text: string): boolean {
+    if (!NEVER_LAST.includes(text[text.length - 1])) return false;
+    if (!this.segmenter) return true;
+    const tokens = tokenize(this.segmenter, tailWindow(text, 4), 0, { hmm: false });
+    return tokens[tokens.length - 1].text.length === 1;
+  }
+
   /** True when `next` reads as the rest of `c`'s sentence rather than a new line of its own. */
   private continuesInto(c: WalkLine, next: WalkLine): boolean {
     if (next.shape.kind !== 'text') return false;
     if (STARTS_WITH_CLOSING.test(next.text)) return true;
-    if (NEVER_LAST.includes(c.text[c.text.length - 1]) || ENDS_WITH_CLAUSE_MARK.test(c.text)) return true;
+    if (this.endsWithBoundWord(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text)) return true;
     if (next.width <= 6 && endsSentence(next.text) && !sectionMarker(next.text)) return true;
     if (!this.segmenter) return false;
     const left = tailWindow(c.text, 4);
@@ -397,7 +433,8 @@ export class Walker {
     if (j < 0) return true;
     const next = this.lines[j];
     if (next.shape.kind !== 'text' || sectionMarker(next.text)) return true;
-    const wrapped = c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth) && !this.setApart(i, j);
-    return !this.continuesInto(c, next) && !wrapped;
+    // A full line of hard-wrapped text runs on, even across a page break.
+    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return false;
+    return !this.continuesInto(c, next);
   }
 }
