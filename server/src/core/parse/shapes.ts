@@ -31,6 +31,8 @@ const PAGE_MARKER = new RegExp(
   `^(?:[=＝\\-—_~*#]{2,}\\s*(?:第\\s*[${DIGIT}]+\\s*页|(?:page|p\\.?)\\s*\\d+|[${DIGIT}]+)\\s*[=＝\\-—_~*#]{2,}|[\\[【〔<《]\\s*第\\s*[${DIGIT}]+\\s*页\\s*[\\]】〕>》]|第\\s*[${DIGIT}]+\\s*页|(?:page|p\\.)\\s*\\d+(?:\\s*(?:of|/)\\s*\\d+)?|<page\\s*\\d+>)$`,
   'i',
 );
+/** A jump line: （下转第3版）, (上接第一版), 转第5版. */
+const JUMP_LINE = /^[（(]?\s*(?:下转|上接|转|接|续)第?\s*[0-9０-９一二三四五六七八九十A-Z]{1,3}\s*[版页][)）]?$/;
 /** A page number in print: 0303, 第3版, A3版, - 12 -, ·58·, （总974）, (总7)·5. */
 const PAGE_NUMBER_DECORATION = /[\s·•・.．。\-—－_~～*＊()（）[\]【】〔〕<>《》:：,，、|｜/／◆◇★☆○●]/g;
 const PAGE_NUMBER_WORDS = /^(?:第?[A-Za-zＡ-Ｚ]?版?|总|第|页|总第?)*$/;
@@ -45,8 +47,12 @@ const KICKER = /^(?:——|──|--|―|—)\s*\S/;
 const SOURCE_PAPER = /^《([^》]{2,20})》\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*[（(][^)）]{0,20}[)）])?$/;
 const SOURCE_LABEL = /^[（(【]?\s*(?:来源|稿源|转自|原载|出处|摘自|选自)\s*[:：]\s*([^\s:：)）】]{2,24})\s*[)）】]?$/;
 /** A credit alone on a line: （完）, (编辑：张三), 【责任编辑：李四】, 本报综合, 我要评论. */
-const CREDIT_PAREN = new RegExp(`^[（(【\\[]\\s*(?:完|全文完|待续|(?:${STAFF_LABELS}|记者|通讯员|实习生|整理|作者|文|图|撰文|摄)\\s*[:：/]?\\s*([^()（）【】\\[\\]]{0,30}))\\s*[)）】\\]]$`);
-const CREDIT_WORDS = /^(?:本报综合|综合报道|综合消息|本报编辑部|我要评论|打印本页|关闭窗口|返回顶部|分享到|\(完\)|完)$/;
+const CREDIT_PAREN = new RegExp(`^[（(【\\[]\\s*(?:完|全文完|待续|(${STAFF_LABELS}|记者|通讯员|实习生|整理|作者|文|图|撰文|摄)\\s*[:：/]?\\s*([^()（）【】\\[\\]]{0,30}))\\s*[)）】\\]]$`);
+/** Roles whose names are the article's authors (an editor's are not). */
+const AUTHOR_ROLES = /^(?:记者|通讯员|实习生|作者|文|撰文|摄)$/;
+const CREDIT_WORDS = /^[（(【]?(?:本报综合|综合报道|综合消息|本报编辑部|我要评论|打印本页|关闭窗口|返回顶部|分享到|完|据[\u4e00-\u9fff]{2,6}(?:社|网|报|台)(?:电|消息|报道)?)[)）】]?$/;
+/** Any short aside in brackets alone on a line at the end of an article: (咕哒), （本报综合）. */
+const BRACKETED = /^[（(【][^()（）【】]{1,20}[)）】]$/;
 const ATTENDANCE = /(?:出席|主持|参加|陪同)(?:并讲话|并致辞)?(?:\s|$)/;
 /** Export headers: `### 标题`, `标题：…` (the title field of a database export). */
 const MARKDOWN_TITLE = /^#{1,6}\s+(\S.*)$/;
@@ -60,7 +66,7 @@ export function classifyLine(raw: string): LineShape {
   if (text === '') return { kind: 'blank' };
   if (text.length <= 40) {
     if (PAGE_MARKER.test(text)) return { kind: 'page-mark', mark: 'page-marker' };
-    if (isPageNumber(text)) return { kind: 'page-mark', mark: 'page-number' };
+    if (isPageNumber(text) || JUMP_LINE.test(text)) return { kind: 'page-mark', mark: 'page-number' };
     if (ISSUE_LINE.test(text) || ORNAMENTED.test(text)) return { kind: 'page-mark', mark: 'running-head' };
   }
   if (PAGE_DATE.test(text)) return { kind: 'page-mark', mark: 'page-date' };
@@ -106,14 +112,20 @@ function creditOf(text: string): LineShape | null {
   if (CREDIT_WORDS.test(text)) return { kind: 'credit', authors: [] };
   const m = CREDIT_PAREN.exec(text);
   if (!m) return null;
-  return { kind: 'credit', authors: m[1] ? (parseNameList(m[1]) ?? []) : [] };
+  const authors = m[1] && AUTHOR_ROLES.test(m[1]) && m[2] ? (parseNameList(m[2]) ?? []) : [];
+  return { kind: 'credit', authors };
+}
+
+/** A bracketed aside alone on a line: a credit when it ends an article, not a section number or page. */
+export function isBracketedAside(text: string): boolean {
+  return BRACKETED.test(text) && !sectionMarker(text + '。') && !/^[（(][0-9０-９]+[)）]$/.test(text);
 }
 
 /** A role before a name in a byline: 本报记者, 新华社记者, 通讯员, 实习生, 文/图 … */
 const BYLINE_ROLE = new RegExp(
   '^(?:本报|本刊|本台|本网|本社|本报驻[\\u4e00-\\u9fff]{1,4}|新华社|中新社|[\\u4e00-\\u9fff]{2,6}?(?:社|日报|晚报|时报|报|电视台|台|网))?' +
     '(?:特约|实习|见习|首席|驻[\\u4e00-\\u9fff]{1,4})?' +
-    '(?:摄影记者|记者|通讯员|实习生|特约评论员|评论员|撰稿人|撰稿|撰文|编译|整理|口述|执笔|作者|摄影|摄|文图|图文|文|图)',
+    '(?:摄影记者|记者|通讯员|实习生|特约评论员|评论员|撰稿人|撰稿|撰文|编译|整理|口述|执笔|作者|摄影|摄|文[·・]图|图[·・]文|文图|图文|文|图)',
 );
 /** A credit after a name: 张三 摄, 李四 文, 王五 报道. */
 const BYLINE_CREDIT = /(?:摄影|摄|文|图|报道|整理|撰文|执笔|口述|供稿|编译)$/;

@@ -22,7 +22,7 @@ import { Segmenter, tokenize } from '../segmenter';
 import { displayWidth, endsSentence, headWindow, tailWindow } from '../text';
 import { leadingDateline, trailingAttribution } from './credits';
 import { fullLineWidth } from './layout';
-import { LineShape, sectionMarker } from './shapes';
+import { LineShape, isBracketedAside, sectionMarker } from './shapes';
 
 export interface WalkLine {
   /** Line number in the document. */
@@ -66,6 +66,8 @@ export interface LineRole {
 }
 
 const MAX_HEADING_WIDTH = 50;
+/** A title line this wide that a shorter line follows is one headline set over two lines. */
+const LONG_TITLE_LINE = 24;
 /** A headline wrapped like hard-wrapped body text runs over at most this many lines. */
 const MAX_HEADLINE_LINES = 3;
 /** A line this wide is a headline only with no clause punctuation inside (run-together decks). */
@@ -149,6 +151,8 @@ export class Walker {
       return this.paragraphLine(i, 'continuation');
     }
     if (sectionMarker(c.text)) return this.paragraphLine(i, this.isStandaloneSection(i) ? 'section' : 'paragraph');
+    // A bracketed aside after the body, alone on its line: (咕哒), （本报综合）.
+    if (this.state.article?.hasBody && isBracketedAside(c.text)) return this.ending('credit');
     if (this.isHeadline(i)) return this.headline(i);
     if (this.isSignature(i)) return this.done('byline', false);
     return this.paragraphLine(i, 'paragraph');
@@ -191,15 +195,17 @@ export class Walker {
   }
 
   /**
-   * A line of the current heading block. A headline wrapped onto the next line stays the
-   * title: the line before it is about as wide or wider (it was full); a short title line
-   * followed by a longer one is a title and its deck.
+   * A line of the current heading block: a deck, or the rest of a headline wrapped onto it.
+   * A headline wraps when its line was full: a full line of hard-wrapped text, a long line
+   * (a headline set over two lines in print), or a line the break cuts a word of.
    */
   private heading(i: number, role: 'deck'): LineRole {
     const c = this.lines[i];
     const previous = this.lines[i - 1];
-    const wrapped = c.blanksBefore === 0 && !this.state.afterFurniture && c.shape.kind === 'text' && !/^[—–\-─(（]/.test(c.text) && c.width >= 2 && previous.width >= 0.75 * c.width;
-    return this.done(this.state.lastRole === 'title' && wrapped ? 'title' : role, false);
+    if (this.state.lastRole !== 'title' || c.blanksBefore > 0 || this.state.afterFurniture || c.shape.kind !== 'text' || /^[—–\-─(（]/.test(c.text)) return this.done(role, false);
+    const full = previous.wrapWidth !== null && previous.width >= fullLineWidth(previous.wrapWidth);
+    const long = previous.width >= LONG_TITLE_LINE && c.width < previous.width;
+    return this.done(full || long || this.continuesInto(previous, c) ? 'title' : role, false);
   }
 
   private byline(i: number): LineRole {
