@@ -17,7 +17,7 @@ import { LineRole, Walker } from './walker';
 
 export type { Article, Byline, Heading, PageMark, Section } from './assemble';
 export { trailingAttribution } from './credits';
-export { fullLineWidth } from './layout';
+export { isFullLine } from './layout';
 export { Paragraph } from './paragraph';
 export type { LinePiece, ParagraphBreak } from './paragraph';
 export { classifyLine, isoDate, pageDate, parseByline, sectionMarker } from './shapes';

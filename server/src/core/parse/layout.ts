@@ -24,6 +24,8 @@ const MIN_RUN_ON_SHARE = 0.3;
 /** Share of the run-on lines whose width is within 15% of their median. */
 const MIN_TIGHT_SHARE = 0.6;
 const FULL_LINE = 0.85;
+/** Punctuation may hang past the wrap width, a little. */
+const OVERFLOW = 1.25;
 const MAX_BUCKET = 255;
 
 /**
@@ -56,6 +58,14 @@ export function localWrapWidths(lines: LayoutLine[]): (number | null)[] {
 /** The narrowest width that is still a full line at `wrapWidth`. */
 export function fullLineWidth(wrapWidth: number): number {
   return Math.floor(wrapWidth * FULL_LINE);
+}
+
+/**
+ * A full line of hard-wrapped text: about as wide as the wrap width around it. A line much
+ * wider than that is no wrapped line (a paragraph-per-line paragraph among wrapped ones).
+ */
+export function isFullLine(width: number, wrapWidth: number | null): boolean {
+  return wrapWidth !== null && width >= fullLineWidth(wrapWidth) && width <= wrapWidth * OVERFLOW;
 }
 
 /** A multiset of whole widths with its median, updated one width at a time. */

@@ -15,7 +15,8 @@ export type LineShape =
   | { kind: 'source'; source: string | null; date: string | null }
   /** A line that ends an article: （完）, （编辑：X）, 本报综合, 我要评论. */
   | { kind: 'credit'; authors: string[] }
-  | { kind: 'byline'; names: string[] }
+  /** `labelled`: a role stands with the names (本报记者, 文/图), so it cannot be a line of prose. */
+  | { kind: 'byline'; names: string[]; labelled: boolean }
   | { kind: 'attendance' }
   /** An export header's headline: `### 标题` or `标题：…`. */
   | { kind: 'export-title'; title: string }
@@ -83,12 +84,12 @@ export function classifyLine(raw: string): LineShape {
   const date = DATE_ONLY.exec(text);
   if (date) return { kind: 'date', date: isoDate(date[1], date[2], date[3]) };
   const authorField = AUTHOR_FIELD.exec(text);
-  if (authorField) return { kind: 'byline', names: parseNameList(authorField[1]) ?? (authorField[1].trim() ? [trimSpaces(authorField[1])] : []) };
+  if (authorField) return { kind: 'byline', names: parseNameList(authorField[1]) ?? (authorField[1].trim() ? [trimSpaces(authorField[1])] : []), labelled: true };
   if (KICKER.test(text) && !endsSentence(text) && displayWidth(text) <= 80) {
     return { kind: 'page-mark', mark: 'kicker' };
   }
-  const byline = parseByline(text);
-  if (byline) return { kind: 'byline', names: byline };
+  const byline = bylineOf(text);
+  if (byline) return { kind: 'byline', ...byline };
   if (!endsSentence(text) && displayWidth(text) <= 50 && ATTENDANCE.test(text) && !/[，,。]/.test(text)) {
     return { kind: 'attendance' };
   }
@@ -137,6 +138,10 @@ const BYLINE_SEPARATORS = /[\s\u3000、，,；;/／|｜:：]+/;
  * other part must be a name.
  */
 export function parseByline(text: string): string[] | null {
+  return bylineOf(text)?.names ?? null;
+}
+
+function bylineOf(text: string): { names: string[]; labelled: boolean } | null {
   if (displayWidth(text) > 40) return null;
   const names: string[] = [];
   let roles = 0;
@@ -156,7 +161,7 @@ export function parseByline(text: string): string[] | null {
   }
   if (names.length === 0 || names.length > 8) return null;
   // Without any role, a byline is a short list of names (刘宛康 / 阮现武 董浩).
-  return roles > 0 || names.length <= 6 ? names : null;
+  return roles > 0 || names.length <= 6 ? { names, labelled: roles > 0 } : null;
 }
 
 function isName(part: string): boolean {

@@ -21,7 +21,7 @@
 import { Segmenter, tokenize } from '../segmenter';
 import { displayWidth, endsSentence, headWindow, tailWindow } from '../text';
 import { leadingDateline, trailingAttribution } from './credits';
-import { fullLineWidth } from './layout';
+import { isFullLine } from './layout';
 import { LineShape, isBracketedAside, sectionMarker } from './shapes';
 
 export interface WalkLine {
@@ -203,7 +203,7 @@ export class Walker {
     const c = this.lines[i];
     const previous = this.lines[i - 1];
     if (this.state.lastRole !== 'title' || c.blanksBefore > 0 || this.state.afterFurniture || c.shape.kind !== 'text' || /^[—–\-─(（]/.test(c.text)) return this.done(role, false);
-    const full = previous.wrapWidth !== null && previous.width >= fullLineWidth(previous.wrapWidth);
+    const full = isFullLine(previous.width, previous.wrapWidth);
     const long = previous.width >= LONG_TITLE_LINE && c.width < previous.width;
     return this.done(full || long || this.continuesInto(previous, c) ? 'title' : role, false);
   }
@@ -211,7 +211,12 @@ export class Walker {
   private byline(i: number): LineRole {
     const c = this.lines[i];
     const article = this.state.article;
-    if (this.state.open >= 0 && c.blanksBefore === 0 && !this.state.afterFurniture) return this.paragraphLine(i, 'continuation');
+    // A bare name right after a full line of hard-wrapped text is the rest of its sentence.
+    if (this.state.open >= 0 && c.blanksBefore === 0 && !this.state.afterFurniture && c.shape.kind === 'byline' && !c.shape.labelled) {
+      const previous = this.lines[this.state.open];
+      if (isFullLine(previous.width, previous.wrapWidth) || this.continuesInto(previous, c)) return this.paragraphLine(i, 'continuation');
+    }
+    if (this.looksLikeHeadlineNotName(i)) return this.headline(i);
     this.state.open = -1;
     if (article && !article.closed && !article.hasBody) {
       // Under the headline; but bylines set apart from an earlier byline, with a headline after
@@ -280,6 +285,21 @@ export class Walker {
     return j >= 0 && this.couldBeHeadline(j);
   }
 
+  /**
+   * A short line shaped like a name where a headline is due, whose "given name" is a word of
+   * the dictionary (谈兴趣: 谈 is a surname, 兴趣 a word), with body text after it: a headline.
+   */
+  private looksLikeHeadlineNotName(i: number): boolean {
+    const c = this.lines[i];
+    if (c.shape.kind !== 'byline' || c.shape.labelled || c.shape.names.length !== 1 || c.text.length !== 3 || !this.segmenter) return false;
+    const article = this.state.article;
+    if (article && !article.closed && !article.hasBody) return false;
+    const j = this.nextProse(i);
+    if (j < 0 || this.lines[j].shape.kind !== 'text' || this.couldBeHeadline(j)) return false;
+    const given = tokenize(this.segmenter, c.text.slice(1), 0, { hmm: false });
+    return given.length === 1;
+  }
+
   /** Furniture or a blank line stands between line `i` and the next prose line `j`. */
   private setApart(i: number, j: number): boolean {
     return this.lines[j].blanksBefore > 0 || j > i + 1;
@@ -295,8 +315,21 @@ export class Walker {
     return true;
   }
 
-  /** A line that confirms a headline above it: a byline, a deck, a dateline, a date, an attendance line. */
+  /**
+   * A line that confirms a headline above it: a byline, a dateline, a date, an attendance
+   * line — next, or after one or two more headline lines (decks).
+   */
   private confirmsHeadline(j: number): boolean {
+    if (this.confirms(j)) return true;
+    for (let k = j, n = 0; n < 2 && k + 1 < this.lines.length && this.headlineShape(this.lines[k]); n++) {
+      k = this.nextProse(k);
+      if (k < 0) return false;
+      if (this.confirms(k)) return true;
+    }
+    return false;
+  }
+
+  private confirms(j: number): boolean {
     const next = this.lines[j];
     const kind = next.shape.kind;
     return kind === 'byline' || kind === 'attendance' || kind === 'date' || kind === 'credit' || (kind === 'page-mark' && next.shape.mark === 'kicker') || !!leadingDateline(next.text);
@@ -317,8 +350,12 @@ export class Walker {
     const j = this.nextProse(i);
     const next = j >= 0 ? this.lines[j] : null;
     if (!this.headlineShape(c)) {
-      // A headline may end with ？ or ！ when a byline confirms it.
-      return c.shape.kind === 'text' && c.width <= MAX_HEADING_WIDTH && /[？！?!]$/.test(c.text) && !!next && this.confirmsHeadline(j);
+      // A headline may end with ？ or ！ when a byline confirms it, or when it stands apart.
+      if (c.shape.kind !== 'text' || c.width > MAX_HEADING_WIDTH || !/[？！?!]$/.test(c.text) || /[。，,；;]/.test(c.text)) return false;
+      if (!next) return false;
+      if (this.confirmsHeadline(j)) return true;
+      const fresh = this.state.article === null || this.state.article.closed || this.state.lastRole === 'paragraph' || this.state.lastRole === 'continuation' || this.state.lastRole === 'section';
+      return fresh && c.width <= 30 && this.setApart(i, j) && (c.blanksBefore > 0 || this.state.afterFurniture || this.state.article === null);
     }
     if (!next) return this.state.article === null || this.state.lastRole === 'source' || this.state.lastRole === 'credit' || this.state.lastRole === 'kicker';
     if (next.shape.kind === 'date' && this.state.article?.hasBody) return false; // a signature
@@ -326,16 +363,16 @@ export class Walker {
     if (this.confirmsHeadline(j)) return true;
     // A full line of hard-wrapped text is body text, unless it starts a short block of lines
     // that ends no sentence: a headline wrapped like the text.
-    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return this.isHeadlineBlock(i);
+    if (isFullLine(c.width, c.wrapWidth)) return this.isHeadlineBlock(i);
     if (this.state.article === null || this.state.article.closed) return true;
-    if (this.inHeadingBlock() && this.state.lastRole !== 'byline') return true;
+    if (this.inHeadingBlock() && (this.state.lastRole !== 'byline' || !this.state.article.hasTitle)) return true;
     // Below, the evidence is weaker; a long line with clause marks inside is a sentence.
     if (/[，,；;]/.test(c.text) && c.width > 24) return false;
     // Set apart from what comes before (a blank line, a page break) or after it.
     if (this.inHeadingBlock() || this.setApart(i, j) || c.blanksBefore > 0 || this.state.afterFurniture) return true;
     // No blank line after it: body text follows directly, a full line or a much longer one.
     if (next.shape.kind !== 'text') return false;
-    if (next.wrapWidth !== null && next.width >= fullLineWidth(next.wrapWidth)) return true;
+    if (isFullLine(next.width, next.wrapWidth)) return true;
     if (next.width >= Math.max(24, 1.5 * c.width)) return true;
     return /[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]/.test(c.text);
   }
@@ -352,11 +389,12 @@ export class Walker {
       width += n.width;
     }
     if (width > MAX_LONG_HEADING_WIDTH) return false;
-    for (let m = i; m <= k; m++) if (/[。！？!?，,；;]/.test(this.lines[m].text)) return false;
+    for (let m = i; m <= k; m++) if (/[。，,；;]/.test(this.lines[m].text)) return false;
     const last = this.lines[k];
     if (ENDS_WITH_CLAUSE_MARK.test(last.text) || this.endsWithBoundWord(last.text)) return false;
     const after = this.nextProse(k);
-    return after < 0 || (this.setApart(k, after) && !this.continuesInto(last, this.lines[after]));
+    if (after < 0 || this.confirms(after)) return true;
+    return this.setApart(k, after) && !this.continuesInto(last, this.lines[after]);
   }
 
   /**
@@ -374,13 +412,13 @@ export class Walker {
     if (j < 0) return false;
     const next = this.lines[j];
     if (this.confirmsHeadline(j)) return true;
-    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return false;
+    if (isFullLine(c.width, c.wrapWidth)) return false;
     // A clause mark inside it: the rest of a sentence.
     if (/[，,；;]/.test(c.text)) return false;
     // A stray line between the halves of a sentence (a running head OCR garbled) is no headline.
     if (this.continuesInto(previous, next) || this.continuesInto(c, next)) return false;
     // After a full line of hard-wrapped text the paragraph runs on.
-    if (previous.wrapWidth !== null && previous.width >= fullLineWidth(previous.wrapWidth)) return false;
+    if (isFullLine(previous.width, previous.wrapWidth)) return false;
     return this.setApart(i, j) && next.shape.kind === 'text';
   }
 
@@ -425,7 +463,7 @@ export class Walker {
   private endsItsSentence(i: number): boolean {
     const c = this.lines[i];
     if (!endsSentence(c.text)) return false;
-    if (!/[：；:;]$/.test(c.text) || c.wrapWidth === null || c.width < fullLineWidth(c.wrapWidth)) return true;
+    if (!/[：；:;]$/.test(c.text) || !isFullLine(c.width, c.wrapWidth)) return true;
     const next = this.lines[i + 1];
     return !next || next.blanksBefore > 0 || next.shape.kind !== 'text';
   }
@@ -440,7 +478,7 @@ export class Walker {
     const next = this.lines[j];
     if (next.shape.kind !== 'text' || sectionMarker(next.text)) return true;
     // A full line of hard-wrapped text runs on, even across a page break.
-    if (c.wrapWidth !== null && c.width >= fullLineWidth(c.wrapWidth)) return false;
+    if (isFullLine(c.width, c.wrapWidth)) return false;
     return !this.continuesInto(c, next);
   }
 }

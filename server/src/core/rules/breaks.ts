@@ -2,7 +2,7 @@
  * The line breaks the parser left inside paragraphs, with the evidence that each one cuts a
  * sentence. Shared by broken-line, split-paragraph and page-residue.
  */
-import { fullLineWidth, sectionMarker } from '../parse';
+import { isFullLine, sectionMarker } from '../parse';
 import { Span, displayWidth, endsSentence } from '../text';
 import { RuleContext, TextEdit } from './types';
 import { ProseBlock, charBefore, charLength, isAsciiLetter, isHanIndex, proseBlocks, wordAcross } from './util';
@@ -64,7 +64,7 @@ export function sentenceBreaks(ctx: RuleContext): SentenceBreak[] {
       const prevPiece = block.paragraph.pieces[k];
       const lineWidth = displayWidth(text.slice(prevPiece.span.start, prevPiece.span.end));
       const wrapWidth = wrapWidths[prevPiece.line];
-      const fullLine = wrapWidth !== null && lineWidth >= fullLineWidth(wrapWidth);
+      const fullLine = isFullLine(lineWidth, wrapWidth);
       // A colon or semicolon ends a line of its own, except at the end of a full wrapped line.
       if (endsSentence(left) && !(fullLine && /[：；:;]$/.test(left))) continue;
       let evidence: BreakEvidence | null = null;
