@@ -30,27 +30,51 @@ const MAX_BUCKET = 255;
 
 /**
  * The wrap width around each line (in ideograph cells), or null where the text is not
- * hard-wrapped. `lines` are the document's non-blank lines in order. Linear: the window slides
- * over a histogram of widths.
+ * hard-wrapped. `lines` are the document's non-blank lines in order.
+ *
+ * The text around a line is judged first on both sides of it; where that mixes two widths (the
+ * line sits where one article's width gives way to another's), on the side whose width fits
+ * the line itself, else the side after it (a headline takes the layout of the text below it).
+ * Linear: each window slides over a histogram of widths.
  */
 export function localWrapWidths(lines: LayoutLine[]): (number | null)[] {
+  const around = windowWidths(lines, -LAYOUT_WINDOW, LAYOUT_WINDOW);
+  const after = windowWidths(lines, 0, LAYOUT_WINDOW);
+  const before = windowWidths(lines, -LAYOUT_WINDOW, 0);
+  return lines.map((line, i) => {
+    if (around[i] !== MIXED) return around[i];
+    const fits = (w: number | null) => w !== null && line.runsOn && line.width >= w * 0.85 && line.width <= w * 1.15;
+    const sides = [before[i], after[i]].map((w) => (w === MIXED ? null : w));
+    if (fits(sides[0])) return sides[0];
+    return sides[1] ?? sides[0];
+  });
+}
+
+/** A window with enough run-on lines, but of more than one width. */
+const MIXED = -1;
+
+/** The wrap width of the window [i + from, i + to] for each line i, null, or MIXED. */
+function windowWidths(lines: LayoutLine[], from: number, to: number): (number | null)[] {
   const result: (number | null)[] = new Array(lines.length).fill(null);
   const window = new WidthWindow();
   let prose = 0;
-  const enter = (i: number, sign: 1 | -1) => {
-    const line = lines[i];
+  const enter = (k: number, sign: 1 | -1) => {
+    if (k < 0 || k >= lines.length) return;
+    const line = lines[k];
     if (!line.prose) return;
     prose += sign;
     if (line.runsOn) window.change(line.width, sign);
   };
-  for (let i = 0; i < Math.min(lines.length, LAYOUT_WINDOW); i++) enter(i, 1);
+  for (let k = from; k <= to; k++) enter(k, 1);
   for (let i = 0; i < lines.length; i++) {
-    if (i + LAYOUT_WINDOW < lines.length) enter(i + LAYOUT_WINDOW, 1);
-    if (i - LAYOUT_WINDOW - 1 >= 0) enter(i - LAYOUT_WINDOW - 1, -1);
+    if (i > 0) {
+      enter(i + to, 1);
+      enter(i + from - 1, -1);
+    }
     const n = window.count;
     if (n < MIN_RUN_ON || n < prose * MIN_RUN_ON_SHARE) continue;
     const median = window.median();
-    if (window.countBetween(median * 0.85, median * 1.15) >= n * MIN_TIGHT_SHARE) result[i] = median;
+    result[i] = window.countBetween(median * 0.85, median * 1.15) >= n * MIN_TIGHT_SHARE ? median : MIXED;
   }
   return result;
 }
