@@ -99,7 +99,7 @@ export function assemble(
     const line = lines[k];
     const { role, articleStart } = roles[k];
     if (role === 'furniture' || role === 'kicker') {
-      const kind = line.shape.kind === 'page-mark' ? line.shape.mark : 'kicker';
+      const kind = roles[k].mark ?? (line.shape.kind === 'page-mark' ? line.shape.mark : 'kicker');
       pageMarks.push({ kind, text: line.text, span: line.span });
       if (kind === 'page-date') pageDateNow = pageDate(line.text);
       continue;

@@ -104,7 +104,8 @@ export function classifyLine(raw: string): LineShape {
 export function isPageNumber(text: string): boolean {
   if (!/[0-9０-９]/.test(text) && !/^第[一二三四五六七八九十]{1,3}版$/.test(text)) return false;
   const digits = text.match(/[0-9０-９]+/g) ?? [];
-  if (digits.some((d) => d.length > 4)) return false;
+  // A page number and at most the running count: (总7)·5; 2020-07-10 is a date.
+  if (digits.length > 2 || digits.some((d) => d.length > 4)) return false;
   const rest = text.replace(/[0-9０-９一二三四五六七八九十]/g, '').replace(PAGE_NUMBER_DECORATION, '');
   return PAGE_NUMBER_WORDS.test(rest) && displayWidth(text) <= 16;
 }

@@ -22,7 +22,7 @@ import { Segmenter, tokenize } from '../segmenter';
 import { displayWidth, endsSentence, headWindow, tailWindow } from '../text';
 import { leadingDateline, trailingAttribution } from './credits';
 import { isFullLine } from './layout';
-import { LineShape, isBracketedAside, sectionMarker } from './shapes';
+import { LineShape, PageMarkKind, isBracketedAside, sectionMarker } from './shapes';
 
 export interface WalkLine {
   /** Line number in the document. */
@@ -63,9 +63,13 @@ export interface LineRole {
   role: Role;
   /** The first line of an article. */
   articleStart: boolean;
+  /** What a furniture line is, when the walker found it (a running head between the halves of a sentence). */
+  mark?: PageMarkKind;
 }
 
 const MAX_HEADING_WIDTH = 50;
+/** A running head between the halves of a sentence is at most this wide. */
+const STRAY_WIDTH = 16;
 /** A title line this wide that a shorter line follows is one headline set over two lines. */
 const LONG_TITLE_LINE = 24;
 /** A headline wrapped like hard-wrapped body text runs over at most this many lines. */
@@ -147,6 +151,10 @@ export class Walker {
     const c = this.lines[i];
     const open = this.state.open;
     if (open >= 0) {
+      if (this.isStrayBetweenHalves(i)) {
+        this.state.afterFurniture = true;
+        return { role: 'furniture', articleStart: false, mark: 'running-head' };
+      }
       if (this.headlineAfterOpenParagraph(i)) return this.headline(i);
       return this.paragraphLine(i, 'continuation');
     }
@@ -375,6 +383,20 @@ export class Walker {
     if (isFullLine(next.width, next.wrapWidth)) return true;
     if (next.width >= Math.max(24, 1.5 * c.width)) return true;
     return /[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]/.test(c.text);
+  }
+
+  /**
+   * A short line at a page break between the two halves of a sentence, which the sentence does
+   * not run into: a running head (…没有主动要 / 半月谈 / 求控球…).
+   */
+  private isStrayBetweenHalves(i: number): boolean {
+    const c = this.lines[i];
+    if (c.shape.kind !== 'text' || c.width > STRAY_WIDTH || endsSentence(c.text) || STARTS_WITH_CLOSING.test(c.text)) return false;
+    const j = this.nextProse(i);
+    if (j < 0 || !(c.blanksBefore > 0 || this.state.afterFurniture || this.setApart(i, j))) return false;
+    const previous = this.lines[this.state.open];
+    const next = this.lines[j];
+    return this.continuesInto(previous, next) && !this.continuesInto(previous, c) && !this.continuesInto(c, next);
   }
 
   /**
