@@ -393,10 +393,18 @@ export class Walker {
     const c = this.lines[i];
     if (c.shape.kind !== 'text' || c.width > STRAY_WIDTH || endsSentence(c.text) || STARTS_WITH_CLOSING.test(c.text)) return false;
     const j = this.nextProse(i);
-    if (j < 0 || !(c.blanksBefore > 0 || this.state.afterFurniture || this.setApart(i, j))) return false;
+    if (j < 0 || !this.nextToPageMark(i)) return false;
     const previous = this.lines[this.state.open];
     const next = this.lines[j];
-    return this.continuesInto(previous, next) && !this.continuesInto(previous, c) && !this.continuesInto(c, next);
+    return this.continuesInto(previous, next) && !this.joinsWord(previous, c) && !this.joinsWord(c, next) && !this.endsWithBoundWord(c.text);
+  }
+
+  /** A page number or page marker stands right before or after line `i`. */
+  private nextToPageMark(i: number): boolean {
+    return [i - 1, i + 1].some((k) => {
+      const shape = this.lines[k]?.shape;
+      return !!shape && shape.kind === 'page-mark' && (shape.mark === 'page-number' || shape.mark === 'page-marker' || shape.mark === 'running-head');
+    });
   }
 
   /**
@@ -467,15 +475,25 @@ export class Walker {
     if (STARTS_WITH_CLOSING.test(next.text)) return true;
     if (this.endsWithBoundWord(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text)) return true;
     if (next.width <= 6 && endsSentence(next.text) && !sectionMarker(next.text)) return true;
-    if (!this.segmenter) return false;
+    const seam = this.seamToken(c, next);
+    return !!seam && (seam.straddles || NEVER_FIRST_WORDS.has(seam.text));
+  }
+
+  /** A dictionary word runs across the seam between the two lines (地|位). */
+  private joinsWord(c: WalkLine, next: WalkLine): boolean {
+    return next.shape.kind === 'text' && !!this.seamToken(c, next)?.straddles;
+  }
+
+  /** The word at the seam of two lines joined: the one across it, or the first after it. */
+  private seamToken(c: WalkLine, next: WalkLine): { text: string; straddles: boolean } | null {
+    if (!this.segmenter) return null;
     const left = tailWindow(c.text, 4);
     const right = headWindow(next.text, 4);
-    const tokens = tokenize(this.segmenter, left + right, 0, { hmm: false });
-    for (const token of tokens) {
-      if (token.start < left.length && token.end > left.length) return true;
-      if (token.start === left.length) return NEVER_FIRST_WORDS.has(token.text);
+    for (const token of tokenize(this.segmenter, left + right, 0, { hmm: false })) {
+      if (token.start < left.length && token.end > left.length) return { text: token.text, straddles: true };
+      if (token.start === left.length) return { text: token.text, straddles: false };
     }
-    return false;
+    return null;
   }
 
   /**
