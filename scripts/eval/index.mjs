@@ -4,7 +4,7 @@
  * do on text nobody on the team wrote, in the layouts real corpora come in.
  *
  *   npm run eval                                   (= the line below)
- *   node scripts/eval/index.mjs [--corpora ../shared/corpora] [--write-docs] [--json] [--verbose]
+ *   node scripts/eval/index.mjs [--corpora ../shared/corpora] [--write-docs] [--json] [--verbose [--limit N] [--only TEXT]]
  *                               [--write-review] [--docs N] [--keep DIR] [--labels FILE]
  *   node scripts/eval/index.mjs --fixtures [--json]    the regression zoo in test/fixtures/zoo/
  *   node scripts/eval/index.mjs --build-fixtures [--out DIR]   rebuild it (deterministic)
@@ -64,7 +64,10 @@ function asJson(summary, ocr) {
 
 function verbose(summary, ocr) {
   const d = summary.details;
-  const section = (title, list, n = 40) => {
+  const limit = Number(option('--limit', '40'));
+  const only = option('--only', null);
+  const section = (title, list, n = limit) => {
+    if (only) list = list?.filter((x) => (typeof x === 'string' ? x : JSON.stringify(x)).includes(only));
     if (!list?.length) return;
     console.log(`\n${title} (${list.length}${list.length > n ? `, first ${n}` : ''}):`);
     for (const x of list.slice(0, n)) console.log(`  ${typeof x === 'string' ? x : JSON.stringify(x)}`);

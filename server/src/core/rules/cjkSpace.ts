@@ -8,9 +8,9 @@
  * between Chinese and Latin letters or digits are house style; only Han–Han spaces count.
  *
  * A space between two Han characters is flagged when removing it joins a dictionary word
- * (习|近平), when single characters are spaced out (洛 阳 市), or when it falls inside a
- * clause away from the paragraph's first clause (where glued headlines and datelines live)
- * and away from names (记者 李良 王妮娜).
+ * (习|近平), when single characters are spaced out (洛 阳 市), or when it falls anywhere in
+ * running prose past the paragraph's first clause (where glued headlines and datelines live),
+ * away from names (记者 李良 王妮娜): 6个篮板 和5个抢断.
  */
 import { isPersonName } from '../names';
 import { Issue, Rule, RuleContext } from './types';
@@ -72,6 +72,7 @@ export const cjkSpace: Rule = {
 function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean, issues: Issue[]): void {
   const text = block.text.slice(0, block.proseEnd);
   const firstClauseEnd = firstMark(text);
+  const openingEnd = openingOf(text);
   const copywriting = ctx.options.spacing === 'copywriting';
   for (let i = 0; i < text.length; i++) {
     if (!isSpaceChar(text[i])) continue;
@@ -96,6 +97,10 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean,
       else if (separator || nearName(text, start, end)) reason = null;
       else if (spacedOut(text, start, end)) reason = { zh: '单字之间被空格隔开', en: 'single characters spaced out' };
       else if (boundFunctionWord(ctx, text, start, end)) reason = { zh: '虚词和相邻的词被空格隔开', en: 'a space next to a function word' };
+      // Running prose has no spaces between words: past the opening of the paragraph (where a
+      // glued headline or dateline ends), a lone space in a sentence is a stray one. Where
+      // spaces recur in the sentence they are its style (lists, parallel phrases), not damage.
+      else if (start >= openingEnd && loneSpaceInSentence(text, start, end) && !afterGluedHeading(text, start, end, !!across)) reason = { zh: '句子中间的空格', en: 'a space inside a sentence' };
     } else if (separator) {
       reason = null;
     } else if (!copywriting && isAsciiDigit(lc) && rightHan && UNITS.includes(rc)) {
@@ -119,6 +124,39 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean,
       ),
     );
   }
+}
+
+/** Where a paragraph's opening ends: its first sentence end, within the first 40 characters. */
+const OPENING = 40;
+
+function openingOf(text: string): number {
+  const end = text.search(/[。！？!?]/);
+  return end >= 0 && end < OPENING ? end : OPENING;
+}
+
+/** The space is the only one between Han characters in its sentence. */
+function loneSpaceInSentence(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/[。！？!?]/.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && !/[。！？!?]/.test(text[to])) to++;
+  return (text.slice(from, to).match(/[\u3400-\u9fff][ \u00a0]+[\u3400-\u9fff]/g) ?? []).length === 1;
+}
+
+/**
+ * The space ends a subheading that lost its line break and ran into the text at a sentence's
+ * start (…。玩家智慧 凝炼精品《YY三国》…): a few words with no clause mark, no word across the
+ * space (人民|日报 is one word), and no function word at either side of it.
+ */
+function afterGluedHeading(text: string, start: number, end: number, wordAcross: boolean): boolean {
+  if (wordAcross) return false;
+  let from = start;
+  while (from > 0 && !/[。！？!?”]/.test(text[from - 1])) from--;
+  const before = text.slice(from, start);
+  // A numeral (三 亲自掌勺) or 图为 opens a list item or a caption.
+  if (/^(?:[一二三四五六七八九十]|图为|附|注)$/.test(before)) return true;
+  if (before.length < 2 || before.length > 16 || /[，、；：,;:“”]/.test(before)) return false;
+  return !BOUND_BEFORE.includes(before[before.length - 1]) && !BOUND_AFTER.includes(text[end]) && !'和与及并而或'.includes(text[end]);
 }
 
 function firstMark(text: string): number {

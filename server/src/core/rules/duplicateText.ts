@@ -37,6 +37,8 @@ const ABAB = new Set(
     '开导 引导 疏导 协调 配合 商议 商讨 切磋 探讨 交谈 聊天 谈谈 说说 讲讲 聊聊 走走 看看 想想 试试'
   ).split(' '),
 );
+/** Characters that end names of places and bodies and start words of their own (村|村民, 会|会长). */
+const NAME_SUFFIXES = '司局处科村镇乡县市省区州会部委厅所院校社团队组年月号期届股债厂店馆站港湖路街党国军营班系室楼场行业';
 /** Sound words that repeat freely. */
 const ONOMATOPOEIA = /^(?:哈|呵|嘻|嘿|咚|啦|嗒|哗|嘀|嗡|呜|砰|啪|咕|叮|当|咯|嘟|喵|汪|呱|噔|轰|隆|沙|哒)+$/;
 const NUMERAL_START = /^[一二两三四五六七八九十百千万几每0-9]/;
@@ -76,7 +78,14 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, issues: Issue[]): void 
   let skipUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].start < skipUntil) continue;
-    const found = doubledChar(tokens, i) ?? repeatedRun(text, tokens, i) ?? repeatedPrefix(ctx, text, tokens, i) ?? partialRepeat(text, tokens, i);
+    const found =
+      doubledChar(tokens, i) ??
+      repeatedRun(text, tokens, i) ??
+      repeatedPrefix(ctx, text, tokens, i) ??
+      repeatedSuffix(ctx, text, tokens, i) ??
+      strayDoubledChar(ctx, text, tokens, i) ??
+      repeatedListItem(text, tokens, i) ??
+      partialRepeat(text, tokens, i);
     if (!found) continue;
     skipUntil = found.copy.end;
     const { copy, kind } = found;
@@ -159,6 +168,52 @@ function repeatedPrefix(ctx: RuleContext, text: string, tokens: Token[], i: numb
   const copyEnd = b.start + a.text.length;
   if (legitimateRepeat(text, a.text, a.start, copyEnd)) return null;
   return { kind: 'word', first: a, copy: { start: b.start, end: copyEnd } };
+}
+
+/**
+ * A word repeated as the end of a longer word the segmenter took whole: 销售价格|价格 (the
+ * longer word is a word before it plus the repeated one).
+ */
+function repeatedSuffix(ctx: RuleContext, text: string, tokens: Token[], i: number): Found | null {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!b || b.text.length < 2 || a.text.length <= b.text.length || !a.text.endsWith(b.text)) return null;
+  if (!/^[\u3400-\u9fff]+$/.test(a.text)) return null;
+  const head = a.text.slice(0, a.text.length - b.text.length);
+  if (head.length < 2 || dictionaryTokens(ctx, head).length !== 1) return null;
+  if (legitimateRepeat(text, b.text, a.end - b.text.length, b.end)) return null;
+  return { kind: 'word', first: { start: a.end - b.text.length, end: a.end }, copy: b };
+}
+
+/**
+ * One character printed twice where the second copy starts the next word and the first forms
+ * no word: 解执|执行难. Characters that double into a word of their own (常常, 人人) are
+ * segmented as one word and never come here.
+ */
+function strayDoubledChar(ctx: RuleContext, text: string, tokens: Token[], i: number): Found | null {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!b || a.text.length !== 1 || b.text.length < 2 || b.text[0] !== a.text || !isHanIndex(text, a.start)) return null;
+  // The character with the word before it is a word (执政|政策 is fine): the first copy belongs there.
+  const previous = tokens[i - 1];
+  if (previous && dictionaryTokens(ctx, previous.text.slice(-1) + a.text).length === 1) return null;
+  if (/[一二三四五六七八九十百千万亿两几每个]/.test(a.text) || ONOMATOPOEIA.test(a.text) || FUNCTION_CHARS.includes(a.text)) return null;
+  // A suffix that ends a name and starts the next word: 国际司|司长, 船形村|村民, 2009年|年初.
+  if (NAME_SUFFIXES.includes(a.text) || /[0-9０-９]/.test(text[a.start - 1] ?? '')) return null;
+  return { kind: 'char', first: a, copy: { start: b.start, end: b.start + 1 } };
+}
+
+/** An item of a list printed twice in a row: 自贸区、自贸区 (a third copy, or 再, is rhetoric). */
+function repeatedListItem(text: string, tokens: Token[], i: number): Found | null {
+  const a = tokens[i];
+  const comma = tokens[i + 1];
+  const b = tokens[i + 2];
+  if (!b || comma.text !== '、' || a.text !== b.text || a.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(a.text)) return null;
+  // The copy is a whole item: punctuation or the end after it.
+  const after = tokens[i + 3];
+  if (after && /^[\u3400-\u9fff]/.test(after.text)) return null;
+  if (after?.text === '、' && tokens[i + 4] && (tokens[i + 4].text === a.text || tokens[i + 4].text.startsWith('再'))) return null;
+  return { kind: 'word', first: a, copy: { start: comma.start, end: b.end } };
 }
 
 function legitimateRepeat(text: string, unit: string, start: number, end: number): boolean {

@@ -3,8 +3,10 @@
  * cannot be known, only read again from the source.
  *
  * - U+FFFD replacement characters;
- * - runs of ? inside Chinese (??), a ? followed by a full-width letter or digit (the mark
- *   GB18030 damage leaves: 。?Ｋ孀殴), and a ? inside a word where a character was lost (徐若?);
+ * - runs of ? inside Chinese (??), a ? before a full-width form or right after a sentence's
+ *   end (the marks GB18030 damage leaves: 。?Ｋ孀殴, ?：闾), and a ? inside a word where a
+ *   character was lost (徐若?);
+ * - damage that became a byword: 锟斤拷, 烫烫烫, 屯屯屯;
  * - UTF-8 read as Latin-1 or Windows-1252 (å¹´, ä¸­, æ–°);
  * - private-use characters;
  * - meaningless runs of rare characters: three or more characters outside the common set
@@ -23,6 +25,8 @@ const RARE_IN_WINDOW = 3;
 const NO_FIX = { zh: '原字无法自动恢复，请对照原件修改', en: 'the original text cannot be recovered automatically: check it against the source' };
 
 const REPLACEMENT = /\ufffd+/g;
+/** Damage that became a byword: U+FFFD written as UTF-8 and read as GBK; uninitialised memory. */
+const KNOWN_DAMAGE = /(?:锟斤拷)+|烫{3,}|屯{3,}/g;
 const QUESTION_RUN = /\?{2,}/g;
 // UTF-8 bytes read as Latin-1 or Windows-1252: a lead byte and its continuation bytes, either
 // one whole three-byte character (a Han character: å¹´) or two sequences or more in a row.
@@ -30,11 +34,15 @@ const CONT = '[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\
 const LATIN1_UTF8 = new RegExp(`(?:[\\u00e0-\\u00ef]${CONT}{2})+|(?:[\\u00c2-\\u00f4]${CONT}{1,3}){2,}`, 'g');
 const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
-/** A ? that GB18030 damage left: followed by a full-width letter or digit. */
+/** A ? that GB18030 damage left: before a full-width form, or right after a sentence's end. */
 export function isMojibakeQuestionMark(text: string, i: number): boolean {
   if (text[i] !== '?') return false;
+  // GB18030 damage: the lead byte read as ?, the next byte as a full-width form (？Ｋ, ?：, ?＃).
   const next = text.charCodeAt(i + 1);
-  return (next >= 0xff10 && next <= 0xff19) || (next >= 0xff21 && next <= 0xff3a) || (next >= 0xff41 && next <= 0xff5a);
+  if (next >= 0xff01 && next <= 0xff5e) return true;
+  // A question mark never follows the end of a sentence: 。? is damage too.
+  const before = text[i - 1] === '”' || text[i - 1] === '’' ? text[i - 2] : text[i - 1];
+  return before === '。' || before === '！' || before === '？';
 }
 
 const QUESTION_WORDS = /什么|怎么|怎样|如何|为何|为啥|哪|谁|几|多少|是否|能否|可否|是不是|有没有|难道|岂|究竟|到底|何/;
@@ -71,6 +79,7 @@ export const mojibake: Rule = {
       issues.push(makeIssue(ID, { start, end }, message(`乱码：${what.zh}。${NO_FIX.zh}`, `Mojibake: ${what.en}; ${NO_FIX.en}`)));
 
     for (const m of text.matchAll(REPLACEMENT)) add(m.index!, m.index! + m[0].length, { zh: '替换字符 �', en: 'replacement characters (�)' });
+    for (const m of text.matchAll(KNOWN_DAMAGE)) add(m.index!, m.index! + m[0].length, { zh: `“${m[0].slice(0, 6)}”是典型的编码损坏`, en: `“${m[0].slice(0, 6)}” is well-known encoding damage` });
     for (const m of text.matchAll(QUESTION_RUN)) {
       const start = m.index!;
       const end = start + m[0].length;
@@ -80,7 +89,7 @@ export const mojibake: Rule = {
     }
     // Both kinds of damage sit on an ASCII question mark.
     for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
-      if (isMojibakeQuestionMark(text, i) && text[i - 1] !== '?') add(i, i + 2, { zh: '问号后跟全角字母或数字（GB 编码损坏）', en: 'a question mark before a full-width letter or digit (GB18030 damage)' });
+      if (isMojibakeQuestionMark(text, i) && text[i - 1] !== '?') add(i, Math.min(text.length, i + 2), { zh: '编码损坏留下的问号（GB 编码）', en: 'a question mark left by encoding damage (GB18030)' });
     }
     for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
       if (isLostCharacter(text, i)) {
