@@ -24,12 +24,107 @@ const NUMBERED = /^([一两二三四五六七八九十])个([\u4e00-\u9fff]{2,6}
 /** Characters a canonical phrase may contain besides Han characters. */
 const PHRASE_PUNCTUATION = /[、·]/;
 
-export function findVariants(glossary: Glossary, text: string): VariantMatch[] {
+/**
+ * Variants of the glossary's phrases in `text`. `brokenWords` tells whether a phrase falls
+ * apart into fragments rather than words (四个自心 → 四个/自/心, but 四个方面 → 四个/方面): a
+ * quoted near-miss counts only when it does, so that an ordinary quoted phrase is left alone.
+ */
+export function findVariants(glossary: Glossary, text: string, brokenWords: (phrase: string) => boolean = () => false): VariantMatch[] {
   const matches = numberVariants(glossary, text);
+  matches.push(...numeralPatternVariants(glossary, text));
   for (const entry of glossary.entries) {
     if (entry.canonical && entry.term.length >= 6) matches.push(...editVariants(entry, glossary, text));
   }
+  matches.push(...quotedVariants(glossary, text, brokenWords));
   return dropOverlaps(matches.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end));
+}
+
+const NUMERAL_CHAR = /[一两二三四五六七八九十]/;
+
+/** A phrase with its numerals set aside: 三严三实 → #严#实. */
+function numeralKey(phrase: string): string {
+  return phrase.replace(/[一两二三四五六七八九十]/g, '#');
+}
+
+/** Slogans by their numeral key, for those with a numeral and at least two other characters. */
+const numeralIndex = new WeakMap<Glossary, Map<string, GlossaryEntry>>();
+
+function numeralEntries(glossary: Glossary): Map<string, GlossaryEntry> {
+  let index = numeralIndex.get(glossary);
+  if (!index) {
+    index = new Map();
+    for (const entry of glossary.entries) {
+      for (const form of [entry.term, ...entry.aliases]) {
+        const key = numeralKey(form);
+        if (key !== form && key.replace(/#/g, '').length >= 2 && !index.has(key)) index.set(key, entry);
+      }
+    }
+    numeralIndex.set(glossary, index);
+  }
+  return index;
+}
+
+/**
+ * A slogan with its numbers changed: 三严四实 for 三严三实, “四大攻坚战” for 三大攻坚战. With two
+ * numbers (三严三实, 两学一做) the pattern is distinctive wherever it stands; with one, only in
+ * quotation marks, since 三项规定 is ordinary counting and 八项规定 a slogan. (N个X is
+ * `numberVariants`'s.)
+ */
+function numeralPatternVariants(glossary: Glossary, text: string): VariantMatch[] {
+  const index = numeralEntries(glossary);
+  const matches: VariantMatch[] = [];
+  if (index.size === 0) return matches;
+  for (const hit of text.matchAll(/[一两二三四五六七八九十]/g)) {
+    const at = hit.index!;
+    if (NUMERAL_CHAR.test(text[at - 1] ?? '') || text[at - 1] === '第' || text[at + 1] === '个') continue;
+    for (let length = 8; length >= 3; length--) {
+      const form = text.slice(at, at + length);
+      const entry = index.get(numeralKey(form));
+      if (!entry) continue;
+      if (glossary.lookup(form)) break;
+      const numerals = form.split('').filter((ch) => NUMERAL_CHAR.test(ch)).length;
+      const quoted = text[at - 1] === '“' && text[at + length] === '”';
+      if (numerals >= 2 || quoted) matches.push({ entry, span: { start: at, end: at + length }, found: form, expected: entry.term, kind: 'number' });
+      break;
+    }
+  }
+  return matches;
+}
+
+/**
+ * A quoted phrase one edit from a slogan (two for long ones) that falls apart into fragments:
+ * “四个自心”, “绿水青山就是金山银”, “社会主义核心价观”.
+ */
+function quotedVariants(glossary: Glossary, text: string, brokenWords: (phrase: string) => boolean): VariantMatch[] {
+  const matches: VariantMatch[] = [];
+  const forms = quotedForms(glossary);
+  for (const m of text.matchAll(/“([^“”\n]{3,16})”/g)) {
+    const found = m[1];
+    if (glossary.lookup(found) || !isPhraseLike(found, found)) continue;
+    let best: { form: string; entry: GlossaryEntry; distance: number } | null = null;
+    for (const { form, entry } of forms) {
+      if (Math.abs(form.length - found.length) > 1 || (form[0] !== found[0] && form[form.length - 1] !== found[found.length - 1])) continue;
+      const distance = editDistance(found, form);
+      const limit = form.length >= 8 ? 2 : 1;
+      if (distance > 0 && distance <= limit && (!best || distance < best.distance)) best = { form, entry, distance };
+    }
+    if (!best || found.replace(PARTICLES, '') === best.form.replace(PARTICLES, '') || !brokenWords(found)) continue;
+    const start = m.index! + 1;
+    matches.push({ entry: best.entry, span: { start, end: start + found.length }, found, expected: best.entry.term, kind: 'edit' });
+  }
+  return matches;
+}
+
+const quotedIndex = new WeakMap<Glossary, { form: string; entry: GlossaryEntry }[]>();
+
+/** The glossary's terms and aliases of four characters or more. */
+function quotedForms(glossary: Glossary): { form: string; entry: GlossaryEntry }[] {
+  let forms = quotedIndex.get(glossary);
+  if (!forms) {
+    forms = glossary.entries.flatMap((entry) => [entry.term, ...entry.aliases].filter((f) => f.length >= 4).map((form) => ({ form, entry })));
+    quotedIndex.set(glossary, forms);
+  }
+  return forms;
 }
 
 /** Numbered slogans by what follows 个 (意识 → 四个意识), built once per glossary. */

@@ -7,7 +7,7 @@
  */
 import { findVariants } from '../glossary/variants';
 import { Issue, Rule, RuleContext } from './types';
-import { makeFix, makeIssue, message } from './util';
+import { dictionaryTokens, makeFix, makeIssue, message } from './util';
 
 export const ID = 'slogan-variant';
 
@@ -21,7 +21,10 @@ export const sloganVariant: Rule = {
   ],
   check(ctx: RuleContext): Issue[] {
     if (!ctx.glossary) return [];
-    return findVariants(ctx.glossary, ctx.text).map((v) =>
+    // A malformed phrase breaks words: some of its pieces are single characters that are no
+    // word of their own in it (四个自心 → 四个/自/心).
+    const brokenWords = (phrase: string) => dictionaryTokens(ctx, phrase).some((t) => t.text.length === 1 && !/[、·的之和与及]/.test(t.text));
+    return findVariants(ctx.glossary, ctx.text, brokenWords).map((v) =>
       makeIssue(
         ID,
         v.span,
