@@ -18,6 +18,7 @@ const TRAILING_SOURCE_PAREN = /[（(【]\s*(?:来源|稿源|转自|原载|摘自
 const TRAILING_SOURCE_BARE = /(?:^|[。！？!?”])\s*(?:来源|稿源)\s*[:：]\s*([^\s。，,:：]{2,24})$/;
 const TRAILING_CREDIT = /[（(]\s*(?:(?:本报)?(?:记者|通讯员|实习生|特约记者)\s*)?([^()（）]{2,40}?)\s*[)）]$/;
 const TRAILING_STAFF = new RegExp(`[（(【\\[]\\s*(?:完|全文完|(?:责任)?(?:${STAFF})\\s*[:：/]\\s*([^()（）【】\\[\\]]{1,30}))\\s*[)）】\\]]$`);
+const TRAILING_ASIDE = /[。！？!?”」』]\s*[（(]([^()（）]{1,16})[)）]$/;
 const TRAILING_WORDS = /(?:^|[。！？!?”」』）)])\s*(本报综合|综合报道|综合消息|本报讯|据新华社电|新华社发|我要评论|（完）|\(完\))$/;
 
 /** The attribution that ends `text`, and where it starts; null when the text ends otherwise. */
@@ -31,6 +32,9 @@ export function trailingAttribution(text: string): { value: Attribution; index: 
   if (m && m.index > 0) return { value: { source: null, authors: [] }, index: m.index };
   m = TRAILING_WORDS.exec(text);
   if (m && m.index + m[0].length - m[1].length > 0) return { value: { source: null, authors: [] }, index: m.index + m[0].length - m[1].length };
+  // Any short aside in brackets after the last sentence: 。”(喜欢), 。（图）.
+  m = TRAILING_ASIDE.exec(text);
+  if (m) return { value: { source: null, authors: parseNameList(m[1]) ?? [] }, index: m.index + 1 };
   m = TRAILING_CREDIT.exec(text);
   if (m && m.index > 0) {
     const names = parseNameList(m[1]);

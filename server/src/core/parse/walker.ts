@@ -156,6 +156,11 @@ export class Walker {
         return { role: 'furniture', articleStart: false, mark: 'running-head' };
       }
       if (this.headlineAfterOpenParagraph(i)) return this.headline(i);
+      // A dateline opens a new article's body, whatever the text before it lacks.
+      if (leadingDateline(c.text) && (c.blanksBefore > 0 || this.state.afterFurniture)) {
+        this.state.open = -1;
+        return this.paragraphLine(i, 'paragraph');
+      }
       return this.paragraphLine(i, 'continuation');
     }
     if (sectionMarker(c.text)) return this.paragraphLine(i, this.isStandaloneSection(i) ? 'section' : 'paragraph');
@@ -190,8 +195,8 @@ export class Walker {
   private headline(i: number): LineRole {
     this.state.open = -1;
     const article = this.state.article;
-    // A headline after a page break heads a new article, whatever stood at the end of the page before.
-    if (article && this.inHeadingBlock() && !this.state.afterFurniture) {
+    // A headline after a page break, or two blank lines or more, heads a new article.
+    if (article && this.inHeadingBlock() && !this.state.afterFurniture && this.lines[i].blanksBefore < 2) {
       // Bylines printed above the headline: the headline is this article's title.
       if (!article.hasTitle) {
         article.hasTitle = true;
@@ -393,10 +398,13 @@ export class Walker {
     const c = this.lines[i];
     if (c.shape.kind !== 'text' || c.width > STRAY_WIDTH || endsSentence(c.text) || STARTS_WITH_CLOSING.test(c.text)) return false;
     const j = this.nextProse(i);
-    if (j < 0 || !this.nextToPageMark(i)) return false;
+    if (j < 0) return false;
     const previous = this.lines[this.state.open];
     const next = this.lines[j];
-    return this.continuesInto(previous, next) && !this.joinsWord(previous, c) && !this.joinsWord(c, next) && !this.endsWithBoundWord(c.text);
+    if (this.joinsWord(previous, c) || this.joinsWord(c, next) || this.endsWithBoundWord(c.text) || /[，、；：,;:“”]/.test(c.text)) return false;
+    // Next to a page mark, the sentence going on around it is enough; elsewhere a word must
+    // run across it (重 / 新闻战线 / 庆再升 → 重庆).
+    return this.nextToPageMark(i) ? this.continuesInto(previous, next) : this.joinsWord(previous, next);
   }
 
   /** A page number or page marker stands right before or after line `i`. */
