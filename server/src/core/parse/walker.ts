@@ -308,7 +308,11 @@ export class Walker {
     const article = this.state.article;
     if (article && !article.closed && !article.hasBody) return false;
     const j = this.nextProse(i);
-    if (j < 0 || this.lines[j].shape.kind !== 'text' || this.couldBeHeadline(j)) return false;
+    if (j < 0) return false;
+    const next = this.lines[j];
+    // Body text after it, or a byline with its role (记者 X): no name heads either.
+    const bodyNext = next.shape.kind === 'text' && !this.couldBeHeadline(j);
+    if (!bodyNext && !(next.shape.kind === 'byline' && next.shape.labelled)) return false;
     const given = tokenize(this.segmenter, c.text.slice(1), 0, { hmm: false });
     return given.length === 1;
   }
@@ -367,20 +371,31 @@ export class Walker {
       if (c.shape.kind !== 'text' || c.width > MAX_HEADING_WIDTH || !/[？！?!]$/.test(c.text) || /[。，,；;]/.test(c.text)) return false;
       if (!next) return false;
       if (this.confirmsHeadline(j)) return true;
-      const fresh = this.state.article === null || this.state.article.closed || this.state.lastRole === 'paragraph' || this.state.lastRole === 'continuation' || this.state.lastRole === 'section';
+      const article = this.state.article;
+      const fresh = article === null || article.closed || this.state.lastRole === 'paragraph' || this.state.lastRole === 'continuation' || this.state.lastRole === 'section';
+      // Bylines printed above it: the question is the headline they wait for.
+      if (article && !article.hasTitle && this.inHeadingBlock()) return c.width <= 30;
       return fresh && c.width <= 30 && this.setApart(i, j) && (c.blanksBefore > 0 || this.state.afterFurniture || this.state.article === null);
     }
-    if (!next) return this.state.article === null || this.state.lastRole === 'source' || this.state.lastRole === 'credit' || this.state.lastRole === 'kicker';
+    if (!next) {
+      const article = this.state.article;
+      return article === null || article.closed || (this.inHeadingBlock() && this.state.lastRole !== 'byline') || this.state.lastRole === 'kicker';
+    }
     if (next.shape.kind === 'date' && this.state.article?.hasBody) return false; // a signature
-    if (this.continuesInto(c, next)) return false;
+    // Running into the next line: the first line of a paragraph, or a headline wrapped over lines.
+    if (this.continuesInto(c, next)) return this.isHeadlineBlock(i);
     if (this.confirmsHeadline(j)) return true;
     // A full line of hard-wrapped text is body text, unless it starts a short block of lines
     // that ends no sentence: a headline wrapped like the text.
     if (isFullLine(c.width, c.wrapWidth)) return this.isHeadlineBlock(i);
     if (this.state.article === null || this.state.article.closed) return true;
     if (this.inHeadingBlock() && (this.state.lastRole !== 'byline' || !this.state.article.hasTitle)) return true;
-    // Below, the evidence is weaker; a long line with clause marks inside is a sentence.
-    if (/[，,；;]/.test(c.text) && c.width > 24) return false;
+    // Below, the evidence is weaker; a long line with clause marks inside is a sentence, unless
+    // it stands apart on both sides after a finished paragraph (a headline and its deck on one line).
+    if (/[，,；;]/.test(c.text) && c.width > 24) {
+      const afterBody = !!this.state.article?.hasBody && !this.inHeadingBlock();
+      return afterBody && c.width <= 36 && (c.blanksBefore > 0 || this.state.afterFurniture) && this.setApart(i, j);
+    }
     // Set apart from what comes before (a blank line, a page break) or after it.
     if (this.inHeadingBlock() || this.setApart(i, j) || c.blanksBefore > 0 || this.state.afterFurniture) return true;
     // No blank line after it: body text follows directly, a full line or a much longer one.
@@ -427,12 +442,15 @@ export class Walker {
       width += n.width;
     }
     if (width > MAX_LONG_HEADING_WIDTH) return false;
-    for (let m = i; m <= k; m++) if (/[。，,；;]/.test(this.lines[m].text)) return false;
     const last = this.lines[k];
     if (ENDS_WITH_CLAUSE_MARK.test(last.text) || this.endsWithBoundWord(last.text)) return false;
     const after = this.nextProse(k);
-    if (after < 0 || this.confirms(after)) return true;
-    return this.setApart(k, after) && !this.continuesInto(last, this.lines[after]);
+    const marks = (pattern: RegExp) => this.lines.slice(i, k + 1).some((line) => pattern.test(line.text));
+    if (marks(/。/)) return false;
+    // A byline or dateline right after the block confirms a headline, clause marks and all.
+    if (after >= 0 && this.confirms(after)) return true;
+    if (marks(/[，,；;]/)) return false;
+    return after < 0 || (this.setApart(k, after) && !this.continuesInto(last, this.lines[after]));
   }
 
   /**
