@@ -73,6 +73,7 @@ function verbose(summary, ocr) {
     for (const x of list.slice(0, n)) console.log(`  ${typeof x === 'string' ? x : JSON.stringify(x)}`);
   };
   section('Articles missed', d.clean.articleMisses);
+  section('Articles found that are none', d.clean.articleExtras);
   section('Titles not exact', d.clean.titleMisses);
   section('Authors not exact', d.clean.authorMisses);
   section('Wrong joins', d.clean.wrongJoins);

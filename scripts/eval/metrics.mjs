@@ -134,7 +134,7 @@ export function evaluateDocument(gold, run, fixed, review) {
     if (!groups.has(key)) groups.set(key, { body: article.body, titles: article.titles, counts: zeroCounts(), rules: {}, clean: {} });
     return groups.get(key);
   };
-  const details = { wrongJoins: [], missedJoins: [], glued: [], falseFindings: [], articleMisses: [], titleMisses: [], authorMisses: [], missedLabels: [], unjudged: [], falsePageMarks: [], cleanFalse: [] };
+  const details = { wrongJoins: [], missedJoins: [], glued: [], falseFindings: [], articleMisses: [], articleExtras: [], titleMisses: [], authorMisses: [], missedLabels: [], unjudged: [], falsePageMarks: [], cleanFalse: [] };
 
   // Articles.
   const used = new Set();
@@ -162,9 +162,10 @@ export function evaluateDocument(gold, run, fixed, review) {
       if (p && p.deck === g.decks.join(' / ')) c.decksExact++;
     }
   }
-  outline.articles.forEach((p) => {
+  outline.articles.forEach((p, k) => {
     const line = p.titleRange?.start.line ?? p.range.start.line;
     counts(articleOf(line)).counts.predicted++;
+    if (!used.has(k)) details.articleExtras.push(`${gold.file}:${line + 1} ${p.title ?? '(untitled)'}`);
   });
 
   // Joins.

@@ -38,11 +38,15 @@ const MAX_BUCKET = 255;
  * Linear: each window slides over a histogram of widths.
  */
 export function localWrapWidths(lines: LayoutLine[]): (number | null)[] {
-  const around = windowWidths(lines, -LAYOUT_WINDOW, LAYOUT_WINDOW);
+  const own: number[] = new Array(lines.length).fill(0);
+  const around = windowWidths(lines, -LAYOUT_WINDOW, LAYOUT_WINDOW, own);
   const after = windowWidths(lines, 0, LAYOUT_WINDOW);
   const before = windowWidths(lines, -LAYOUT_WINDOW, 0);
   return lines.map((line, i) => {
     if (around[i] !== MIXED) return around[i];
+    // A run-on line among others as wide as itself: a column of its own width (a short article
+    // wrapped narrower or wider than its neighbours).
+    if (line.runsOn && line.width >= MIN_WRAP_WIDTH && own[i] >= MIN_OWN_WIDTH) return Math.round(line.width);
     const fits = (w: number | null) => w !== null && line.runsOn && line.width >= w * 0.85 && line.width <= w * 1.15;
     const sides = [before[i], after[i]].map((w) => (w === MIXED ? null : w));
     if (fits(sides[0])) return sides[0];
@@ -50,11 +54,19 @@ export function localWrapWidths(lines: LayoutLine[]): (number | null)[] {
   });
 }
 
+/** Run-on lines about as wide as a line (itself included) that make a column of that width. */
+const MIN_OWN_WIDTH = 3;
+/** Narrower columns of run-on lines are verse or lists rather than wrapped text. */
+const MIN_WRAP_WIDTH = 10;
+
 /** A window with enough run-on lines, but of more than one width. */
 const MIXED = -1;
 
-/** The wrap width of the window [i + from, i + to] for each line i, null, or MIXED. */
-function windowWidths(lines: LayoutLine[], from: number, to: number): (number | null)[] {
+/**
+ * The wrap width of the window [i + from, i + to] for each line i, null, or MIXED; `own`, when
+ * given, receives the number of run-on lines in the window within 10% of line i's width.
+ */
+function windowWidths(lines: LayoutLine[], from: number, to: number, own?: number[]): (number | null)[] {
   const result: (number | null)[] = new Array(lines.length).fill(null);
   const window = new WidthWindow();
   let prose = 0;
@@ -71,6 +83,7 @@ function windowWidths(lines: LayoutLine[], from: number, to: number): (number | 
       enter(i + to, 1);
       enter(i + from - 1, -1);
     }
+    if (own && lines[i].runsOn) own[i] = window.countBetween(lines[i].width * 0.9, lines[i].width * 1.1);
     const n = window.count;
     if (n < MIN_RUN_ON || n < prose * MIN_RUN_ON_SHARE) continue;
     const median = window.median();

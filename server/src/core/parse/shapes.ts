@@ -40,6 +40,10 @@ const PAGE_NUMBER_WORDS = /^(?:第?[A-Za-zＡ-Ｚ]?版?|总|第|页|总第?)*$/;
 const PAGE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|礼拜)[一二三四五六日天](?:\s.*)?$/;
 /** An issue line of a periodical: 2020年第5期, 一九七四年第一期, 1974年第1期（总第XX期）, 第5期. */
 const ISSUE_LINE = new RegExp(`^[★☆◆·\\s]*(?:[${DIGIT}]{2,4}\\s*年\\s*)?(?:第\\s*[${DIGIT}]{1,4}\\s*[期号卷](?:\\s*[（(]?\\s*总\\s*第?\\s*[${DIGIT}]+\\s*[期号]?\\s*[)）]?)?)[★☆◆·\\s]*$`);
+/** A periodical's or paper's name with its issue or page: 半月谈 1989年第7期, 湖北日报 第31版, 1974年第1期 红旗. */
+const NAMED_ISSUE_LINE = new RegExp(
+  `^(?:[\\u4e00-\\u9fff《》]{2,10}\\s*(?:[${DIGIT}]{2,4}\\s*年\\s*)?第\\s*[${DIGIT}]{1,4}\\s*[期版号]|(?:[${DIGIT}]{2,4}\\s*年\\s*)?第\\s*[${DIGIT}]{1,4}\\s*[期版号]\\s*[\\u4e00-\\u9fff《》]{2,10})$`,
+);
 /** A short line set between ornaments: ☆一月一日出版☆, ★本期导读★. */
 const ORNAMENTED = /^[☆★◆◇●○■□▲△※◎]+[^☆★◆◇●○■□▲△※◎]{1,18}[☆★◆◇●○■□▲△※◎]+$/;
 const STAFF_LABELS = '责任编辑|责编|编辑|美编|校对|组版|排版|版式|审校|值班编辑|摄影|制图|美术编辑|版面编辑|主编|审稿|终审';
@@ -68,7 +72,7 @@ export function classifyLine(raw: string): LineShape {
   if (text.length <= 40) {
     if (PAGE_MARKER.test(text)) return { kind: 'page-mark', mark: 'page-marker' };
     if (isPageNumber(text) || JUMP_LINE.test(text)) return { kind: 'page-mark', mark: 'page-number' };
-    if (ISSUE_LINE.test(text) || ORNAMENTED.test(text)) return { kind: 'page-mark', mark: 'running-head' };
+    if (ISSUE_LINE.test(text) || ORNAMENTED.test(text) || NAMED_ISSUE_LINE.test(text)) return { kind: 'page-mark', mark: 'running-head' };
   }
   if (PAGE_DATE.test(text)) return { kind: 'page-mark', mark: 'page-date' };
   if (STAFF.test(text)) return { kind: 'page-mark', mark: 'staff' };
