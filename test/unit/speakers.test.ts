@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ArticleMemo, analyzeDocument } from '../../server/src/core/analysis';
+import { RegionCache, analyzeDocument } from '../../server/src/core/analysis';
 import { defaultSegmenter } from '../support/segmenters';
 
 function speakersOf(body: string) {
@@ -60,15 +60,15 @@ describe('findSpeakers', () => {
   });
 });
 
-describe('ArticleMemo', () => {
+describe('RegionCache', () => {
   it('reuses the speakers of untouched articles after an edit elsewhere, at their new offsets', () => {
     const before = '第一篇 标题\n\n李亚强调，要抓落实。\n\n《洛阳日报》2020年4月1日（01版）\n\n第二篇 标题\n\n何武周指出，要抢工期。\n';
     const after = before.replace('要抓落实', '要狠抓落实');
-    const memo = new ArticleMemo();
-    analyzeDocument(before, { segmenter: defaultSegmenter(), memo });
-    memo.hits = 0;
-    const analysis = analyzeDocument(after, { segmenter: defaultSegmenter(), memo });
-    assert.equal(memo.hits, 1, 'only the edited article is analysed again');
+    const cache = new RegionCache();
+    analyzeDocument(before, { segmenter: defaultSegmenter(), cache });
+    cache.hits = 0;
+    const analysis = analyzeDocument(after, { segmenter: defaultSegmenter(), cache });
+    assert.equal(cache.hits, 1, 'only the edited article is analysed again');
     const span = analysis.articles[1].speakers[0].statements[0].span;
     assert.equal(after.slice(span.start, span.end), '何武周指出，要抢工期。');
     const fresh = analyzeDocument(after, { segmenter: defaultSegmenter() });

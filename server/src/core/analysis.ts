@@ -1,69 +1,152 @@
 /**
- * One analysis per document version: the parsed structure plus everything derived from it
- * (speakers now; diagnostics and glossary matches build on the same object).
+ * One analysis per document version: the document cut into regions (one per article), each
+ * parsed on its own with offsets relative to its start, with the speakers of its article and
+ * the names it reveals. Diagnostics, the outline, hover and code actions build on the same
+ * object.
+ *
+ * A region's results depend on nothing but the region (its text, the roles of its lines, the
+ * page date above it), so a `RegionCache` keeps them across versions: an edit re-analyses only
+ * the regions it touched, and the result is always that of a fresh analysis.
  */
-import { Article, ParsedDocument, parseDocument } from './parse';
+import { Article, LayoutProfile, ParsedDocument, RegionInput, RegionSpan, parseRegion, regionInput, regionKey, shiftArticle, shiftMark, WalkedDocument, walkDocument } from './parse';
 import { Segmenter } from './segmenter';
 import { Speaker, findSpeakers } from './speakers';
+import { Line } from './text';
 
 export interface AnalyzedArticle extends Article {
   speakers: Speaker[];
 }
 
-export interface DocumentAnalysis {
+/** What a region gives, relative to its start. */
+export interface RegionResult {
+  key: string | null;
+  /** The region as a document of its own: what the rules read. */
   parsed: ParsedDocument;
   articles: AnalyzedArticle[];
+  /** Names and titles the region reveals, for its segmentation (never for another's). */
+  words: ReadonlySet<string>;
+  pageDateAfter: string | null;
+  /** The rules' findings, kept with the region (see core/lint). */
+  lint?: unknown;
+}
+
+/** A region's results and where the region is in the document now. */
+export interface PlacedRegion {
+  span: RegionSpan;
+  result: RegionResult;
 }
 
 export interface AnalysisDeps {
   segmenter?: Segmenter;
-  /** Results of the previous version's articles, so that an edit re-analyses only the articles it touched. */
-  memo?: ArticleMemo;
+  /** Results of earlier versions' regions, so that an edit re-analyses only the regions it touched. */
+  cache?: RegionCache;
+}
+
+export class DocumentAnalysis {
+  private absolute: { parsed: ParsedDocument; articles: AnalyzedArticle[] } | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly lines: Line[],
+    readonly profile: LayoutProfile,
+    readonly wrapWidths: (number | null)[],
+    readonly regions: PlacedRegion[],
+  ) {}
+
+  /** The whole document's structure, offsets in the document (built on first use). */
+  get parsed(): ParsedDocument {
+    return this.absoluteView().parsed;
+  }
+
+  /** Every article with its speakers, offsets in the document. */
+  get articles(): AnalyzedArticle[] {
+    return this.absoluteView().articles;
+  }
+
+  private absoluteView(): { parsed: ParsedDocument; articles: AnalyzedArticle[] } {
+    if (this.absolute) return this.absolute;
+    const pageMarks = [];
+    const articles: AnalyzedArticle[] = [];
+    for (const { span, result } of this.regions) {
+      for (const mark of result.parsed.pageMarks) pageMarks.push(shiftMark(mark, span.start));
+      for (const article of result.articles) {
+        articles.push({ ...shiftArticle(article, span.start, span.firstLine, this.text), speakers: shiftSpeakers(article.speakers, span.start) });
+      }
+    }
+    this.absolute = {
+      parsed: { text: this.text, lines: this.lines, profile: this.profile, wrapWidths: this.wrapWidths, pageMarks, articles },
+      articles,
+    };
+    return this.absolute;
+  }
 }
 
 export function analyzeDocument(text: string, deps: AnalysisDeps = {}): DocumentAnalysis {
-  const parsed = parseDocument(text, { segmenter: deps.segmenter });
-  const memo = deps.memo ?? new ArticleMemo();
-  const articles = parsed.articles.map((article) => ({ ...article, speakers: memo.speakers(article, text) }));
-  memo.keepOnly(parsed.articles.map((a) => text.slice(a.span.start, a.span.end)));
-  deps.segmenter?.addWords(discoveredWords(articles));
-  return { parsed, articles };
+  return analyzeWalk(walkDocument(text, { segmenter: deps.segmenter }), deps);
 }
 
-/**
- * Per-article results keyed by the article's text, stored relative to the article's start so
- * they survive edits elsewhere in the document that move the article.
- */
-export class ArticleMemo {
-  private readonly entries = new Map<string, Speaker[]>();
-  hits = 0;
+/** The analysis of a walked document: its regions, from the cache where they are unchanged. */
+export function analyzeWalk(walked: WalkedDocument, deps: AnalysisDeps = {}): DocumentAnalysis {
+  const { text, lines, placed, roles, profile } = walked;
+  const regions: PlacedRegion[] = [];
+  let pageDate: string | null = null;
+  for (const span of walked.spans) {
+    const input = regionInput(text, lines, placed, roles, span, pageDate);
+    const result = deps.cache ? deps.cache.get(input, profile) : analyzeRegion(input, profile, null);
+    pageDate = result.pageDateAfter;
+    regions.push({ span, result });
+  }
+  deps.cache?.keepOnly(regions.map((r) => r.result));
+  return new DocumentAnalysis(text, lines, profile, walked.wrapWidths, regions);
+}
 
-  speakers(article: Article, text: string): Speaker[] {
-    const key = text.slice(article.span.start, article.span.end);
-    let relative = this.entries.get(key);
-    if (relative) this.hits++;
-    else {
-      relative = shiftSpeakers(findSpeakers(article, text), -article.span.start);
-      this.entries.set(key, relative);
+export function analyzeRegion(input: RegionInput, profile: LayoutProfile, key: string | null): RegionResult {
+  const region = parseRegion(input);
+  const wrapWidths: (number | null)[] = new Array(input.lines.length).fill(null);
+  for (const line of input.placed) wrapWidths[line.line] = line.wrapWidth;
+  const parsed: ParsedDocument = { text: input.text, lines: input.lines, profile, wrapWidths, pageMarks: region.pageMarks, articles: region.articles };
+  const articles = region.articles.map((article) => ({ ...article, speakers: findSpeakers(article, input.text) }));
+  return { key, parsed, articles, words: discoveredWords(articles), pageDateAfter: region.pageDateAfter };
+}
+
+/** Region results by the region's key: what a document's regions were in the last version. */
+export class RegionCache {
+  private entries = new Map<string, RegionResult>();
+  hits = 0;
+  misses = 0;
+
+  get(input: RegionInput, profile: LayoutProfile): RegionResult {
+    const key = regionKey(input);
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.hits++;
+      // The document-wide layout summary may have changed; the region's results do not depend on it.
+      cached.parsed.profile = profile;
+      return cached;
     }
-    return shiftSpeakers(relative, article.span.start);
+    this.misses++;
+    const result = analyzeRegion(input, profile, key);
+    this.entries.set(key, result);
+    return result;
   }
 
-  /** Forgets articles that no longer exist. */
-  keepOnly(keys: string[]): void {
-    const keep = new Set(keys);
-    for (const key of this.entries.keys()) if (!keep.has(key)) this.entries.delete(key);
+  /** Forgets the regions that no longer exist. */
+  keepOnly(results: RegionResult[]): void {
+    const keep = new Map<string, RegionResult>();
+    for (const r of results) if (r.key !== null) keep.set(r.key, r);
+    this.entries = keep;
   }
 }
 
 function shiftSpeakers(speakers: Speaker[], delta: number): Speaker[] {
+  if (delta === 0) return speakers;
   return speakers.map((s) => ({
     ...s,
     statements: s.statements.map((st) => ({ ...st, span: { start: st.span.start + delta, end: st.span.end + delta } })),
   }));
 }
 
-/** Names and titles the corpus itself reveals, for the segmenter's user dictionary. */
+/** Names and titles an article set reveals, for the segmentation of its own region. */
 export function discoveredWords(articles: AnalyzedArticle[]): Set<string> {
   const words = new Set<string>();
   for (const article of articles) {

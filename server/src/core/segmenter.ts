@@ -67,3 +67,38 @@ export function wordStraddles(segmenter: Segmenter, text: string, boundary: numb
   }
   return false;
 }
+
+/**
+ * `base` with a few more words kept whole: the names and titles one region of a document
+ * reveals. The base's dictionary is not touched (analysis never changes shared state): its
+ * words are merged afterwards where a layer word covers whole words of the base's cut.
+ */
+export function withWords(base: Segmenter, words: ReadonlySet<string>): Segmenter {
+  if (words.size === 0) return base;
+  let longest = 0;
+  for (const w of words) longest = Math.max(longest, w.length);
+  return {
+    name: base.name,
+    cut(text, options) {
+      const cut = base.cut(text, options);
+      const merged: string[] = [];
+      for (let i = 0; i < cut.length; i++) {
+        let joined = cut[i];
+        let best = -1;
+        for (let j = i + 1; j < cut.length && joined.length < longest; j++) {
+          joined += cut[j];
+          if (words.has(joined)) best = j;
+        }
+        if (best < 0) merged.push(cut[i]);
+        else {
+          merged.push(cut.slice(i, best + 1).join(''));
+          i = best;
+        }
+      }
+      return merged;
+    },
+    addWords() {
+      throw new Error('a region’s word layer is read-only');
+    },
+  };
+}

@@ -2,7 +2,7 @@
  * The per-document cache: one analysis per document version, shared by every feature.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ArticleMemo, DocumentAnalysis, analyzeDocument } from '../core/analysis';
+import { DocumentAnalysis, RegionCache, analyzeDocument } from '../core/analysis';
 import { Segmenter } from '../core/segmenter';
 import { LineIndex, isMostlyChinese } from '../core/text';
 
@@ -44,7 +44,7 @@ export interface DocumentSettings {
 
 export class AnalysisCache {
   private readonly cache = new Map<string, AnalyzedDocument>();
-  private readonly memos = new Map<string, ArticleMemo>();
+  private readonly memos = new Map<string, RegionCache>();
   private readonly failures = new Map<string, AnalysisFailure>();
 
   constructor(
@@ -86,11 +86,11 @@ export class AnalysisCache {
     const started = performance.now();
     let memo = this.memos.get(document.uri);
     if (!memo) {
-      memo = new ArticleMemo();
+      memo = new RegionCache();
       this.memos.set(document.uri, memo);
     }
     try {
-      const analysis = analyzeDocument(text, { segmenter: this.segmenter, memo });
+      const analysis = analyzeDocument(text, { segmenter: this.segmenter, cache: memo });
       const entry: AnalyzedDocument = {
         uri: document.uri,
         version: document.version,

@@ -76,6 +76,14 @@ export class Paragraph {
     return this.pieces[piece].span.start + (index - this.pieceStarts[piece]);
   }
 
+  /** The same paragraph with its pieces moved by `delta` characters and `lineDelta` lines. */
+  shifted(delta: number, lineDelta: number, documentText: string): Paragraph {
+    return new Paragraph(
+      this.pieces.map((p) => ({ line: p.line + lineDelta, span: { start: p.span.start + delta, end: p.span.end + delta } })),
+      documentText,
+    );
+  }
+
   /** Maps a span of `text` to a document span. */
   spanToDocument(start: number, end: number): Span {
     return { start: this.toDocument(start, start === end ? 'line-end' : 'line-start'), end: this.toDocument(end) };

@@ -18,6 +18,7 @@
  * Page furniture is skipped over: a sentence broken by a page break continues after the running
  * head, and a headline at the top of a page follows the page's furniture.
  */
+import { isPersonName } from '../names';
 import { Segmenter, tokenize } from '../segmenter';
 import { displayWidth, endsSentence, headWindow, tailWindow } from '../text';
 import { leadingDateline, trailingAttribution } from './credits';
@@ -100,6 +101,19 @@ interface WalkState {
   lastRole: Role | null;
   /** Page furniture stands between the last line that was not furniture and this one. */
   afterFurniture: boolean;
+}
+
+const SPEECH_VERB = /^(?:指出|强调|要求|表示|认为|提出|说|指示|介绍|宣布)/;
+
+/** A person's name cut by the break, with the verb of what they said after it: 何武 / 周强调，. */
+function nameAcrossSeam(left: string, right: string): boolean {
+  for (let before = 1; before <= 3 && before < left.length; before++) {
+    for (let after = 1; after <= 3 && before + after <= 4; after++) {
+      const name = left.slice(left.length - before) + right.slice(0, after);
+      if (isPersonName(name) && SPEECH_VERB.test(right.slice(after))) return true;
+    }
+  }
+  return false;
 }
 
 export class Walker {
@@ -501,6 +515,7 @@ export class Walker {
     if (STARTS_WITH_CLOSING.test(next.text)) return true;
     if (this.endsWithBoundWord(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text)) return true;
     if (next.width <= 6 && endsSentence(next.text) && !sectionMarker(next.text)) return true;
+    if (nameAcrossSeam(c.text, next.text)) return true;
     const seam = this.seamToken(c, next);
     return !!seam && (seam.straddles || NEVER_FIRST_WORDS.has(seam.text));
   }
