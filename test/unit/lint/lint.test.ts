@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDocument } from '../../../server/src/core/analysis';
+import { applyFixes } from '../../../server/src/core/fixes';
 import { DEFAULT_LINT_CONFIG, LintConfig } from '../../../server/src/core/lint/config';
 import { IgnoreList, anchorOf } from '../../../server/src/core/lint/ignore';
 import { langOf } from '../../../server/src/core/lint/json';
@@ -86,10 +87,10 @@ describe('lintDocument', () => {
     const ignore = { list: new IgnoreList([anchorOf('a.txt', place.rule, ASCII_FILE, place.span)!]), file: 'a.txt' };
     const result = lint(ASCII_FILE, DEFAULT_LINT_CONFIG, ignore);
     assert.deepEqual(result.ignoredSpans, [place.span]);
-    const fileLevel = result.findings.find((f) => f.rule === 'halfwidth-punctuation' && f.severity === 'warning')!;
-    const edits = fileLevel.fixes[0].edits;
-    assert.equal(edits.length, grouped.filter((f) => f.severity === 'hint').length - 1);
-    assert.ok(!edits.some((e) => e.span.start <= place.span.start && place.span.end <= e.span.end));
+    assert.ok(result.findings.some((f) => f.rule === 'halfwidth-punctuation' && f.fileLevel), 'the file is still grouped');
+    const fixed = applyFixes(ASCII_FILE, result.findings, { rules: ['halfwidth-punctuation'] });
+    assert.equal(fixed.applied.length, grouped.filter((f) => f.severity === 'hint').length - 1);
+    assert.ok(!fixed.applied.some((a) => a.span.start <= place.span.start && place.span.end <= a.span.end));
   });
 
   it('counts findings over carried spans as ignored', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { severityOf } from '../../../server/src/core/rules/index';
-import { WRAPPED_BODY, check, fixWith, flagged } from './helpers';
+import { WRAPPED_BODY, check, fixWith, flagged, lintFindings } from './helpers';
 
 describe('broken-line', () => {
   it('flags a line break that cuts a word, and the fix joins the lines', () => {
@@ -20,14 +20,17 @@ describe('broken-line', () => {
     assert.equal(fixWith('broken-line', text), '会议强调，要强化开放引领，以国际视野谋划推动洛阳副中心城市建设各项工作落地见效。');
   });
 
-  it('groups a hard-wrapped file into one warning with a fix for every line, and hints per place', () => {
+  it('groups a hard-wrapped file into one warning for the file and hints per place, each with its fix', () => {
     const text = ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY, ''].join('\n');
-    const issues = check('broken-line', text);
-    const warnings = issues.filter((i) => severityOf(i) === 'warning');
-    const hints = issues.filter((i) => severityOf(i) === 'hint');
+    const findings = lintFindings(text, 'broken-line');
+    const warnings = findings.filter((f) => f.severity === 'warning');
+    const hints = findings.filter((f) => f.severity === 'hint');
     assert.equal(warnings.length, 1);
+    assert.ok(warnings[0].fileLevel, 'the warning stands for the file');
+    assert.deepEqual(warnings[0].fixes, [], 'its fix is the rule’s fix-all: it copies no edits');
+    assert.match(warnings[0].message.en, /hard-wrapped at about 19 characters a line: 9 line breaks/);
     assert.equal(hints.length, 9, 'one hint per line break inside the paragraph');
-    assert.equal(warnings[0].fixes[0].edits.length, 9);
+    assert.ok(hints.every((h) => h.fixes[0].safe && h.fixes[0].edits.length === 1));
     const fixed = fixWith('broken-line', text);
     assert.equal(fixed, ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY.split('\n').join(''), ''].join('\n'));
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { severityOf } from '../../../server/src/core/rules/index';
-import { check, fixWith, flagged } from './helpers';
+import { check, fixWith, flagged, lintFindings } from './helpers';
 
 describe('halfwidth-punctuation', () => {
   it('flags ASCII marks in Chinese sentences and replaces them with full-width ones', () => {
@@ -39,12 +39,12 @@ describe('halfwidth-punctuation', () => {
   it('groups a file whose Chinese punctuation is mostly ASCII: one warning, hints per place, a fix for all', () => {
     const sentence = '自省委、省政府在洛阳召开推进会,研究出台若干意见以来,按照市委部署要求,我认真学习有关资料;深入领会讲话精神。';
     const text = [sentence, sentence, sentence, sentence].join('\n\n');
-    const issues = check('halfwidth-punctuation', text);
-    const warnings = issues.filter((i) => severityOf(i) === 'warning');
+    const findings = lintFindings(text, 'halfwidth-punctuation');
+    const warnings = findings.filter((f) => f.severity === 'warning');
     assert.equal(warnings.length, 1);
     assert.match(warnings[0].message.en, /16 ASCII marks/);
-    assert.equal(warnings[0].fixes[0].edits.length, 16);
-    assert.equal(issues.filter((i) => severityOf(i) === 'hint').length, 16);
+    assert.deepEqual(warnings[0].fixes, [], 'the fix for the file is the rule’s fix-all');
+    assert.equal(findings.filter((f) => f.severity === 'hint').length, 16);
     assert.ok(!fixWith('halfwidth-punctuation', text).includes(','));
   });
 

@@ -1,5 +1,7 @@
 /** Shared set-up for the rule tests: analyse a text with the real segmenter and the bundled glossary, and run rules. */
 import { analyzeDocument } from '../../../server/src/core/analysis';
+import { DEFAULT_LINT_CONFIG } from '../../../server/src/core/lint/config';
+import { Finding, lintDocument } from '../../../server/src/core/lint/lint';
 import { applyFixes } from '../../../server/src/core/fixes';
 import { Issue, RuleContext, RuleOptions, ruleById, ruleContext, runRules } from '../../../server/src/core/rules/index';
 import { bundledGlossary } from '../../support/glossary';
@@ -45,3 +47,10 @@ export const WRAPPED_BODY = [
   '刻、精神更加振奋、谋划发展更有信心。下面',
   '我结合分管工作实际，谈几点认识和体会。',
 ].join('\n');
+
+/** Every finding of `text` as the product reports them: file groups, severities, one rule or all. */
+export function lintFindings(text: string, ruleId?: string): Finding[] {
+  const segmenter = defaultSegmenter();
+  const findings = lintDocument(analyzeDocument(text, { segmenter }), segmenter, { config: DEFAULT_LINT_CONFIG, glossary: bundledGlossary() }).findings;
+  return ruleId ? findings.filter((f) => f.rule === ruleId) : findings;
+}

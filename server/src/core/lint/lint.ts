@@ -2,9 +2,9 @@
  * Linting one analysed document: the enabled rules at their configured severities, without
  * the findings the user ignored, and the capped list the editor shows.
  */
-import { DocumentAnalysis } from '../analysis';
+import { DocumentAnalysis, RegionResult } from '../analysis';
 import { Glossary } from '../glossary/matcher';
-import { Issue, RULES, RuleFailure, Severity, ruleContext, runRules, severityRank } from '../rules/index';
+import { Issue, RULES, RegionFindings, RuleFailure, Severity, checkRegion, groupFileIssues, regionContext, severityRank } from '../rules/index';
 import { capIssuesBy } from '../rules/cap';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
@@ -56,9 +56,19 @@ export function resolveSeverity(issue: Issue, config: LintConfig): Severity {
 
 export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, options: LintOptions): LintResult {
   const { config } = options;
-  const context = ruleContext(analysis, segmenter, { spacing: config.spacing }, options.glossary ?? null);
-  const failures: RuleFailure[] = [];
-  const issues = runRules(context, enabledRules(config), failures);
+  const glossary = options.glossary ?? null;
+  const enabled = enabledRules(config);
+  const signature = `${[...enabled].join(',')}|${config.spacing}`;
+  const placed: Issue[] = [];
+  const counts = new Map<string, number>();
+  const failures = new Map<string, RuleFailure>();
+  for (const { span, result } of analysis.regions) {
+    const found = regionFindings(result, { segmenter, glossary, config, enabled, signature });
+    for (const issue of found.issues) placed.push(shiftIssue(issue, span.start));
+    for (const [rule, n] of found.counts) counts.set(rule, (counts.get(rule) ?? 0) + n);
+    for (const failure of found.failures) if (!failures.has(failure.rule)) failures.set(failure.rule, failure);
+  }
+  const issues = groupFileIssues(placed, counts, analysis.profile);
   const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, analysis.parsed.text, issues) : new Set<number>();
   const carried = options.ignoredSpans ?? [];
   const isIgnored = (issue: Issue, i: number) => listed.has(i) || carried.some((s) => overlaps(s, issue.span));
@@ -67,7 +77,41 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
     .filter((issue, i) => !isIgnored(issue, i))
     .map((issue) => ({ ...withoutEditsIn(issue, ignoredSpans), severity: resolveSeverity(issue, config) }));
   const shown = capIssuesBy(findings, config.maxProblems, (f) => (f as Finding).severity ?? 'information') as Finding[];
-  return { findings, shown, ignored: ignoredSpans.length, ignoredSpans, failures };
+  return { findings, shown, ignored: ignoredSpans.length, ignoredSpans, failures: [...failures.values()] };
+}
+
+interface RegionLintSetup {
+  segmenter: Segmenter;
+  glossary: Glossary | null;
+  config: LintConfig;
+  enabled: Set<string>;
+  /** The enabled rules and options: a region's findings are kept as long as it stays the same. */
+  signature: string;
+}
+
+/** What a region's findings were computed with, kept with the region's results. */
+interface RegionLint {
+  signature: string;
+  segmenter: Segmenter;
+  glossary: Glossary | null;
+  findings: RegionFindings;
+}
+
+/** A region's findings, relative to its start: kept with the region while the setup is the same. */
+function regionFindings(result: RegionResult, setup: RegionLintSetup): RegionFindings {
+  const kept = result.lint as RegionLint | undefined;
+  if (kept && kept.signature === setup.signature && kept.segmenter === setup.segmenter && kept.glossary === setup.glossary) return kept.findings;
+  const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing }, setup.glossary);
+  const findings = checkRegion(context, setup.enabled);
+  const lint: RegionLint = { signature: setup.signature, segmenter: setup.segmenter, glossary: setup.glossary, findings };
+  result.lint = lint;
+  return findings;
+}
+
+function shiftIssue(issue: Issue, delta: number): Issue {
+  if (delta === 0) return issue;
+  const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return { ...issue, span: shift(issue.span), fixes: issue.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ span: shift(e.span), newText: e.newText })) })) };
 }
 
 /** True when the spans share a character, or an empty one sits inside or at the edge of the other. */

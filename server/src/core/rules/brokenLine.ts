@@ -6,7 +6,7 @@
  */
 import { breakMarkSpan, evidenceText, joinEdit, sentenceBreaks } from './breaks';
 import { Issue, Rule, RuleContext } from './types';
-import { makeFix, makeFileIssue, makeIssue, message } from './util';
+import { makeFix, makeIssue, message } from './util';
 
 export const ID = 'broken-line';
 
@@ -20,38 +20,24 @@ export const brokenLine: Rule = {
   examples: [{ bad: '会议指出，洛阳在黄河流域生态保护和高质量发展上地\n位重要、作用突出。', good: '会议指出，洛阳在黄河流域生态保护和高质量发展上地位重要、作用突出。' }],
   check(ctx: RuleContext): Issue[] {
     const { text } = ctx;
-    const breaks = sentenceBreaks(ctx).filter((b) => b.blankLines === 0 && b.whitespaceOnly);
-    if (breaks.length === 0) return [];
-    const profile = ctx.parsed.profile;
-    const grouped = profile.hardWrapped && breaks.length >= GROUP_FROM;
-    const issues: Issue[] = [];
-    const edits = breaks.map((b) => joinEdit(text, b.span));
-    if (grouped) {
-      const width = profile.wrapWidth ?? 0;
-      issues.push(
-        makeFileIssue(
-          ID,
-          breakMarkSpan(text, breaks[0].span),
-          message(
-            `本文件按约 ${width} 字一行硬换行，共有 ${breaks.length} 处句中换行`,
-            `This file is hard-wrapped at about ${width} characters a line: ${breaks.length} line breaks inside sentences`,
-          ),
-          [makeFix(message(`合并全部 ${breaks.length} 处句中换行`, `Join all ${breaks.length} broken lines`), edits, true)],
-        ),
-      );
-    }
-    breaks.forEach((b, i) => {
-      const why = evidenceText(b);
-      issues.push(
-        makeIssue(
+    return sentenceBreaks(ctx)
+      .filter((b) => b.blankLines === 0 && b.whitespaceOnly)
+      .map((b) => {
+        const why = evidenceText(b);
+        return makeIssue(
           ID,
           breakMarkSpan(text, b.span),
           message(`句中换行${why.zh}`, `Line break inside a sentence${why.en}`),
-          [makeFix(message('合并这两行', 'Join the two lines'), [edits[i]], true)],
-          grouped ? 'hint' : undefined,
-        ),
-      );
-    });
-    return issues;
+          [makeFix(message('合并这两行', 'Join the two lines'), [joinEdit(text, b.span)], true)],
+        );
+      });
+  },
+  group: {
+    applies: (places, _count, profile) => profile.hardWrapped && places >= GROUP_FROM,
+    message: (places, _count, profile) =>
+      message(
+        `本文件按约 ${profile.wrapWidth ?? 0} 字一行硬换行，共有 ${places} 处句中换行`,
+        `This file is hard-wrapped at about ${profile.wrapWidth ?? 0} characters a line: ${places} line breaks inside sentences`,
+      ),
   },
 };

@@ -20,7 +20,6 @@ import {
   isHanIndex,
   isSpaceChar,
   makeFix,
-  makeFileIssue,
   makeIssue,
   message,
   nextNonSpace,
@@ -56,42 +55,29 @@ export const halfwidthPunctuation: Rule = {
   ],
   check(ctx: RuleContext): Issue[] {
     const places: Place[] = [];
-    let fullwidth = 0;
-    for (const block of proseBlocks(ctx)) {
-      findPlaces(block, places);
-      fullwidth += block.text.match(FULLWIDTH_MARKS)?.length ?? 0;
-    }
-    if (places.length === 0) return [];
-    const edits = places.map(editOf);
-    const grouped = places.length >= GROUP_FROM && places.length > fullwidth;
-    const issues: Issue[] = [];
-    if (grouped) {
-      const n = places.length;
-      issues.push(
-        makeFileIssue(
-          ID,
-          docSpan(places[0].block, places[0].index, places[0].index + 1),
-          message(
-            `本文件的中文标点大多是半角：共 ${n} 处半角标点（全角只有 ${fullwidth} 处）`,
-            `Most of this file's Chinese punctuation is ASCII: ${n} ASCII marks in Chinese text (${fullwidth} full-width)`,
-          ),
-          [makeFix(message(`把全部 ${n} 处半角标点改成全角`, `Convert all ${n} marks to full-width`), edits, true)],
-        ),
-      );
-    }
-    places.forEach((p, i) => {
+    for (const block of proseBlocks(ctx)) findPlaces(block, places);
+    return places.map((p) => {
       const full = FULLWIDTH[p.mark];
-      issues.push(
-        makeIssue(
-          ID,
-          docSpan(p.block, p.index, p.index + 1),
-          message(`中文句子里的半角“${p.mark}”应为全角“${full}”`, `ASCII “${p.mark}” in a Chinese sentence: use “${full}”`),
-          [makeFix(message(`改为“${full}”`, `Replace with “${full}”`), [edits[i]], true)],
-          grouped ? 'hint' : undefined,
-        ),
+      return makeIssue(
+        ID,
+        docSpan(p.block, p.index, p.index + 1),
+        message(`中文句子里的半角“${p.mark}”应为全角“${full}”`, `ASCII “${p.mark}” in a Chinese sentence: use “${full}”`),
+        [makeFix(message(`改为“${full}”`, `Replace with “${full}”`), [editOf(p)], true)],
       );
     });
-    return issues;
+  },
+  group: {
+    count: (ctx) => {
+      let fullwidth = 0;
+      for (const block of proseBlocks(ctx)) fullwidth += block.text.match(FULLWIDTH_MARKS)?.length ?? 0;
+      return fullwidth;
+    },
+    applies: (places, fullwidth) => places >= GROUP_FROM && places > fullwidth,
+    message: (places, fullwidth) =>
+      message(
+        `本文件的中文标点大多是半角：共 ${places} 处半角标点（全角只有 ${fullwidth} 处）`,
+        `Most of this file's Chinese punctuation is ASCII: ${places} ASCII marks in Chinese text (${fullwidth} full-width)`,
+      ),
   },
 };
 

@@ -3,7 +3,7 @@
  * (`index.ts`) lists them. Rules are pure: they read the analysis and return issues.
  */
 import { AnalyzedArticle } from '../analysis';
-import { ParsedDocument } from '../parse';
+import { LayoutProfile, ParsedDocument } from '../parse';
 import { Glossary } from '../glossary/matcher';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
@@ -56,6 +56,10 @@ export interface RuleOptions {
   spacing: SpacingProfile;
 }
 
+/**
+ * What a rule reads: one region of a document as a document of its own (offsets relative to the
+ * region's start; `parsed.profile` is the whole document's layout summary).
+ */
 export interface RuleContext {
   text: string;
   parsed: ParsedDocument;
@@ -73,5 +77,22 @@ export interface Rule {
   description: Message;
   /** Text before and after the fix, shown in docs and used by tests. */
   examples: { bad: string; good: string | null }[];
+  /** The rule's findings in one region of a document (an article, or what stands before the first). */
   check(context: RuleContext): Issue[];
+  /** When the file has this rule's problem throughout, one finding stands for all its places. */
+  group?: FileGroup;
+}
+
+/**
+ * A problem of the whole file (ASCII punctuation throughout, hard-wrapped lines): decided from
+ * the counts of all regions, reported once at the first place, each place then a hint. The
+ * finding for the file carries no edits of its own: its fix is the rule's fix-all, which
+ * applies the places' fixes.
+ */
+export interface FileGroup {
+  /** What else the decision needs counted in each region (full-width marks, say). */
+  count?(context: RuleContext): number;
+  /** Whether the file is grouped, given the places found and the summed count. */
+  applies(places: number, count: number, profile: LayoutProfile): boolean;
+  message(places: number, count: number, profile: LayoutProfile): Message;
 }
