@@ -25,7 +25,7 @@ export interface OutlineJson {
 export const DECK_SEPARATOR = ' / ';
 
 export function outlineJson(analysis: DocumentAnalysis, file: string, encoding: string): OutlineJson {
-  const index = new LineIndex(analysis.parsed.text);
+  const index = new LineIndex(analysis.text);
   return {
     file,
     encoding,

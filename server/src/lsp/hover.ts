@@ -24,7 +24,7 @@ export function hoverAt(
   glossary: Glossary,
   countOccurrences: (entry: GlossaryEntry) => HoverCounts,
 ): Hover | null {
-  const text = doc.analysis.parsed.text;
+  const text = doc.analysis.text;
   const slogan = glossary.findAt(text, offset);
   if (slogan) {
     return {

@@ -346,7 +346,7 @@ export function startServer(connection: Connection): void {
     const offset = doc.lineIndex.offsetAt(position);
     const hover = hoverAt(doc, offset, loaded.glossary, (entry) => countOccurrences(entry, uri));
     if (hover) return hover;
-    const discovered = discoveredAt(doc.analysis.parsed.text, offset, loaded.glossary);
+    const discovered = discoveredAt(doc.analysis.text, offset, loaded.glossary);
     if (!discovered) return null;
     const inWorkspace = discoverInWorkspace(workspaceTexts(), loaded.glossary).find((s) => s.term === discovered.slogan.term);
     return discoveryHover(discovered.slogan.term, inWorkspace ?? { ...discovered.slogan, files: 1 }, doc.lineIndex.rangeOf(discovered.span));
@@ -356,7 +356,7 @@ export function startServer(connection: Connection): void {
     const position = positionParam((params as { position?: unknown }).position, 'params.position');
     const doc = analyzed(uri);
     if (!doc) return null;
-    return { doc, match: loaded.glossary.findAt(doc.analysis.parsed.text, doc.lineIndex.offsetAt(position)) };
+    return { doc, match: loaded.glossary.findAt(doc.analysis.text, doc.lineIndex.offsetAt(position)) };
   };
   connection.onDefinition((params) => {
     const found = sloganAt(params);
@@ -368,7 +368,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDocumentHighlight((params) => {
     const found = sloganAt(params);
-    return found?.match ? highlights(found.match.entry, loaded.glossary, found.doc.analysis.parsed.text, found.doc.lineIndex) : [];
+    return found?.match ? highlights(found.match.entry, loaded.glossary, found.doc.analysis.text, found.doc.lineIndex) : [];
   });
   connection.onCodeAction((params) => {
     const range = rangeParam(params?.range, 'params.range');
@@ -376,7 +376,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     // Some clients send no context; it is optional in effect (no diagnostics, no filter).
     const context = params.context ?? { diagnostics: [] };
-    const text = doc.analysis.parsed.text;
+    const text = doc.analysis.text;
     const start = doc.lineIndex.offsetAt(range.start);
     const actions: CodeAction[] = codeActions({
       doc,
@@ -434,7 +434,7 @@ export function startServer(connection: Connection): void {
         const target = objectParam(arg, 'the argument of fixAll');
         const doc = current(stringField(target, 'uri', 'fixAll'), optionalIntegerField(target, 'version', 'fixAll'));
         if (!doc || !canApplyEdits) return { applied: 0 };
-        const edits = safeFixEdits(doc.analysis.parsed.text, lints.lint(doc).findings);
+        const edits = safeFixEdits(doc.analysis.text, lints.lint(doc).findings);
         if (edits.length === 0) return { applied: 0 };
         const label = say('Corpus Lens：修复全部可安全修复的 OCR 问题', 'Corpus Lens: fix all safe OCR artefacts');
         const result = await connection.workspace.applyEdit({ label, edit: versionedEdit(doc, doc.lineIndex, edits) });
@@ -451,7 +451,7 @@ export function startServer(connection: Connection): void {
         }
         const place = lints.placeOf(uri);
         if (!place) return false;
-        const anchor = anchorOf(place.file, rule, doc.analysis.parsed.text, { start, end });
+        const anchor = anchorOf(place.file, rule, doc.analysis.text, { start, end });
         if (!anchor) return false;
         try {
           addIgnoreEntry(place.root, anchor);

@@ -22,7 +22,7 @@ export function articleDetail(article: AnalyzedArticle): string {
 
 export function documentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
   const { analysis, lineIndex } = doc;
-  const text = analysis.parsed.text;
+  const text = analysis.text;
   const symbols: { start: number; symbol: DocumentSymbol }[] = [];
   for (const mark of analysis.parsed.pageMarks) {
     symbols.push({
@@ -107,7 +107,7 @@ export function workspaceSymbols(docs: AnalyzedDocument[], query: string): Works
   const q = query.trim();
   const result: WorkspaceSymbol[] = [];
   for (const doc of docs) {
-    const text = doc.analysis.parsed.text;
+    const text = doc.analysis.text;
     for (const article of doc.analysis.articles) {
       const name = articleName(article, text);
       if (matches(name, q) || article.authors.some((a) => matches(a, q))) {

@@ -69,7 +69,7 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
     for (const failure of found.failures) if (!failures.has(failure.rule)) failures.set(failure.rule, failure);
   }
   const issues = groupFileIssues(placed, counts, analysis.profile);
-  const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, analysis.parsed.text, issues) : new Set<number>();
+  const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, analysis.text, issues) : new Set<number>();
   const carried = options.ignoredSpans ?? [];
   const isIgnored = (issue: Issue, i: number) => listed.has(i) || carried.some((s) => overlaps(s, issue.span));
   const ignoredSpans = issues.filter(isIgnored).map((i) => i.span);

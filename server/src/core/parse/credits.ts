@@ -5,7 +5,7 @@
  * A paragraph that ends in a credit is finished, whatever its last character.
  */
 import { parseNameList } from '../names';
-import { trimSpaces } from '../text';
+import { codePointBoundary, trimSpaces } from '../text';
 
 export interface Attribution {
   source: string | null;
@@ -21,8 +21,23 @@ const TRAILING_STAFF = new RegExp(`[（(【\\[]\\s*(?:完|全文完|(?:责任)?(
 const TRAILING_ASIDE = /[。！？!?”」』]\s*[（(]([^()（）]{1,16})[)）]$/;
 const TRAILING_WORDS = /(?:^|[。！？!?”」』）)])\s*(本报综合|综合报道|综合消息|本报讯|据新华社电|新华社发|我要评论|（完）|\(完\))$/;
 
+/** Attributions are short: the patterns below look at this much of a paragraph's end. */
+const TAIL = 80;
+
 /** The attribution that ends `text`, and where it starts; null when the text ends otherwise. */
 export function trailingAttribution(text: string): { value: Attribution; index: number } | null {
+  // Patterns anchored at the end are tried from every position by the regular-expression
+  // engine: look at the end of a long paragraph only.
+  if (text.length > TAIL) {
+    const cut = codePointBoundary(text, text.length - TAIL, 'floor');
+    // A character in front that no pattern takes for the paragraph's start.
+    const found = attributionAtEnd('\u0001' + text.slice(cut));
+    return found && { value: found.value, index: found.index - 1 + cut };
+  }
+  return attributionAtEnd(text);
+}
+
+function attributionAtEnd(text: string): { value: Attribution; index: number } | null {
   let m = TRAILING_SOURCE_PAREN.exec(text) ?? TRAILING_SOURCE_BARE.exec(text);
   if (m) {
     const index = text.lastIndexOf(m[0].replace(/^[。！？!?”]/, ''));

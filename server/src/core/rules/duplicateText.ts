@@ -67,14 +67,47 @@ export const duplicateText: Rule = {
   },
 };
 
-function checkBlock(ctx: RuleContext, block: ProseBlock, issues: Issue[]): void {
-  const text = block.text;
-  let tokens: Token[];
-  try {
-    tokens = dictionaryTokens(ctx, text);
-  } catch {
-    return;
+/**
+ * The stretches of a paragraph that can hold a repeat: between clause marks (a repeat across
+ * punctuation is never flagged, but for X、X), and only those where a character repeats next to
+ * itself or two characters come back within a few. Segmenting just these gives the words a
+ * segmentation of the whole paragraph gives, since the segmenter cuts at punctuation itself.
+ */
+function* candidateStretches(text: string): Generator<{ start: number; end: number }> {
+  const CLAUSE = /[，。；：！？,;:!?…“”‘’（）()《》【】「」『』\s]/;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !CLAUSE.test(text[i])) continue;
+    if (i - start >= 2 && hasRepeat(text, start, i)) yield { start, end: i };
+    start = i + 1;
   }
+}
+
+/** A character twice in a row, or two characters that come back within twelve. */
+function hasRepeat(text: string, start: number, end: number): boolean {
+  for (let i = start; i + 1 < end; i++) {
+    if (text.charCodeAt(i) === text.charCodeAt(i + 1)) return true;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    for (let k = i + 2; k + 1 < end && k <= i + 12; k++) if (text.charCodeAt(k) === a && text.charCodeAt(k + 1) === b) return true;
+  }
+  return false;
+}
+
+function checkBlock(ctx: RuleContext, block: ProseBlock, issues: Issue[]): void {
+  for (const stretch of candidateStretches(block.text)) {
+    let tokens: Token[];
+    try {
+      tokens = dictionaryTokens(ctx, block.text.slice(stretch.start, stretch.end)).map((t) => ({ text: t.text, start: t.start + stretch.start, end: t.end + stretch.start }));
+    } catch {
+      continue;
+    }
+    checkTokens(ctx, block, tokens, issues);
+  }
+}
+
+function checkTokens(ctx: RuleContext, block: ProseBlock, tokens: Token[], issues: Issue[]): void {
+  const text = block.text;
   let skipUntil = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].start < skipUntil) continue;
