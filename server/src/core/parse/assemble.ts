@@ -4,7 +4,7 @@
  */
 import { isoDate, pageDate, sectionMarker } from './shapes';
 import { leadingDateline, trailingAttribution } from './credits';
-import { parseByline, PageMarkKind } from './shapes';
+import { LineShape, PageMarkKind, parseByline } from './shapes';
 import { LinePiece, Paragraph } from './paragraph';
 import { LineRole, WalkLine } from './walker';
 import { Span } from '../text';
@@ -50,6 +50,10 @@ export interface Article {
 export interface PlacedLine extends WalkLine {
   /** The line's text (without edge spaces) as a span of the document. */
   span: Span;
+  /** The line's shape by itself; `shape` is its final one, once its neighbours are seen. */
+  classified: LineShape;
+  /** The line's running-head key (its text without numbers), if it may be one. */
+  key: string | null;
 }
 
 interface Draft {

@@ -77,7 +77,7 @@ export interface WalkedDocument {
 
 export function walkDocument(text: string, options: ParseOptions = {}): WalkedDocument {
   const { lines, placed } = scanDocument(text);
-  const roles = new Walker(placed, options.segmenter).walk();
+  const { roles } = new Walker(placed, options.segmenter).walk();
   const wrapWidths: (number | null)[] = new Array(lines.length).fill(null);
   for (const line of placed) wrapWidths[line.line] = line.wrapWidth;
   return { text, lines, placed, roles, spans: regionSpans(text, lines, placed, roles), profile: profileOf(placed, roles), wrapWidths };

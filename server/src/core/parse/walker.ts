@@ -116,18 +116,73 @@ function nameAcrossSeam(left: string, right: string): boolean {
   return false;
 }
 
+/** The walker's state before a line, packed: the paragraph left open (a line index, or -1) and the rest in bits. */
+export interface PackedState {
+  open: number;
+  bits: number;
+}
+
+export const INITIAL_STATE: PackedState = { open: -1, bits: 0 };
+
+const ROLES: (Role | null)[] = [null, 'furniture', 'kicker', 'title', 'deck', 'byline', 'source', 'credit', 'date', 'paragraph', 'section', 'continuation'];
+
+function pack(state: WalkState): PackedState {
+  const a = state.article;
+  const article = a ? 1 | (a.hasTitle ? 2 : 0) | (a.hasBody ? 4 : 0) | (a.hasBylines ? 8 : 0) | (a.closed ? 16 : 0) : 0;
+  return { open: state.open, bits: article | (ROLES.indexOf(state.lastRole) << 5) | (state.afterFurniture ? 1 << 9 : 0) };
+}
+
+function unpack(packed: PackedState): WalkState {
+  const b = packed.bits;
+  const article = b & 1 ? { hasTitle: !!(b & 2), hasBody: !!(b & 4), hasBylines: !!(b & 8), closed: !!(b & 16) } : null;
+  return { open: packed.open, article, lastRole: ROLES[(b >> 5) & 15], afterFurniture: !!(b & (1 << 9)) };
+}
+
+/**
+ * How far ahead (in lines) a decision of the walker may look: a few prose lines, each at most
+ * `MAX_SKIP` lines of furniture away. An edit changes no decision more than this far before it.
+ */
+export const LOOKAHEAD = 256;
+/** Furniture lines skipped to find the next prose line; past them there is none. */
+const MAX_SKIP = 32;
+/** Bylines looked past to find the headline they stand above. */
+const MAX_BYLINES = 8;
+
 export class Walker {
-  private readonly roles: LineRole[] = [];
-  private state: WalkState = { open: -1, article: null, lastRole: null, afterFurniture: false };
+  private state: WalkState = unpack(INITIAL_STATE);
 
   constructor(
     private readonly lines: WalkLine[],
     private readonly segmenter: Segmenter | undefined,
   ) {}
 
-  walk(): LineRole[] {
-    for (let i = 0; i < this.lines.length; i++) this.roles.push(this.step(i));
-    return this.roles;
+  /** The roles of every line, and the state before each line (for walking again from there). */
+  walk(): { roles: LineRole[]; states: PackedState[] } {
+    const roles: LineRole[] = [];
+    const states: PackedState[] = [];
+    for (let i = 0; i < this.lines.length; i++) {
+      states.push(pack(this.state));
+      roles.push(this.step(i));
+    }
+    return { roles, states };
+  }
+
+  /**
+   * Walks again from line `from` in state `state`, until `settled(i, state)` says that from line
+   * `i` on, with this state, the walk goes as before (or to the end).
+   */
+  walkFrom(from: number, state: PackedState, settled: (i: number, state: PackedState) => boolean): { roles: LineRole[]; states: PackedState[]; until: number } {
+    this.state = unpack(state);
+    const roles: LineRole[] = [];
+    const states: PackedState[] = [];
+    let i = from;
+    for (; i < this.lines.length; i++) {
+      const packed = pack(this.state);
+      if (settled(i, packed)) break;
+      states.push(packed);
+      roles.push(this.step(i));
+    }
+    return { roles, states, until: i };
   }
 
   private step(i: number): LineRole {
@@ -298,7 +353,7 @@ export class Walker {
 
   /** The index of the next line that is not furniture, or -1. */
   private nextProse(i: number): number {
-    for (let j = i + 1; j < this.lines.length; j++) {
+    for (let j = i + 1; j < this.lines.length && j <= i + MAX_SKIP; j++) {
       const shape = this.lines[j].shape;
       if (shape.kind !== 'page-mark' || shape.mark === 'kicker') return j;
     }
@@ -308,7 +363,7 @@ export class Walker {
   /** The first line after the bylines that follow line `i` could be a headline. */
   private headlineFollows(i: number): boolean {
     let j = this.nextProse(i);
-    while (j >= 0 && this.lines[j].shape.kind === 'byline') j = this.nextProse(j);
+    for (let n = 0; j >= 0 && this.lines[j].shape.kind === 'byline'; n++) j = n < MAX_BYLINES ? this.nextProse(j) : -1;
     return j >= 0 && this.couldBeHeadline(j);
   }
 
