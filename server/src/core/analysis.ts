@@ -8,7 +8,7 @@
  * page date above it), so a `RegionCache` keeps them across versions: an edit re-analyses only
  * the regions it touched, and the result is always that of a fresh analysis.
  */
-import { Article, LayoutProfile, ParsedDocument, RegionInput, RegionSpan, parseRegion, regionInput, regionKey, shiftArticle, shiftMark, WalkedDocument, walkDocument } from './parse';
+import { Article, IncrementalWalk, LayoutProfile, WalkChange, ParsedDocument, RegionInput, RegionSpan, parseRegion, regionInput, regionKey, shiftArticle, shiftMark, WalkedDocument, walkDocument } from './parse';
 import { Segmenter } from './segmenter';
 import { Speaker, findSpeakers } from './speakers';
 import { Line } from './text';
@@ -25,6 +25,7 @@ export interface RegionResult {
   articles: AnalyzedArticle[];
   /** Names and titles the region reveals, for its segmentation (never for another's). */
   words: ReadonlySet<string>;
+  pageDateBefore: string | null;
   pageDateAfter: string | null;
   /** The rules' findings, kept with the region (see core/lint). */
   lint?: unknown;
@@ -40,6 +41,11 @@ export interface AnalysisDeps {
   segmenter?: Segmenter;
   /** Results of earlier versions' regions, so that an edit re-analyses only the regions it touched. */
   cache?: RegionCache;
+  /**
+   * The results of the previous version's regions that an incremental walk left untouched,
+   * taken over without recomputing their keys (see `LiveAnalysis`).
+   */
+  reuse?: (span: RegionSpan, pageDateBefore: string | null) => RegionResult | null;
 }
 
 export class DocumentAnalysis {
@@ -91,13 +97,63 @@ export function analyzeWalk(walked: WalkedDocument, deps: AnalysisDeps = {}): Do
   const regions: PlacedRegion[] = [];
   let pageDate: string | null = null;
   for (const span of walked.spans) {
-    const input = regionInput(text, lines, placed, roles, span, pageDate);
-    const result = deps.cache ? deps.cache.get(input, profile) : analyzeRegion(input, profile, null);
+    let result: RegionResult | null = deps.reuse?.(span, pageDate) ?? null;
+    if (!result) {
+      const input = regionInput(text, lines, placed, roles, span, pageDate);
+      result = deps.cache ? deps.cache.get(input, profile) : analyzeRegion(input, profile, null);
+    }
     pageDate = result.pageDateAfter;
     regions.push({ span, result });
   }
   deps.cache?.keepOnly(regions.map((r) => r.result));
   return new DocumentAnalysis(text, lines, profile, walked.wrapWidths, regions);
+}
+
+/**
+ * A document analysed and kept up to date through edits: the walk follows each change
+ * incrementally, and the regions it did not walk again keep their results (moved to where
+ * they are now). Every version's analysis equals a fresh one.
+ */
+export class LiveAnalysis {
+  private readonly walk: IncrementalWalk;
+  private current: DocumentAnalysis;
+
+  constructor(text: string, private readonly segmenter?: Segmenter) {
+    this.walk = new IncrementalWalk(text, segmenter);
+    this.current = analyzeWalk(this.walk, { segmenter });
+  }
+
+  get analysis(): DocumentAnalysis {
+    return this.current;
+  }
+
+  /** The analysis of `text`, the document after an edit; `ends` as for `IncrementalWalk.update`. */
+  update(text: string, ends?: { prefix: number; suffix: number }): DocumentAnalysis {
+    if (text === this.current.text) return this.current;
+    const before = this.current.regions;
+    const change = this.walk.update(text, ends);
+    const reuse = change.full ? undefined : (span: RegionSpan, pageDateBefore: string | null) => reusable(before, change, span, pageDateBefore);
+    this.current = analyzeWalk(this.walk, { segmenter: this.segmenter, reuse });
+    return this.current;
+  }
+}
+
+/** The previous result of a region the walk left as it was, at the same lines and under the same page date. */
+function reusable(before: PlacedRegion[], change: WalkChange, span: RegionSpan, pageDateBefore: string | null): RegionResult | null {
+  let from: number;
+  if (span.to <= change.from) from = span.from;
+  else if (span.from >= change.to) from = span.from - change.delta;
+  else return null;
+  let lo = 0;
+  let hi = before.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (before[mid].span.from <= from) lo = mid;
+    else hi = mid - 1;
+  }
+  const old = before[lo];
+  if (!old || old.span.from !== from || old.span.to - old.span.from !== span.to - span.from || old.result.pageDateBefore !== pageDateBefore) return null;
+  return old.result;
 }
 
 export function analyzeRegion(input: RegionInput, profile: LayoutProfile, key: string | null): RegionResult {
@@ -106,7 +162,7 @@ export function analyzeRegion(input: RegionInput, profile: LayoutProfile, key: s
   for (const line of input.placed) wrapWidths[line.line] = line.wrapWidth;
   const parsed: ParsedDocument = { text: input.text, lines: input.lines, profile, wrapWidths, pageMarks: region.pageMarks, articles: region.articles };
   const articles = region.articles.map((article) => ({ ...article, speakers: findSpeakers(article, input.text) }));
-  return { key, parsed, articles, words: discoveredWords(articles), pageDateAfter: region.pageDateAfter };
+  return { key, parsed, articles, words: discoveredWords(articles), pageDateBefore: input.pageDateBefore, pageDateAfter: region.pageDateAfter };
 }
 
 /** Region results by the region's key: what a document's regions were in the last version. */

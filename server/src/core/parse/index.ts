@@ -10,10 +10,13 @@
  */
 import { Segmenter } from '../segmenter';
 import { Line, Span } from '../text';
-import { Article, Heading, PageMark, PlacedLine } from './assemble';
-import { RegionSpan, parseRegion, regionInput, regionSpans } from './regions';
-import { scanDocument } from './scan';
-import { LineRole, Walker } from './walker';
+import { Article, Heading, PageMark } from './assemble';
+import { parseRegion, regionInput } from './regions';
+import { LayoutProfile, walkDocument } from './walked';
+export { walkDocument } from './walked';
+export type { LayoutProfile, WalkedDocument } from './walked';
+export { IncrementalWalk } from './incremental';
+export type { WalkChange } from './incremental';
 
 export type { Article, Byline, Heading, PageMark, PlacedLine, Section } from './assemble';
 export { parseRegion, regionInput, regionKey } from './regions';
@@ -24,13 +27,6 @@ export { Paragraph } from './paragraph';
 export type { LinePiece, ParagraphBreak } from './paragraph';
 export { classifyLine, isoDate, pageDate, parseByline, sectionMarker } from './shapes';
 export type { LineShape, PageMarkKind, SectionMarker } from './shapes';
-
-export interface LayoutProfile {
-  /** True when most prose lines are hard-wrapped text (rather than one paragraph per line). */
-  hardWrapped: boolean;
-  /** The most common wrap width of the hard-wrapped text, in ideograph cells. */
-  wrapWidth: number | null;
-}
 
 export interface ParsedDocument {
   text: string;
@@ -63,26 +59,6 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   return { text, lines: walked.lines, profile: walked.profile, wrapWidths: walked.wrapWidths, pageMarks, articles };
 }
 
-/** A document read line by line: its lines, their roles, the layout, and where its regions are. */
-export interface WalkedDocument {
-  text: string;
-  lines: Line[];
-  placed: PlacedLine[];
-  roles: LineRole[];
-  spans: RegionSpan[];
-  profile: LayoutProfile;
-  /** The wrap width around each line (by line number), or null. */
-  wrapWidths: (number | null)[];
-}
-
-export function walkDocument(text: string, options: ParseOptions = {}): WalkedDocument {
-  const { lines, placed } = scanDocument(text);
-  const { roles } = new Walker(placed, options.segmenter).walk();
-  const wrapWidths: (number | null)[] = new Array(lines.length).fill(null);
-  for (const line of placed) wrapWidths[line.line] = line.wrapWidth;
-  return { text, lines, placed, roles, spans: regionSpans(text, lines, placed, roles), profile: profileOf(placed, roles), wrapWidths };
-}
-
 export function shiftSpan(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
 }
@@ -106,19 +82,3 @@ export function shiftArticle(article: Article, delta: number, lineDelta: number,
   };
 }
 
-function profileOf(lines: PlacedLine[], roles: LineRole[]): LayoutProfile {
-  const counts = new Map<number, number>();
-  let prose = 0;
-  let wrapped = 0;
-  lines.forEach((line, k) => {
-    const role = roles[k].role;
-    if (role !== 'paragraph' && role !== 'continuation' && role !== 'section') return;
-    prose++;
-    if (line.wrapWidth === null) return;
-    wrapped++;
-    counts.set(line.wrapWidth, (counts.get(line.wrapWidth) ?? 0) + 1);
-  });
-  if (prose === 0 || wrapped < prose / 2) return { hardWrapped: false, wrapWidth: null };
-  const [width] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  return { hardWrapped: true, wrapWidth: width };
-}

@@ -113,22 +113,27 @@ export function finishShapes(lines: PlacedLine[], from: number, to: number, head
 const RUNNING_HEAD: LineShape = { kind: 'page-mark', mark: 'running-head' };
 
 /**
- * A range around [from, to) that holds every table of contents reaching into it: extended
- * while an entry stands within reach of either end.
+ * A range around [from, to) that holds every table of contents reaching into it: entries chain
+ * within `CONTENTS_GAP` of each other, and a table's first entry may take lines up to
+ * `CONTENTS_REACH` above it.
  */
 export function contentsBounds(lines: PlacedLine[], from: number, to: number): { from: number; to: number } {
-  let lo = Math.max(0, from - CONTENTS_REACH - 1);
-  for (let k = lo - 1; k >= 0 && k >= lo - CONTENTS_GAP - 1; k--) {
-    if (isEntry(lines[k])) {
-      lo = Math.max(0, k - CONTENTS_REACH - 1);
-      k = lo;
-    }
+  const step = CONTENTS_GAP + CONTENTS_REACH + 1;
+  let lo = Math.max(0, Math.min(from, lines.length));
+  for (;;) {
+    let earliest = -1;
+    for (let k = lo - 1; k >= Math.max(0, lo - step); k--) if (isEntry(lines[k])) earliest = k;
+    if (earliest < 0) break;
+    lo = earliest;
   }
-  let hi = Math.min(lines.length, to + CONTENTS_GAP + 1);
-  for (let k = hi; k < lines.length && k <= hi + CONTENTS_GAP; k++) {
-    if (isEntry(lines[k])) hi = Math.min(lines.length, k + CONTENTS_GAP + 1);
+  let hi = Math.max(lo, Math.min(to, lines.length));
+  for (;;) {
+    let latest = -1;
+    for (let k = hi; k < Math.min(lines.length, hi + step); k++) if (isEntry(lines[k])) latest = k;
+    if (latest < 0) break;
+    hi = latest + 1;
   }
-  return { from: lo, to: hi };
+  return { from: Math.max(0, lo - CONTENTS_REACH - 1), to: Math.min(lines.length, hi + 1) };
 }
 
 const CONTENTS_HEADING = /^(?:目\s*录|目|录|日\s*录|本期要目|要目|本期目录)$/;
