@@ -46,37 +46,43 @@ export function splitLines(text: string): Line[] {
 
 /** Converts between offsets and LSP-style positions (0-based lines, UTF-16 characters). */
 export class LineIndex {
-  private readonly starts: number[];
-  private readonly ends: number[];
+  private readonly lines: readonly Line[];
 
-  constructor(private readonly text: string) {
-    const lines = splitLines(text);
-    this.starts = lines.map((l) => l.start);
-    this.ends = lines.map((l) => l.end);
+  constructor(
+    private readonly text: string,
+    lines?: readonly Line[],
+  ) {
+    this.lines = lines ?? splitLines(text);
+  }
+
+  /** The index of `text` over lines already split (an analysis's): no copy is made. */
+  static ofLines(text: string, lines: readonly Line[]): LineIndex {
+    return new LineIndex(text, lines);
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.lines.length;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
+      if (this.lines[mid].start <= clamped) lo = mid;
       else hi = mid - 1;
     }
+    const line = this.lines[lo];
     // An offset inside a CRLF pair belongs to the end of the line.
-    return { line: lo, character: Math.min(clamped, this.ends[lo]) - this.starts[lo] };
+    return { line: lo, character: Math.min(clamped, line.end) - line.start };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line];
-    return Math.min(start + Math.max(0, position.character), this.ends[position.line]);
+    if (position.line >= this.lines.length) return this.text.length;
+    const line = this.lines[position.line];
+    return Math.min(line.start + Math.max(0, position.character), line.end);
   }
 
   rangeOf(span: Span): Range {

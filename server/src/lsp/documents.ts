@@ -1,8 +1,8 @@
 /**
  * The per-document cache: one analysis per document version, shared by every feature.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis, RegionCache, analyzeDocument } from '../core/analysis';
+import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { DocumentAnalysis, LiveAnalysis } from '../core/analysis';
 import { Segmenter } from '../core/segmenter';
 import { LineIndex, isMostlyChinese } from '../core/text';
 
@@ -42,10 +42,49 @@ export interface DocumentSettings {
   plaintext: boolean;
 }
 
+/** How much of a document's start and end an edit left as they were (see `applyChanges`). */
+export interface ChangeEnds {
+  prefix: number;
+  suffix: number;
+}
+
+/**
+ * Applies an editor's change events to a document one by one, and says how much of the text's
+ * start and end they left as they were (null when one of them replaced the whole text), so
+ * that the analysis need not compare old and new text to find the change.
+ */
+export function applyChanges(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): { document: TextDocument; ends: ChangeEnds | null } {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let whole = false;
+  for (const change of changes) {
+    if (!('range' in change)) {
+      whole = true;
+      TextDocument.update(document, [change], version);
+      continue;
+    }
+    const start = document.offsetAt(change.range.start);
+    const end = document.offsetAt(change.range.end);
+    const shift = change.text.length - (end - start);
+    if (lo <= hi) {
+      // Where the changed stretch so far lies once this change is made.
+      lo = lo < start ? lo : lo >= end ? lo + shift : start;
+      hi = hi <= start ? hi : hi >= end ? hi + shift : start + change.text.length;
+    }
+    lo = Math.min(lo, start);
+    hi = Math.max(hi, start + change.text.length);
+    TextDocument.update(document, [change], version);
+  }
+  const ends = whole || lo > hi ? null : { prefix: lo, suffix: document.getText().length - hi };
+  return { document, ends };
+}
+
 export class AnalysisCache {
   private readonly cache = new Map<string, AnalyzedDocument>();
-  private readonly memos = new Map<string, RegionCache>();
+  private readonly live = new Map<string, LiveAnalysis>();
   private readonly failures = new Map<string, AnalysisFailure>();
+  /** What the changes of each document since a version left unchanged, for its next analysis. */
+  private readonly ends = new Map<string, { from: number; to: number; ends: ChangeEnds | null }>();
 
   constructor(
     private segmenter: Segmenter,
@@ -56,7 +95,18 @@ export class AnalysisCache {
     this.segmenter = segmenter;
     this.settings = settings;
     this.cache.clear();
-    this.memos.clear();
+    this.live.clear();
+  }
+
+  /**
+   * Remembers what a document's change from version `from` to `to` left unchanged (called as the
+   * change is applied); changes in a row add up: what none of them touched is unchanged.
+   */
+  noteChange(uri: string, from: number, to: number, ends: ChangeEnds | null): void {
+    const last = this.ends.get(uri);
+    if (last && last.to === from && last.ends && ends) {
+      this.ends.set(uri, { from: last.from, to, ends: { prefix: Math.min(last.ends.prefix, ends.prefix), suffix: Math.min(last.ends.suffix, ends.suffix) } });
+    } else this.ends.set(uri, { from, to, ends: last && last.to === from && !last.ends ? null : ends });
   }
 
   get segmenterName(): string {
@@ -84,19 +134,26 @@ export class AnalysisCache {
     const failed = this.failures.get(document.uri);
     if (failed && failed.version === document.version && failed.text === text) return null;
     const started = performance.now();
-    let memo = this.memos.get(document.uri);
-    if (!memo) {
-      memo = new RegionCache();
-      this.memos.set(document.uri, memo);
-    }
     try {
-      const analysis = analyzeDocument(text, { segmenter: this.segmenter, cache: memo });
+      let live = this.live.get(document.uri);
+      let analysis: DocumentAnalysis;
+      if (!live) {
+        live = new LiveAnalysis(text, this.segmenter);
+        this.live.set(document.uri, live);
+        analysis = live.analysis;
+      } else {
+        // The changes' ends hold only when they run from the version analysed last to this one.
+        const noted = this.ends.get(document.uri);
+        const ends = noted && cached && noted.to === document.version && noted.from === cached.version && cached.text === live.analysis.text ? noted.ends : null;
+        analysis = live.update(text, ends ?? undefined);
+      }
+      this.ends.delete(document.uri);
       const entry: AnalyzedDocument = {
         uri: document.uri,
         version: document.version,
         text,
         analysis,
-        lineIndex: new LineIndex(text),
+        lineIndex: LineIndex.ofLines(text, analysis.lines),
         elapsedMs: performance.now() - started,
       };
       this.cache.set(document.uri, entry);
@@ -105,7 +162,7 @@ export class AnalysisCache {
     } catch (error) {
       // A bug must not take the document's other features (or the server) down with it.
       this.cache.delete(document.uri);
-      this.memos.delete(document.uri);
+      this.live.delete(document.uri);
       this.failures.set(document.uri, { version: document.version, text, error: error instanceof Error ? error.message : String(error) });
       return null;
     }
@@ -119,7 +176,8 @@ export class AnalysisCache {
 
   forget(uri: string): void {
     this.cache.delete(uri);
-    this.memos.delete(uri);
+    this.live.delete(uri);
     this.failures.delete(uri);
+    this.ends.delete(uri);
   }
 }

@@ -33,7 +33,7 @@ import { WorkspaceText, addToGlossaryAction, discoverInWorkspace, discoveredAt, 
 import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS, WorkspaceFixItem, codeActions, safeFixEdits, versionedEdit, workspaceFixEdit } from './codeActions';
 import { internalErrorDiagnostic, toDiagnostics } from './diagnostics';
 import { DiagnosticsDelivery } from './diagnosticsDelivery';
-import { AnalysisCache, AnalyzedDocument, isCorpusFileName } from './documents';
+import { AnalysisCache, AnalyzedDocument, applyChanges, isCorpusFileName } from './documents';
 import { LintService } from './lintService';
 import { integerField, invalidParams, objectParam, optionalIntegerField, positionParam, rangeParam, stringField, textDocumentUri } from './params';
 import { ServerSettings, readSettings } from './settings';
@@ -66,7 +66,10 @@ export function startServer(connection: Connection): void {
         connection.console.warn(`Ignored a change to ${document.uri} for version ${version}: the document is already at version ${document.version}`);
         return document;
       }
-      return TextDocument.update(document, changes, version);
+      const from = document.version;
+      const applied = applyChanges(document, changes, version);
+      cache.noteChange(document.uri, from, version, applied.ends);
+      return applied.document;
     },
   });
   let settings: ServerSettings = readSettings(undefined, () => undefined);

@@ -68,7 +68,7 @@ describe('capIssues', () => {
     assert.deepEqual(capIssues(issues, 5).map((i) => i.span.start), [1, 5]);
   });
 
-  it('keeps the most severe first, then by position, and sums up the rest under the most frequent cut rule', () => {
+  it('keeps the most severe first, and sums up the rest per rule at the first cut place', () => {
     const issues = [
       issue('broken-line', 0, 'hint'),
       issue('broken-line', 10, 'hint'),
@@ -78,14 +78,28 @@ describe('capIssues', () => {
       issue('broken-line', 2, 'warning'),
     ];
     const capped = capIssues(issues, 3);
-    assert.equal(capped.length, 4);
-    assert.deepEqual(capped.slice(0, 3).map((i) => [i.rule, i.span.start]), [['broken-line', 2], ['cjk-space', 30], ['mojibake', 40]]);
-    const summary = capped[3];
-    assert.equal(summary.rule, 'broken-line');
-    assert.equal(summary.message.en, '3 more findings not shown');
-    assert.equal(summary.message.zh, '还有 3 条结果未显示');
-    assert.equal(summary.span.start, 0);
-    assert.deepEqual(summary.fixes, []);
+    const kept = capped.filter((i) => !i.summary);
+    assert.deepEqual(kept.map((i) => [i.rule, i.span.start]), [['broken-line', 2], ['cjk-space', 30], ['mojibake', 40]]);
+    const summaries = capped.filter((i) => i.summary);
+    assert.equal(summaries.length, 1);
+    assert.equal(summaries[0].rule, 'broken-line');
+    assert.match(summaries[0].message.en, /^3 more broken-line findings not shown/);
+    assert.match(summaries[0].message.zh, /^还有 3 条“broken-line”结果未显示/);
+    assert.equal(summaries[0].span.start, 0);
+    assert.deepEqual(summaries[0].fixes, []);
+  });
+
+  it('spreads what it keeps of a severity over the whole document, not just its start', () => {
+    const issues = Array.from({ length: 100 }, (_, k) => issue('cjk-space', k * 10));
+    const kept = capIssues(issues, 10).filter((i) => !i.summary);
+    assert.equal(kept.length, 10);
+    assert.ok(kept[0].span.start < 100 && kept[9].span.start >= 900, kept.map((i) => i.span.start).join(','));
+  });
+
+  it('gives each cut rule a summary of its own', () => {
+    const issues = [issue('cjk-space', 0), issue('cjk-space', 10), issue('mojibake', 20, 'hint'), issue('mojibake', 30, 'hint')];
+    const summaries = capIssues(issues, 1).filter((i) => i.summary);
+    assert.deepEqual(summaries.map((s) => s.rule).sort(), ['cjk-space', 'mojibake']);
   });
 });
 

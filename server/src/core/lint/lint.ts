@@ -4,8 +4,10 @@
  */
 import { DocumentAnalysis, RegionResult } from '../analysis';
 import { Glossary } from '../glossary/matcher';
-import { Issue, RULES, RegionFindings, RuleFailure, Severity, checkRegion, groupFileIssues, regionContext, severityRank } from '../rules/index';
-import { capIssuesBy } from '../rules/cap';
+import { LayoutProfile } from '../parse';
+import { Issue, RULES, RegionFindings, RuleFailure, SEVERITIES, Severity, checkRegion, regionContext, ruleById, severityRank } from '../rules/index';
+import { capFindings, capPlan, withSummaries } from '../rules/cap';
+import { makeFileIssue } from '../rules/util';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
 import { LintConfig, enabledRules } from './config';
@@ -30,14 +32,16 @@ export interface LintOptions {
 
 export interface LintResult {
   /** Every finding, in document order: what fix-all and the command line work on. */
-  findings: Finding[];
-  /** At most `maxProblems` findings plus a summary of the rest: what the editor shows. */
-  shown: Finding[];
-  ignored: number;
+  readonly findings: Finding[];
+  /** At most `maxProblems` findings plus a summary per rule of the rest: what the editor shows. */
+  readonly shown: Finding[];
+  /** The findings whose span touches [start, end] (for code actions at a place). */
+  findingsTouching(start: number, end: number): Finding[];
+  readonly ignored: number;
   /** Where the ignored findings are. Fixes of the other findings leave these spans alone. */
-  ignoredSpans: Span[];
+  readonly ignoredSpans: Span[];
   /** Rules that threw on this document (their findings are missing). */
-  failures: RuleFailure[];
+  readonly failures: RuleFailure[];
 }
 
 const DEFAULTS = new Map(RULES.map((r) => [r.id, r.defaultSeverity]));
@@ -59,25 +63,205 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
   const glossary = options.glossary ?? null;
   const enabled = enabledRules(config);
   const signature = `${[...enabled].join(',')}|${config.spacing}`;
-  const placed: Issue[] = [];
+  const parts: Part[] = [];
   const counts = new Map<string, number>();
+  const places = new Map<string, { count: number; first: Issue; delta: number }>();
   const failures = new Map<string, RuleFailure>();
   for (const { span, result } of analysis.regions) {
-    const found = regionFindings(result, { segmenter, glossary, config, enabled, signature });
-    for (const issue of found.issues) placed.push(shiftIssue(issue, span.start));
-    for (const [rule, n] of found.counts) counts.set(rule, (counts.get(rule) ?? 0) + n);
-    for (const failure of found.failures) if (!failures.has(failure.rule)) failures.set(failure.rule, failure);
+    const { findings, byRule } = regionFindings(result, { segmenter, glossary, config, enabled, signature });
+    if (findings.issues.length > 0) parts.push({ delta: span.start, issues: findings.issues, byRule });
+    for (const [rule, n] of findings.counts) counts.set(rule, (counts.get(rule) ?? 0) + n);
+    for (const failure of findings.failures) if (!failures.has(failure.rule)) failures.set(failure.rule, failure);
+    for (const [rule, tally] of byRule) {
+      const seen = places.get(rule);
+      if (seen) seen.count += tally.count;
+      else places.set(rule, { count: tally.count, first: tally.first, delta: span.start });
+    }
   }
-  const issues = groupFileIssues(placed, counts, analysis.profile);
-  const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, analysis.text, issues) : new Set<number>();
+  const grouped = new Map<string, Issue>();
+  for (const [rule, { count, first, delta }] of places) {
+    const fileIssue = fileIssueOf(rule, count, counts.get(rule) ?? 0, analysis.profile, shiftIssue(first, delta));
+    if (fileIssue) grouped.set(rule, fileIssue);
+  }
+  const result = new DocumentLint(parts, [...grouped.values()], new Set(grouped.keys()), config, [...failures.values()]);
+  if (!options.ignore && !options.ignoredSpans?.length) return result;
+  return withIgnores(result, analysis.text, options);
+}
+
+/** How many issues of a rule a region has, by the severity they come with, and the first. */
+interface RuleTally {
+  count: number;
+  first: Issue;
+  /** By severity rank, the issue's own (before the configuration). */
+  own: number[];
+}
+
+/** A region's issues, relative to the region's start at `delta`, with their tallies per rule. */
+interface Part {
+  delta: number;
+  issues: Issue[];
+  byRule: Map<string, RuleTally>;
+}
+
+/**
+ * The findings of a document, kept as its regions' issues (relative to each region) and made
+ * into absolute findings only as they are asked for: the editor shows a few hundred of a
+ * document's findings after each edit, so the cap is planned from the regions' tallies and
+ * only the findings it keeps are made.
+ */
+class DocumentLint implements LintResult {
+  private all: Finding[] | null = null;
+  private capped: Finding[] | null = null;
+  readonly ignored: number = 0;
+  readonly ignoredSpans: Span[] = [];
+
+  constructor(
+    private readonly parts: Part[],
+    /** The findings that stand for the whole file, in document order. */
+    private readonly fileIssues: Issue[],
+    private readonly grouped: Set<string>,
+    private readonly config: LintConfig,
+    readonly failures: RuleFailure[],
+  ) {}
+
+  private severity(issue: Issue): Severity {
+    return this.grouped.has(issue.rule) && !issue.fileLevel ? 'hint' : resolveSeverity(issue, this.config);
+  }
+
+  /** The severity rank that the configuration gives a rule's issue of own rank `own`. */
+  private rankOf(rule: string, own: number): number {
+    if (this.grouped.has(rule)) return HINT;
+    return severityRank(resolveSeverity({ rule, severity: SEVERITIES[own] } as Issue, this.config));
+  }
+
+  private finding(issue: Issue, delta: number): Finding {
+    return { ...shiftIssue(issue, delta), severity: this.severity(issue) };
+  }
+
+  get findings(): Finding[] {
+    if (!this.all) {
+      const all: Finding[] = [];
+      let next = 0;
+      for (const part of this.parts) {
+        for (const issue of part.issues) {
+          while (next < this.fileIssues.length && this.fileIssues[next].span.start <= issue.span.start + part.delta) all.push(this.finding(this.fileIssues[next++], 0));
+          all.push(this.finding(issue, part.delta));
+        }
+      }
+      while (next < this.fileIssues.length) all.push(this.finding(this.fileIssues[next++], 0));
+      this.all = all;
+    }
+    return this.all;
+  }
+
+  get shown(): Finding[] {
+    if (!this.capped) this.capped = this.all ? capFindings(this.all, this.config.maxProblems) : this.capFromTallies();
+    return this.capped;
+  }
+
+  /**
+   * The cap planned from the regions' tallies: the regions that hold none of the kept findings
+   * are never looked into.
+   */
+  private capFromTallies(): Finding[] {
+    const ranks = this.parts.map((part) => this.rankCounts(part));
+    const total = SEVERITIES.map((_, r) => ranks.reduce((n, c) => n + c[r], 0));
+    const fileRanks = SEVERITIES.map(() => 0);
+    for (const issue of this.fileIssues) fileRanks[severityRank(this.severity(issue))]++;
+    for (let r = 0; r < total.length; r++) total[r] += fileRanks[r];
+    if (total.reduce((a, b) => a + b, 0) <= this.config.maxProblems) return this.findings;
+    const plan = capPlan(total, this.config.maxProblems);
+    // The file's findings come first in their ranks' order: they are few and kept first.
+    const kept: Finding[] = [];
+    const next = SEVERITIES.map(() => 0);
+    for (const issue of this.fileIssues) {
+      const rank = severityRank(this.severity(issue));
+      if (plan.keeps(rank, next[rank]++)) kept.push(this.finding(issue, 0));
+    }
+    this.parts.forEach((part, p) => {
+      const counts = ranks[p];
+      const wanted = counts.some((c, r) => c > 0 && plan.kept(r, next[r], next[r] + c) > 0);
+      if (wanted) {
+        for (const issue of part.issues) {
+          const rank = severityRank(this.severity(issue));
+          if (plan.keeps(rank, next[rank]++)) kept.push(this.finding(issue, part.delta));
+        }
+      } else for (let r = 0; r < counts.length; r++) next[r] += counts[r];
+    });
+    const cut = new Map<string, { count: number; first: Finding }>();
+    const keptByRule = new Map<string, number>();
+    for (const f of kept) keptByRule.set(f.rule, (keptByRule.get(f.rule) ?? 0) + 1);
+    for (const part of this.parts) {
+      for (const [rule, tally] of part.byRule) {
+        const c = cut.get(rule);
+        if (c) c.count += tally.count;
+        else cut.set(rule, { count: tally.count, first: this.finding(tally.first, part.delta) });
+      }
+    }
+    for (const [rule, c] of cut) {
+      c.count -= keptByRule.get(rule) ?? 0;
+      if (c.count <= 0) cut.delete(rule);
+    }
+    return withSummaries(kept, cut);
+  }
+
+  /** How many issues of each resolved severity a part has. */
+  private rankCounts(part: Part): number[] {
+    const counts = SEVERITIES.map(() => 0);
+    for (const [rule, tally] of part.byRule) tally.own.forEach((n, own) => (counts[this.rankOf(rule, own)] += n));
+    return counts;
+  }
+
+  findingsTouching(start: number, end: number): Finding[] {
+    const found: Finding[] = [];
+    for (const fileIssue of this.fileIssues) if (touches(fileIssue.span, start, end)) found.push(this.finding(fileIssue, 0));
+    for (const part of this.parts) {
+      const issues = part.issues;
+      if (issues[0].span.start + part.delta > end) continue;
+      for (const issue of issues) {
+        if (issue.span.start + part.delta > end) break;
+        if (issue.span.end + part.delta >= start) found.push(this.finding(issue, part.delta));
+      }
+    }
+    return found.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  }
+}
+
+const HINT = severityRank('hint');
+
+function touches(span: Span, start: number, end: number): boolean {
+  return span.start <= end && span.end >= start;
+}
+
+/** The finding for the whole file of a grouped rule, if its places and counts say so. */
+function fileIssueOf(rule: string, places: number, count: number, profile: LayoutProfile, first: Issue): Issue | null {
+  const group = ruleById(rule)?.group;
+  if (!group || !group.applies(places, count, profile)) return null;
+  return makeFileIssue(rule, first.span, group.message(places, count, profile), []);
+}
+
+/**
+ * A document's findings with the user's ignores taken out (made whole: ignores are few and
+ * rare, and matched on the flagged text and its context).
+ */
+function withIgnores(result: DocumentLint, text: string, options: LintOptions): LintResult {
+  const all = result.findings;
+  const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, text, all) : new Set<number>();
   const carried = options.ignoredSpans ?? [];
-  const isIgnored = (issue: Issue, i: number) => listed.has(i) || carried.some((s) => overlaps(s, issue.span));
-  const ignoredSpans = issues.filter(isIgnored).map((i) => i.span);
-  const findings: Finding[] = issues
-    .filter((issue, i) => !isIgnored(issue, i))
-    .map((issue) => ({ ...withoutEditsIn(issue, ignoredSpans), severity: resolveSeverity(issue, config) }));
-  const shown = capIssuesBy(findings, config.maxProblems, (f) => (f as Finding).severity ?? 'information') as Finding[];
-  return { findings, shown, ignored: ignoredSpans.length, ignoredSpans, failures: [...failures.values()] };
+  const isIgnored = (f: Finding, i: number) => listed.has(i) || carried.some((s) => overlaps(s, f.span));
+  const ignoredSpans = all.filter(isIgnored).map((f) => f.span);
+  const findings = all.filter((f, i) => !isIgnored(f, i)).map((f) => ({ ...withoutEditsIn(f, ignoredSpans), severity: f.severity }));
+  let shown: Finding[] | null = null;
+  return {
+    findings,
+    get shown() {
+      return (shown ??= capFindings(findings, options.config.maxProblems));
+    },
+    findingsTouching: (start, end) => findings.filter((f) => touches(f.span, start, end)),
+    ignored: ignoredSpans.length,
+    ignoredSpans,
+    failures: result.failures,
+  };
 }
 
 interface RegionLintSetup {
@@ -95,17 +279,25 @@ interface RegionLint {
   segmenter: Segmenter;
   glossary: Glossary | null;
   findings: RegionFindings;
+  byRule: Map<string, RuleTally>;
 }
 
 /** A region's findings, relative to its start: kept with the region while the setup is the same. */
-function regionFindings(result: RegionResult, setup: RegionLintSetup): RegionFindings {
+function regionFindings(result: RegionResult, setup: RegionLintSetup): RegionLint {
   const kept = result.lint as RegionLint | undefined;
-  if (kept && kept.signature === setup.signature && kept.segmenter === setup.segmenter && kept.glossary === setup.glossary) return kept.findings;
+  if (kept && kept.signature === setup.signature && kept.segmenter === setup.segmenter && kept.glossary === setup.glossary) return kept;
   const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing }, setup.glossary);
   const findings = checkRegion(context, setup.enabled);
-  const lint: RegionLint = { signature: setup.signature, segmenter: setup.segmenter, glossary: setup.glossary, findings };
+  const byRule = new Map<string, RuleTally>();
+  for (const issue of findings.issues) {
+    let tally = byRule.get(issue.rule);
+    if (!tally) byRule.set(issue.rule, (tally = { count: 0, first: issue, own: SEVERITIES.map(() => 0) }));
+    tally.count++;
+    tally.own[severityRank(issue.severity ?? DEFAULTS.get(issue.rule) ?? 'warning')]++;
+  }
+  const lint: RegionLint = { signature: setup.signature, segmenter: setup.segmenter, glossary: setup.glossary, findings, byRule };
   result.lint = lint;
-  return findings;
+  return lint;
 }
 
 function shiftIssue(issue: Issue, delta: number): Issue {

@@ -1,40 +1,88 @@
 /**
  * Caps the findings of one document, so that a badly damaged file does not flood the editor:
- * the most severe come first, then by position; what is cut is summed up in one issue.
+ * the most severe are kept first, and where a severity does not fit whole, the findings of it
+ * that are kept are spread evenly over the document (not just its first pages). What is cut is
+ * summed up per rule, in one finding at the first cut place of that rule.
  */
-import { Issue, Severity, severityRank } from './types';
+import { Issue, SEVERITIES, Severity, severityRank } from './types';
 import { message } from './util';
 
-
-/**
- * Keeps the first `max` issues by severity then position (returned in document order) and,
- * when some are cut, adds one summary issue: the rule id of the most frequent cut rule, at the
- * first cut issue's place, with the message "N more findings not shown".
- * `severityOf` resolves an issue's severity; the registry's `capIssues` uses the rule defaults.
- */
-export function capIssuesBy(issues: Issue[], max: number, severityOf: (issue: Issue) => Severity): Issue[] {
-  if (issues.length <= max) return [...issues].sort(byPosition);
-  const ranked = issues
-    .map((issue, index) => ({ issue, index, rank: severityRank(severityOf(issue)) }))
-    .sort((a, b) => a.rank - b.rank || a.issue.span.start - b.issue.span.start || a.issue.span.end - b.issue.span.end || a.index - b.index);
-  const kept = ranked.slice(0, Math.max(0, max)).map((r) => r.issue);
-  const cut = ranked.slice(Math.max(0, max)).map((r) => r.issue);
-  const counts = new Map<string, number>();
-  for (const issue of cut) counts.set(issue.rule, (counts.get(issue.rule) ?? 0) + 1);
-  let rule = cut[0].rule;
-  for (const [id, n] of counts) if (n > (counts.get(rule) ?? 0)) rule = id;
-  const first = [...cut].sort(byPosition)[0];
-  const n = cut.length;
-  const summary: Issue = {
-    rule,
-    span: { start: first.span.start, end: first.span.start },
-    message: message(`还有 ${n} 条结果未显示`, `${n} more findings not shown`),
-    fixes: [],
-    severity: 'information',
-  };
-  return [...kept.sort(byPosition), summary];
+/** Which findings the cap keeps, given how many there are of each severity (by rank). */
+export interface CapPlan {
+  /** Keep the `index`-th finding (in document order) of severity rank `rank`? */
+  keeps(rank: number, index: number): boolean;
+  /** How many of the findings [from, to) of rank `rank` are kept. */
+  kept(rank: number, from: number, to: number): number;
 }
 
-function byPosition(a: Issue, b: Issue): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
+export function capPlan(counts: readonly number[], max: number): CapPlan {
+  let room = Math.max(0, max);
+  const share = counts.map((n) => {
+    const kept = Math.min(n, room);
+    room -= kept;
+    return kept;
+  });
+  return {
+    keeps(rank, index) {
+      const n = counts[rank];
+      const k = share[rank];
+      if (k >= n) return true;
+      // The k kept of n: those where the running share steps up, evenly spread.
+      return Math.floor(((index + 1) * k) / n) > Math.floor((index * k) / n);
+    },
+    kept(rank, from, to) {
+      const n = counts[rank];
+      const k = share[rank];
+      if (k >= n) return to - from;
+      return Math.floor((to * k) / n) - Math.floor((from * k) / n);
+    },
+  };
+}
+
+/** The findings of a severity-resolved list that the cap keeps, with a summary per rule of the rest. */
+export function capFindings<T extends Issue & { severity: Severity }>(findings: readonly T[], max: number): T[] {
+  if (findings.length <= max) return [...findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const counts = SEVERITIES.map(() => 0);
+  for (const f of findings) counts[severityRank(f.severity)]++;
+  const plan = capPlan(counts, max);
+  const seen = SEVERITIES.map(() => 0);
+  const kept: T[] = [];
+  const cut = new Map<string, { count: number; first: T }>();
+  for (const f of findings) {
+    const rank = severityRank(f.severity);
+    if (plan.keeps(rank, seen[rank]++)) kept.push(f);
+    else {
+      const c = cut.get(f.rule);
+      if (c) c.count++;
+      else cut.set(f.rule, { count: 1, first: f });
+    }
+  }
+  return withSummaries(kept, cut);
+}
+
+/** `kept` (in document order) with one summary for each rule's cut findings, in place. */
+export function withSummaries<T extends Issue & { severity: Severity }>(kept: T[], cut: Map<string, { count: number; first: T }>): T[] {
+  const summaries = [...cut.entries()].map(
+    ([rule, { count, first }]) =>
+      ({
+        rule,
+        span: { start: first.span.start, end: first.span.start },
+        message: message(
+          `还有 ${count} 条“${rule}”结果未显示（corpus-lens lint 或“显示全部结果”命令可列出全部）`,
+          `${count} more ${rule} findings not shown (corpus-lens lint or the “Show All Findings” command lists them all)`,
+        ),
+        fixes: [],
+        severity: 'information',
+        summary: true,
+      }) as Issue as T,
+  );
+  return [...kept, ...summaries].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** The cap with the rules' default severities (for tools that have no configuration). */
+export function capIssuesBy(issues: Issue[], max: number, severityOf: (issue: Issue) => Severity): Issue[] {
+  return capFindings(
+    issues.map((issue) => ({ ...issue, severity: severityOf(issue) })),
+    max,
+  );
 }

@@ -48,6 +48,8 @@ export interface Issue {
    * are issues of their own, which is where they are ignored one by one.
    */
   fileLevel?: boolean;
+  /** The issue sums up findings the editor's cap left out (it has no place of its own). */
+  summary?: boolean;
 }
 
 export type SpacingProfile = 'newspaper' | 'copywriting';
