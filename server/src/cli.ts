@@ -44,6 +44,7 @@ Commands:
 
 Options:
   --format json|text       output format (default: text); lint also writes sarif
+  --pretty                 indented JSON (default: compact, written file by file)
   --segmenter auto|node-rs-jieba|nodejieba|intl
                            word segmenter backend (default: auto)
   --glossary <file>        an extra glossary (repeatable), read after the project's
@@ -85,6 +86,7 @@ const OPTION_COMMANDS: Record<string, string[]> = {
   '--lang': ['lint', 'fix'],
   '--fail-on': ['lint'],
   '--dry-run': ['fix'],
+  '--pretty': ['outline', 'gloss', 'slogans', 'lint'],
 };
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -111,6 +113,7 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
     spacing: null,
     lang: null,
     dryRun: false,
+    pretty: false,
   };
   let command = '';
   const used = new Set<string>();
@@ -140,6 +143,8 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
       options.failOn = oneOf<Severity | 'none'>(arg, value(), FAIL_ON as (Severity | 'none')[]);
     } else if (arg === '--dry-run') {
       options.dryRun = true;
+    } else if (arg === '--pretty') {
+      options.pretty = true;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}`);
     } else if (!command) {

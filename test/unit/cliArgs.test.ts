@@ -24,8 +24,10 @@ describe('parseArgs for lint and fix', () => {
       spacing: 'copywriting',
       lang: 'zh',
       dryRun: false,
+      pretty: false,
     });
     assert.equal(parseArgs(['fix', '--dry-run', 'a.txt']).options.dryRun, true);
+    assert.equal(parseArgs(['lint', '--format', 'json', '--pretty', 'a.txt']).options.pretty, true);
   });
 
   it('has defaults: text, --fail-on warning, every rule, the locale language', () => {

@@ -30,6 +30,8 @@ export interface CommandOptions {
   lang: Lang | null;
   /** fix: print a diff instead of writing. */
   dryRun: boolean;
+  /** JSON output indented for people (compact, one file at a time, otherwise). */
+  pretty: boolean;
 }
 
 export interface Output {

@@ -17,7 +17,7 @@ export function runGloss(options: CommandOptions, output: Output): number {
     output.err(`corpus-lens: “${query}” is not in the glossary${near.length ? `; did you mean ${near.map((t) => `“${t}”`).join('、')}?` : ''}\n`);
     return 1;
   }
-  output.out(options.format === 'json' ? JSON.stringify(entry, null, 2) + '\n' : glossText(entry));
+  output.out(options.format === 'json' ? JSON.stringify(entry, null, options.pretty ? 2 : undefined) + '\n' : glossText(entry));
   return 0;
 }
 

@@ -2,7 +2,7 @@
  * corpus-lens lint: every finding of every file (not capped as in the editor), as text, the
  * stable JSON of design §3, or SARIF. Exit 1 when a finding is at or above --fail-on.
  */
-import { DiagnosticJson, diagnosticsJson } from '../core/lint/json';
+import { DiagnosticJson, Lang, diagnosticsJson } from '../core/lint/json';
 import { RULES, SEVERITIES, Severity } from '../core/rules/index';
 import { EncodingName } from '../core/encoding';
 import { LineIndex } from '../core/text';
@@ -41,21 +41,22 @@ export function runLint(options: CommandOptions, output: Output): number {
   const setup = new LintSetup(options, output);
   const { files, missing } = collectInputs(options.inputs, output);
   const unreadable = [...missing];
-  const linted: LintedFile[] = [];
-  let ignored = 0;
+  const tally = new SummaryTally();
   const problems = new RunProblems(output, missing.length);
   const progress = new Progress(output, files.length);
+  const writer = lintWriter(options, output, lang);
+  let atThreshold = false;
   for (const [i, file] of files.entries()) {
     progress.show(i, file);
     try {
       const { text, encoding } = readCorpusFile(file);
       const result = setup.lint(file, text);
-      ignored += result.ignored;
-      linted.push({ file, encoding, diagnostics: diagnosticsJson(result.findings, new LineIndex(text), lang) });
-      if (result.failures.length > 0) {
-        progress.clear();
-        problems.rulesFailed(file, result.failures);
-      }
+      const linted: LintedFile = { file, encoding, diagnostics: diagnosticsJson(result.findings, new LineIndex(text), lang) };
+      tally.add(linted, result.ignored);
+      atThreshold ||= linted.diagnostics.some((d) => atOrAbove(d.severity, options.failOn));
+      progress.clear();
+      writer.file(linted);
+      if (result.failures.length > 0) problems.rulesFailed(file, result.failures);
     } catch (error) {
       progress.clear();
       problems.fileFailed(error, file);
@@ -63,44 +64,83 @@ export function runLint(options: CommandOptions, output: Output): number {
     }
   }
   progress.clear();
-  const summary = summarize(linted, ignored, unreadable);
-  if (options.format === 'json') output.out(JSON.stringify({ files: linted, summary }, null, 2) + '\n');
-  else if (options.format === 'sarif') output.out(JSON.stringify(sarifLog(linted, lang, unreadable.map((f) => `${f}: unreadable`)), null, 2) + '\n');
-  else output.out(lintText(linted, summary, options.failOn === 'hint'));
-  const findings = linted.some((f) => f.diagnostics.some((d) => atOrAbove(d.severity, options.failOn)));
-  return problems.exitCode(findings ? EXIT_FINDINGS : 0);
+  writer.end(tally.summary(unreadable));
+  return problems.exitCode(atThreshold ? EXIT_FINDINGS : 0);
 }
 
-export function summarize(files: LintedFile[], ignored: number, unreadable: string[]): LintSummary {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  const counts = new Map<string, number>();
-  let findings = 0;
-  for (const d of files.flatMap((f) => f.diagnostics)) {
-    findings++;
-    bySeverity[d.severity]++;
-    counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+/** Writes the files' findings as they are linted, so that no output of all files is held at once. */
+interface LintWriter {
+  file(linted: LintedFile): void;
+  end(summary: LintSummary): void;
+}
+
+/** Diagnostics serialised at once, at most: a file with a million findings is written in pieces. */
+const BATCH = 2000;
+
+function lintWriter(options: CommandOptions, output: Output, lang: Lang): LintWriter {
+  if (options.format === 'sarif' || (options.format === 'json' && options.pretty)) {
+    // SARIF is one log, pretty JSON one object: both are built whole.
+    const all: LintedFile[] = [];
+    return {
+      file: (linted) => all.push(linted),
+      end: (summary) => {
+        const data = options.format === 'sarif' ? sarifLog(all, lang, summary.unreadable.map((f) => `${f}: unreadable`)) : { files: all, summary };
+        output.out(JSON.stringify(data, null, 2) + '\n');
+      },
+    };
   }
-  const byRule: Record<string, number> = {};
-  for (const rule of RULES) if (counts.has(rule.id)) byRule[rule.id] = counts.get(rule.id)!;
-  return { files: files.length, findings, bySeverity, byRule, ignored, unreadable };
+  if (options.format === 'json') {
+    output.out('{"files":[');
+    let first = true;
+    return {
+      file: ({ file, encoding, diagnostics }) => {
+        output.out(`${first ? '' : ','}{"file":${JSON.stringify(file)},"encoding":${JSON.stringify(encoding)},"diagnostics":[`);
+        for (let k = 0; k < diagnostics.length; k += BATCH) output.out((k > 0 ? ',' : '') + diagnostics.slice(k, k + BATCH).map((d) => JSON.stringify(d)).join(','));
+        output.out(']}');
+        first = false;
+      },
+      end: (summary) => output.out(`],"summary":${JSON.stringify(summary)}}\n`),
+    };
+  }
+  const listHints = options.failOn === 'hint';
+  return {
+    file: ({ file, diagnostics }) => {
+      for (let k = 0; k < diagnostics.length; k += BATCH) {
+        const lines = diagnostics.slice(k, k + BATCH).filter((d) => listHints || d.severity !== 'hint');
+        if (lines.length > 0) output.out(lines.map((d) => findingLine(file, d)).join('\n') + '\n');
+      }
+    },
+    end: (summary) => {
+      const lines = [summaryLine(summary)];
+      if (!listHints && summary.bySeverity.hint > 0) lines.push('(hints are places of a problem reported once for the file; --fail-on hint or --format json lists them)');
+      output.out(lines.join('\n') + '\n');
+    },
+  };
 }
 
-/**
- * `path:line:col: severity [rule] message` per finding (1-based), then one summary line.
- * Hints — the per-place markers of a problem reported once for the whole file — are counted
- * but listed only when asked for (`--fail-on hint`); the JSON and SARIF always have them.
- */
-export function lintText(files: LintedFile[], summary: LintSummary, listHints = false): string {
-  const lines: string[] = [];
-  for (const { file, diagnostics } of files) {
-    for (const d of diagnostics) {
-      if (d.severity === 'hint' && !listHints) continue;
-      lines.push(findingLine(file, d));
+/** The counts of the summary, added up file by file. */
+class SummaryTally {
+  private files = 0;
+  private findings = 0;
+  private ignored = 0;
+  private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  private readonly byRule = new Map<string, number>();
+
+  add(linted: LintedFile, ignored: number): void {
+    this.files++;
+    this.ignored += ignored;
+    for (const d of linted.diagnostics) {
+      this.findings++;
+      this.bySeverity[d.severity]++;
+      this.byRule.set(d.rule, (this.byRule.get(d.rule) ?? 0) + 1);
     }
   }
-  lines.push(summaryLine(summary));
-  if (!listHints && summary.bySeverity.hint > 0) lines.push('(hints are places of a problem reported once for the file; --fail-on hint or --format json lists them)');
-  return lines.join('\n') + '\n';
+
+  summary(unreadable: string[]): LintSummary {
+    const byRule: Record<string, number> = {};
+    for (const rule of RULES) if (this.byRule.has(rule.id)) byRule[rule.id] = this.byRule.get(rule.id)!;
+    return { files: this.files, findings: this.findings, bySeverity: { ...this.bySeverity }, byRule, ignored: this.ignored, unreadable };
+  }
 }
 
 /** `N files, …, K unreadable`: N counts the files read, as fix's summary does; K the others. */

@@ -19,7 +19,9 @@ export function runOutline(options: CommandOptions, output: Output): number {
       problems.fileFailed(error, file);
     }
   }
-  output.out(options.format === 'json' ? JSON.stringify(results, null, 2) + '\n' : results.map(outlineText).join('\n'));
+  if (options.format !== 'json') output.out(results.map(outlineText).join('\n'));
+  else if (options.pretty) output.out(JSON.stringify(results, null, 2) + '\n');
+  else output.out(`[${results.map((r) => JSON.stringify(r)).join(',')}]\n`);
   return problems.exitCode(0);
 }
 

@@ -29,7 +29,7 @@ export function runSlogans(options: CommandOptions, output: Output): number {
     components: s.components,
     contexts: s.occurrences.slice(0, CONTEXTS_SHOWN).map((o) => o.context),
   }));
-  if (options.format === 'json') output.out(JSON.stringify({ slogans }, null, 2) + '\n');
+  if (options.format === 'json') output.out(JSON.stringify({ slogans }, null, options.pretty ? 2 : undefined) + '\n');
   else {
     const lines = [`${plural(slogans.length, 'slogan')} not in any glossary (${plural(texts.length, 'file')})`];
     for (const s of slogans) {
