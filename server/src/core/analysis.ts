@@ -10,7 +10,7 @@
  */
 import { Article, IncrementalWalk, LayoutProfile, WalkChange, ParsedDocument, RegionInput, RegionSpan, parseRegion, regionInput, regionKey, shiftArticle, shiftMark, WalkedDocument, walkDocument } from './parse';
 import { Segmenter } from './segmenter';
-import { Speaker, findSpeakers } from './speakers';
+import { Speaker, findSpeakers, plausibleName } from './speakers';
 import { Line } from './text';
 
 export interface AnalyzedArticle extends Article {
@@ -100,7 +100,7 @@ export function analyzeWalk(walked: WalkedDocument, deps: AnalysisDeps = {}): Do
     let result: RegionResult | null = deps.reuse?.(span, pageDate) ?? null;
     if (!result) {
       const input = regionInput(text, lines, placed, roles, span, pageDate);
-      result = deps.cache ? deps.cache.get(input, profile) : analyzeRegion(input, profile, null);
+      result = deps.cache ? deps.cache.get(input, profile, deps.segmenter) : analyzeRegion(input, profile, null, deps.segmenter);
     }
     pageDate = result.pageDateAfter;
     regions.push({ span, result });
@@ -156,12 +156,13 @@ function reusable(before: PlacedRegion[], change: WalkChange, span: RegionSpan, 
   return old.result;
 }
 
-export function analyzeRegion(input: RegionInput, profile: LayoutProfile, key: string | null): RegionResult {
+export function analyzeRegion(input: RegionInput, profile: LayoutProfile, key: string | null, segmenter?: Segmenter): RegionResult {
   const region = parseRegion(input);
   const wrapWidths: (number | null)[] = new Array(input.lines.length).fill(null);
   for (const line of input.placed) wrapWidths[line.line] = line.wrapWidth;
   const parsed: ParsedDocument = { text: input.text, lines: input.lines, profile, wrapWidths, pageMarks: region.pageMarks, articles: region.articles };
-  const articles = region.articles.map((article) => ({ ...article, speakers: findSpeakers(article, input.text) }));
+  const isName = plausibleName(segmenter);
+  const articles = region.articles.map((article) => ({ ...article, speakers: findSpeakers(article, input.text, isName) }));
   return { key, parsed, articles, words: discoveredWords(articles), pageDateBefore: input.pageDateBefore, pageDateAfter: region.pageDateAfter };
 }
 
@@ -171,7 +172,7 @@ export class RegionCache {
   hits = 0;
   misses = 0;
 
-  get(input: RegionInput, profile: LayoutProfile): RegionResult {
+  get(input: RegionInput, profile: LayoutProfile, segmenter?: Segmenter): RegionResult {
     const key = regionKey(input);
     const cached = this.entries.get(key);
     if (cached) {
@@ -181,7 +182,7 @@ export class RegionCache {
       return cached;
     }
     this.misses++;
-    const result = analyzeRegion(input, profile, key);
+    const result = analyzeRegion(input, profile, key, segmenter);
     this.entries.set(key, result);
     return result;
   }

@@ -14,6 +14,11 @@ export interface Segmenter {
   cut(text: string, options?: CutOptions): string[];
   /** Adds words (names, titles, slogans) so they are kept whole. */
   addWords(words: Iterable<string>): void;
+  /**
+   * True for a segmenter without a word dictionary of its own (Intl.Segmenter): checks that
+   * trust word boundaries to reject a candidate (is this a name?) are skipped with it.
+   */
+  readonly approximate?: boolean;
 }
 
 export interface CutOptions {
@@ -79,6 +84,7 @@ export function withWords(base: Segmenter, words: ReadonlySet<string>): Segmente
   for (const w of words) longest = Math.max(longest, w.length);
   return {
     name: base.name,
+    approximate: base.approximate,
     cut(text, options) {
       const cut = base.cut(text, options);
       const merged: string[] = [];

@@ -6,7 +6,8 @@
  * break is still recognised; spans are mapped back to the document.
  */
 import { Article, Paragraph } from './parse';
-import { POSITIONS, isPersonName, splitRoleAndName } from './names';
+import { POSITIONS, isPersonName, isSurnameAt, splitRoleAndName } from './names';
+import { Segmenter, Token, tokenize } from './segmenter';
 import { Span } from './text';
 
 export interface Statement {
@@ -67,11 +68,39 @@ interface Found {
   at: number;
 }
 
-export function findSpeakers(article: Article, documentText: string): Speaker[] {
+/**
+ * True when `name` at `at` of `text` can be a person's name: with the segmenter, the name must
+ * start and end where words do and hold no word of its own (公司相关负责人 has no 司相关, 文章中
+ * no 文章中); a name the dictionary knows (王国生) is one word.
+ */
+export type NameCheck = (text: string, at: number, name: string) => boolean;
+
+export function plausibleName(segmenter: Segmenter | undefined): NameCheck {
+  if (!segmenter || segmenter.approximate) return () => true;
+  return (text, at, name) => {
+    const from = Math.max(0, clauseStartBefore(text, at));
+    let to = at + name.length;
+    while (to < text.length && to < at + name.length + 4 && !CLAUSE_BOUNDARY.test(text[to])) to++;
+    let tokens: Token[];
+    try {
+      tokens = tokenize(segmenter, text.slice(from, to), from, { hmm: false });
+    } catch {
+      return true;
+    }
+    const end = at + name.length;
+    if (!tokens.some((t) => t.start === at) || !tokens.some((t) => t.end === end)) return false;
+    const inside = tokens.filter((t) => t.start >= at && t.end <= end);
+    // A name the dictionary knows is one word; else the surname stands alone and the given
+    // name may be a word (张|向阳): 国家 and 文章|中 start with a word instead.
+    return (inside.length === 1 && name.length >= 3) || inside[0]?.text.length === isSurnameAt(name, 0);
+  };
+}
+
+export function findSpeakers(article: Article, documentText: string, isName: NameCheck = () => true): Speaker[] {
   const found: Found[] = [];
   const pronounStatements: { at: number; statement: Statement }[] = [];
   for (const paragraph of article.paragraphs) {
-    for (const hit of statementsIn(paragraph)) {
+    for (const hit of statementsIn(paragraph, isName)) {
       if (hit.subject.kind === 'pronoun') {
         pronounStatements.push({ at: hit.statement.span.start, statement: hit.statement });
       } else {
@@ -81,7 +110,7 @@ export function findSpeakers(article: Article, documentText: string): Speaker[] 
   }
   // Titled mentions give roles and pronoun antecedents; only people need them.
   const needsMentions = pronounStatements.length > 0 || found.some((f) => f.kind === 'person');
-  const mentions = needsMentions ? findMentions(article) : [];
+  const mentions = needsMentions ? findMentions(article, isName) : [];
   resolvePronouns(found, pronounStatements, mentions, article, documentText);
   const speakers = groupBySpeaker(found);
   for (const speaker of speakers) {
@@ -102,7 +131,7 @@ interface Mention {
 /** Characters that end a name only rarely and often start the next word (李亚来到 → 李亚). */
 const AFTER_NAME = new Set('来到在说指强要等和与及的了是参出主去对为将把被向从也都还又就才再已曾率带一深听察实先首同');
 
-function findMentions(article: Article): Mention[] {
+function findMentions(article: Article, isName: NameCheck): Mention[] {
   const mentions: Mention[] = [];
   for (const paragraph of article.paragraphs) {
     const text = paragraph.text;
@@ -112,7 +141,7 @@ function findMentions(article: Article): Mention[] {
       const three = text.slice(nameStart, nameStart + 3);
       const two = text.slice(nameStart, nameStart + 2);
       const name = isPersonName(three) && !AFTER_NAME.has(three[2]) ? three : isPersonName(two) ? two : null;
-      if (!name) continue;
+      if (!name || !isName(text, nameStart, name)) continue;
       const clauseStart = clauseStartBefore(text, m.index);
       const parsed = splitRoleAndName(text.slice(clauseStart, nameStart) + name);
       if (parsed?.role && parsed.name === name) {
@@ -131,7 +160,7 @@ type Subject =
   | { kind: 'body'; name: string; role: null }
   | { kind: 'pronoun'; name: string; role: null };
 
-function* statementsIn(paragraph: Paragraph): Generator<{ subject: Subject; statement: Statement }> {
+function* statementsIn(paragraph: Paragraph, isName: NameCheck): Generator<{ subject: Subject; statement: Statement }> {
   const text = paragraph.text;
   VERB_PATTERN.lastIndex = 0;
   for (let m = VERB_PATTERN.exec(text); m; m = VERB_PATTERN.exec(text)) {
@@ -142,7 +171,8 @@ function* statementsIn(paragraph: Paragraph): Generator<{ subject: Subject; stat
     if (PUNCTUATED_ONLY.has(verb) && !AFTER_SPEECH.test(after)) continue;
     const clauseStart = clauseStartBefore(text, m.index);
     const clause = withoutTrailingAdverbs(text.slice(clauseStart, m.index));
-    const parsed = clause === '' ? sentenceSubject(text, clauseStart) : parseSubject(clause);
+    const person = (phrase: string, at: number, subject: Subject) => subject.kind !== 'person' || isName(text, at + phrase.lastIndexOf(subject.name), subject.name);
+    const parsed = clause === '' ? sentenceSubject(text, clauseStart, person) : parseSubject(clause, clauseStart, person);
     if (!parsed) continue;
     const end = statementEnd(text, verbEnd);
     yield {
@@ -179,13 +209,17 @@ function clauseStartBefore(text: string, index: number): number {
 type ParsedSubject = Subject & { text: string };
 
 /** Parses "subject + optional circumstance" (省委书记王国生在推进会讲话中). */
-function parseSubject(clause: string): ParsedSubject | null {
+/** Whether a phrase at an offset of the paragraph, taken for `subject`, can stand for it. */
+type SubjectCheck = (phrase: string, at: number, subject: Subject) => boolean;
+
+function parseSubject(clause: string, at: number, accept: SubjectCheck): ParsedSubject | null {
   if (clause.length === 0 || clause.length > 60) return null;
   for (let j = Math.min(clause.length, 24); j >= 1; j--) {
     const rest = clause.slice(j);
     if (rest !== '' && !CIRCUMSTANCE.test(rest)) continue;
-    const subject = classifySubject(clause.slice(0, j));
-    if (subject) return { ...subject, text: clause.slice(0, j) };
+    const phrase = clause.slice(0, j);
+    const subject = classifySubject(phrase);
+    if (subject && accept(phrase, at, subject)) return { ...subject, text: phrase };
   }
   return null;
 }
@@ -194,15 +228,18 @@ function parseSubject(clause: string): ParsedSubject | null {
  * A verb opening a clause with no subject of its own (…来到现场，检查…，要求施工企业…) takes
  * the subject that opens an earlier clause of the same sentence.
  */
-function sentenceSubject(text: string, clauseStart: number): ParsedSubject | null {
+function sentenceSubject(text: string, clauseStart: number, accept: SubjectCheck): ParsedSubject | null {
   if (clauseStart === 0 || !/[，,]/.test(text[clauseStart - 1])) return null;
   let sentenceStart = clauseStart - 1;
   while (sentenceStart > 0 && !/[。！？!?；;]/.test(text[sentenceStart - 1])) sentenceStart--;
+  let at = sentenceStart;
   for (const clause of text.slice(sentenceStart, clauseStart - 1).split(/[，,]/)) {
     for (let j = Math.min(clause.length, 12); j >= 2; j--) {
-      const subject = classifySubject(clause.slice(0, j));
-      if (subject && subject.kind !== 'pronoun') return { ...subject, text: clause.slice(0, j) };
+      const phrase = clause.slice(0, j);
+      const subject = classifySubject(phrase);
+      if (subject && subject.kind !== 'pronoun' && accept(phrase, at, subject)) return { ...subject, text: phrase };
     }
+    at += clause.length + 1;
   }
   return null;
 }

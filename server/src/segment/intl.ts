@@ -11,6 +11,7 @@ export function createIntlSegmenter(): Segmenter {
   const userWords = new Set<string>();
   return {
     name: 'Intl.Segmenter',
+    approximate: true,
     cut(text) {
       const pieces = Array.from(segmenter.segment(text), (s) => s.segment);
       return userWords.size === 0 ? pieces : mergeUserWords(pieces, userWords);
