@@ -34,16 +34,24 @@ export interface KeySighting {
   interrupts: boolean;
   /** A page number or page marker is next to it (within two lines). */
   nearPageMark: boolean;
+  /** A page number or page marker follows it right away: it stands at the foot of a page. */
+  atPageFoot: boolean;
 }
 
 /**
  * The keys of lines that are running heads, given every sighting of every candidate key. A key
  * qualifies when it recurs at least three times and either interrupts a sentence somewhere or
- * sits by the page marks from one end of the file to the other.
+ * sits by the page marks from one end of the file to the other — or twice, once at the foot of
+ * a page between the halves of a sentence.
  */
 export function runningHeadKeys(sightings: Map<string, KeySighting[]>, lineCount: number): Set<string> {
   const keys = new Set<string>();
   for (const [key, seen] of sightings) {
+    // Seen twice, once at the foot of a page between the halves of a sentence: no headline stands there.
+    if (seen.length >= 2 && seen.some((s) => s.atPageFoot && s.interrupts)) {
+      keys.add(key);
+      continue;
+    }
     if (seen.length < MIN_COUNT) continue;
     if (seen.some((s) => s.interrupts)) {
       keys.add(key);

@@ -187,7 +187,12 @@ export class RunningHeads {
       if (line.key === null) continue;
       let seen = this.sightings.get(line.key);
       if (!seen) this.sightings.set(line.key, (seen = new Map()));
-      seen.set(line, { line: line.line, interrupts: interrupts(lines, k), nearPageMark: [k - 2, k - 1, k + 1, k + 2].some((j) => isPageMark(lines[j])) });
+      seen.set(line, {
+        line: line.line,
+        interrupts: interrupts(lines, k),
+        nearPageMark: [k - 2, k - 1, k + 1, k + 2].some((j) => isPageMark(lines[j])),
+        atPageFoot: isPageMark(lines[k + 1]) && lines[k + 1].classified.kind === 'page-mark' && (lines[k + 1].classified as { mark: string }).mark !== 'running-head',
+      });
     }
   }
 
@@ -205,7 +210,7 @@ export class RunningHeads {
   settle(lineCount: number): boolean {
     const candidates = new Map<string, KeySighting[]>();
     for (const [key, seen] of this.sightings) {
-      if (seen.size < 3) continue;
+      if (seen.size < 2) continue;
       // Sightings keep the line number they had when seen: read the current one.
       const list = [...seen.entries()].map(([line, s]) => ({ ...s, line: line.line })).sort((a, b) => a.line - b.line);
       candidates.set(key, list);

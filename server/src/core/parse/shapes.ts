@@ -110,7 +110,11 @@ export function isPageNumber(text: string): boolean {
   const digits = text.match(/[0-9０-９]+/g) ?? [];
   // A page number and at most the running count: (总7)·5; 2020-07-10 is a date.
   if (digits.length > 2 || digits.some((d) => d.length > 4)) return false;
-  const rest = text.replace(/[0-9０-９一二三四五六七八九十]/g, '').replace(PAGE_NUMBER_DECORATION, '');
+  // (总10) read by OCR as (点10): one character in brackets before the number is the running count's.
+  const rest = text
+    .replace(/([（(])[\u4e00-\u9fff](?=\s*[0-9０-９])/g, '$1')
+    .replace(/[0-9０-９一二三四五六七八九十]/g, '')
+    .replace(PAGE_NUMBER_DECORATION, '');
   return PAGE_NUMBER_WORDS.test(rest) && displayWidth(text) <= 16;
 }
 
