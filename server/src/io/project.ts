@@ -11,7 +11,7 @@ import { ParseError, applyEdits, findNodeAtLocation, modify, parseTree } from 'j
 import { AppliedEdit } from '../core/fixes';
 import { LintConfig, readLintConfig } from '../core/lint/config';
 import { IgnoreEntry, IgnoreList, ignoreFileData, readIgnoreFile } from '../core/lint/ignore';
-import { placeProblems, readJsonFile } from './jsonFile';
+import { placeProblems, readJsonFile, tooDeep } from './jsonFile';
 
 export const PROJECT_DIR = '.corpus-lens';
 export const CONFIG_FILE = path.join(PROJECT_DIR, 'config.json');
@@ -70,6 +70,7 @@ export function addIgnoreEntry(root: string, entry: IgnoreEntry): void {
   const { list } = readIgnoreList(root);
   if (list.has(entry)) return;
   const text = fs.readFileSync(file, 'utf8');
+  if (tooDeep(text)) throw new Error(`${file} is not a valid ignore file (its problems are shown in it); mend it first`);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true });
   const entries = tree && findNodeAtLocation(tree, ['ignore']);

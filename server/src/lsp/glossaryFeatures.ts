@@ -12,6 +12,7 @@ import { DiscoveredSlogan, discoverSlogans } from '../core/glossary/discovery';
 import { GlossaryEntry } from '../core/glossary/entries';
 import { Glossary } from '../core/glossary/matcher';
 import { LineIndex, Span } from '../core/text';
+import { MAX_JSON_BYTES, tooDeep } from '../io/jsonFile';
 
 /** A corpus text of the workspace: an open document or a file on disk. */
 export interface WorkspaceText {
@@ -112,13 +113,16 @@ const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
 /**
  * A code action that appends a stub entry to the workspace glossary (creating the file when
  * needed). The stub is incomplete on purpose: the glossary file then shows what to fill in.
+ * None for a glossary too large or too deeply nested to parse (its problem is shown in it).
  */
-export function addToGlossaryAction(slogan: DiscoveredSlogan, glossaryFile: string): CodeAction {
+export function addToGlossaryAction(slogan: DiscoveredSlogan, glossaryFile: string): CodeAction | null {
   const uri = pathToFileURL(glossaryFile).toString();
   const stub = stubEntry(slogan);
   let edit: WorkspaceEdit;
   if (fs.existsSync(glossaryFile)) {
+    if (fs.statSync(glossaryFile).size > MAX_JSON_BYTES) return null;
     const text = fs.readFileSync(glossaryFile, 'utf8');
+    if (tooDeep(text)) return null;
     const edits = modify(text, ['entries', -1], stub, { formattingOptions: FORMAT, isArrayInsertion: true });
     const document = TextDocument.create(uri, 'json', 0, text);
     const textEdits = edits.map((e) => TextEdit.replace({ start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, e.content));

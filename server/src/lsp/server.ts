@@ -393,7 +393,8 @@ export function startServer(connection: Connection): void {
     const wantsQuickFix = !context.only || context.only.includes(CodeActionKind.QuickFix);
     if (discovered && wantsQuickFix && workspaceFolders.length > 0) {
       const folder = lints.folderOf(doc.uri) ?? workspaceFolders[0];
-      actions.push(addToGlossaryAction(discovered.slogan, path.join(folder, WORKSPACE_GLOSSARY)));
+      const add = addToGlossaryAction(discovered.slogan, path.join(folder, WORKSPACE_GLOSSARY));
+      if (add) actions.push(add);
     }
     return actions;
   });
