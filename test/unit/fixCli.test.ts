@@ -204,14 +204,24 @@ describe('corpus-lens fix --rules and the audit log', () => {
     assert.equal(readLog(dir).length, 3);
   });
 
-  it("logs a file in no project to the current folder's project, creating no .corpus-lens below it", () => {
+  it('logs a file in no project next to it, never in the current folder, and says where', () => {
     const outside = project({ 'a.txt': DAMAGED }, false);
     const dir = project({ 'sub/b.txt': CLEAN });
     const result = runCli(['fix', path.join(outside, 'a.txt')], { cwd: path.join(dir, 'sub') });
     assert.equal(result.status, 0, result.stderr);
     assert.ok(!fs.existsSync(path.join(dir, 'sub', '.corpus-lens')));
+    assert.deepEqual(readLog(dir), [], "nothing in the current folder's project");
+    assert.deepEqual([...new Set(readLog(outside).map((r) => r.file))], ['a.txt']);
+    assert.match(result.stderr, /1 file in no project: edits logged in .*\.corpus-lens\/fixes\.jsonl$/m);
+  });
+
+  it('logs the files of a folder in no project in that folder, by their paths below it', () => {
+    const outside = project({ 'corpus/2020/a.txt': DAMAGED, 'corpus/b.txt': DAMAGED }, false);
+    const result = runCli(['fix', 'corpus'], { cwd: outside });
+    assert.equal(result.status, 0, result.stderr);
     assert.ok(!fs.existsSync(path.join(outside, '.corpus-lens')));
-    assert.deepEqual([...new Set(readLog(dir).map((r) => r.file))], [path.relative(dir, path.join(outside, 'a.txt')).split(path.sep).join('/')]);
+    assert.deepEqual([...new Set(readLog(path.join(outside, 'corpus')).map((r) => r.file))], ['2020/a.txt', 'b.txt']);
+    assert.match(result.stderr, /^corpus-lens fix: 2 files in no project: edits logged in corpus\/\.corpus-lens\/fixes\.jsonl$/m);
   });
 
   it('logs the pass of every edit, placed in the text of its pass', () => {

@@ -17,7 +17,7 @@ import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions, mapSpan 
 import { RULES, RuleFailure } from '../core/rules/index';
 import { LineIndex, Span } from '../core/text';
 import { CorpusFile, encodeText, readCorpusFile, survivesRoundTrip, writeFileAtomically } from '../io/files';
-import { FIX_LOG, FixLogRecord, appendFixLog, findProjectRoot, projectPath } from '../io/project';
+import { FIX_LOG, FixLogRecord, OutsideError, appendFixLog, checkFixLog, projectPath } from '../io/project';
 import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, collectInputs, displayPath, findingLine, fileError, localeLang, plural } from './common';
 import { LintSetup } from './lintSetup';
 import { Progress } from './progress';
@@ -78,7 +78,17 @@ export function fixText(text: string, lint: (text: string, ignoredSpans: Span[])
 export function runFix(options: CommandOptions, output: Output): number {
   const lang = options.lang ?? localeLang();
   const setup = new LintSetup(options, output);
-  const { files, missing } = collectInputs(options.inputs, output);
+  const { files, missing, folderOf } = collectInputs(options.inputs, output);
+  /**
+   * Where a file's edits are logged: its project's .corpus-lens/fixes.jsonl; for a file in no
+   * project, the one in the folder named on the command line that holds it, else in the file's
+   * own folder — next to the files, never in the current folder by surprise.
+   */
+  // Decided before the first log is written, which makes a project of a folder that had none.
+  const noProject = new Set(files.filter((file) => setup.projectOf(file).root === null));
+  const logRootOf = (file: string) => (noProject.has(file) ? path.resolve(folderOf.get(file) ?? path.dirname(file)) : setup.projectOf(file).root!);
+  /** Folders that were in no project and now hold the log of the files below them. */
+  const newLogs = new Map<string, number>();
   const problems = new RunProblems(output, missing.length);
   let changed = 0;
   let unreadable = 0;
@@ -143,6 +153,15 @@ export function runFix(options: CommandOptions, output: Output): number {
       progress.clear();
       output.out(unifiedDiff(original.text, outcome.text, { oldLabel: a, newLabel: b }));
     } else {
+      const root = logRootOf(file);
+      try {
+        checkFixLog(root);
+      } catch (error) {
+        if (!(error instanceof OutsideError)) throw error;
+        problem(`${file}: not fixed: its edits could not be logged: ${error.message}`);
+        refused++;
+        continue;
+      }
       try {
         writeFileAtomically(file, encodeText(outcome.text, original.encoding));
       } catch (error) {
@@ -150,8 +169,7 @@ export function runFix(options: CommandOptions, output: Output): number {
         problems.fileFailed(error, file);
         continue;
       }
-      // A file in no project is logged in the current folder's project, else in ./.corpus-lens/.
-      const root = setup.projectOf(file).root ?? findProjectRoot(process.cwd()) ?? process.cwd();
+      if (noProject.has(file)) newLogs.set(root, (newLogs.get(root) ?? 0) + 1);
       try {
         appendFixLog(root, logRecords(file, outcome.edits, root));
       } catch (error) {
@@ -162,6 +180,9 @@ export function runFix(options: CommandOptions, output: Output): number {
     for (const e of outcome.edits) editsByRule.set(e.rule, (editsByRule.get(e.rule) ?? 0) + 1);
   }
   progress.clear();
+  for (const [root, count] of newLogs) {
+    output.err(`corpus-lens fix: ${plural(count, 'file')} in no project: edits logged in ${displayPath(path.join(root, FIX_LOG))}\n`);
+  }
   const stats = { files: files.length - unreadable, changed, editsByRule, unapplied, needHuman, unreadable: unreadable + missing.length, refused };
   output.err(fixSummary({ ...stats, dryRun: options.dryRun }));
   return problems.exitCode(options.dryRun && changed > 0 ? EXIT_FINDINGS : 0);
