@@ -190,6 +190,11 @@ if (require.main === module) {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(USAGE);
   } else {
-    process.exitCode = main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errIsTTY: process.stderr.isTTY === true });
+    process.exitCode = main(argv, {
+      out: (s) => process.stdout.write(s),
+      outBytes: (b) => process.stdout.write(b),
+      err: (s) => process.stderr.write(s),
+      errIsTTY: process.stderr.isTTY === true,
+    });
   }
 }

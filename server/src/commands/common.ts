@@ -34,6 +34,8 @@ export interface CommandOptions {
 
 export interface Output {
   out(text: string): void;
+  /** Bytes as they are (a diff in a file's own encoding); `out` of their UTF-8 reading where missing. */
+  outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
   /** True when `err` goes to a terminal (progress bars are drawn only then). */
   errIsTTY?: boolean;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { diagnosticsJson } from '../core/lint/json';
 import { EncodingName } from '../core/encoding';
 import { Finding, LintResult } from '../core/lint/lint';
-import { unifiedDiff } from '../core/diff';
+import { unifiedByteDiff } from '../core/diff';
 import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions, mapSpan } from '../core/fixes';
 import { RULES, RuleFailure } from '../core/rules/index';
 import { LineIndex, Span } from '../core/text';
@@ -32,6 +32,8 @@ const ROUND_TRIP_CAUSE: Record<EncodingName, string> = {
   'utf-16be': 'damaged UTF-16: an odd number of bytes or an unpaired surrogate',
   gb18030: 'a GB18030 sequence the encoder writes differently, such as 0x80 or A3A0',
 };
+/** Encodings as iconv names them. */
+const ENCODING_NAMES: Record<EncodingName, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 /** Findings that need a human listed in the summary; the rest are counted. */
 const LISTED = 20;
 
@@ -151,7 +153,16 @@ export function runFix(options: CommandOptions, output: Output): number {
       const shown = displayPath(file);
       const [a, b] = path.isAbsolute(shown) ? [shown, shown] : [`a/${shown}`, `b/${shown}`];
       progress.clear();
-      output.out(unifiedDiff(original.text, outcome.text, { oldLabel: a, newLabel: b }));
+      // The diff of the bytes that would be written, in the file's own encoding and line
+      // breaks, split at 0x0A as patch(1) and git apply split: it applies to the file as it is.
+      const diff = unifiedByteDiff(original.bytes, encodeText(outcome.text, original.encoding), { oldLabel: a, newLabel: b });
+      if (output.outBytes) output.outBytes(diff);
+      else output.out(Buffer.from(diff).toString('utf8'));
+      if (original.encoding === 'gb18030') {
+        output.err(`corpus-lens fix: the diff of ${shown} is in GB18030 like the file, so that it applies with patch or git apply; to read it: iconv -f GB18030 -t UTF-8\n`);
+      } else if (!original.encoding.startsWith('utf-8')) {
+        output.err(`corpus-lens fix: the diff of ${shown} has its lines in ${ENCODING_NAMES[original.encoding]} like the file (cut at the byte 0x0A, as patch and git apply cut them), so that it applies; it is not readable as text\n`);
+      }
     } else {
       const root = logRootOf(file);
       try {
