@@ -5,8 +5,8 @@
  * would lose or reorder a Han character (other than a duplicate or page furniture deleted on
  * purpose) is left as it is, and so is a file whose bytes would not be written back as they
  * were read (damaged UTF-8 or UTF-16, a GB18030 sequence the encoder writes otherwise). A
- * symbolic link is followed: the target is fixed. --dry-run prints a unified diff instead of
- * writing.
+ * symbolic link is followed: the target is fixed. A markup-like file (pseudo-XML, lines that
+ * are tags) is left alone. --dry-run prints a unified diff instead of writing.
  */
 import * as path from 'node:path';
 import { diagnosticsJson } from '../core/lint/json';
@@ -16,6 +16,7 @@ import { unifiedByteDiff } from '../core/diff';
 import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions, mapSpan } from '../core/fixes';
 import { RULES, RuleFailure } from '../core/rules/index';
 import { LineIndex, Span } from '../core/text';
+import { markupProfile } from '../core/markup';
 import { CorpusFile, encodeText, readCorpusFile, survivesRoundTrip, writeFileAtomically } from '../io/files';
 import { FIX_LOG, FixLogRecord, OutsideError, appendFixLog, checkFixLog, projectPath } from '../io/project';
 import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, collectInputs, displayPath, findingLine, fileError, localeLang, plural } from './common';
@@ -114,6 +115,14 @@ export function runFix(options: CommandOptions, output: Output): number {
       progress.clear();
       problems.fileFailed(error, file);
       unreadable++;
+      continue;
+    }
+    const markup = markupProfile(original.text);
+    if (markup) {
+      progress.clear();
+      output.err(
+        `corpus-lens: ${file}: left alone: ${markup.tagLines} of its ${markup.lines} lines are markup (${markup.tags.map((t) => `<${t}>`).join(', ')}); fix changes plain corpus text only\n`,
+      );
       continue;
     }
     try {

@@ -8,6 +8,7 @@ import { Issue, RULES, RuleFailure, Severity, ruleContext, runRules, severityRan
 import { capIssuesBy } from '../rules/cap';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
+import { markupProfile, touchesBreak } from '../markup';
 import { LintConfig, enabledRules } from './config';
 import { IgnoreList } from './ignore';
 
@@ -58,7 +59,7 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
   const { config } = options;
   const context = ruleContext(analysis, segmenter, { spacing: config.spacing }, options.glossary ?? null);
   const failures: RuleFailure[] = [];
-  const issues = runRules(context, enabledRules(config), failures);
+  const issues = withoutDamagedMarks(analysis.parsed.text, withoutMarkupJoins(analysis.parsed.text, runRules(context, enabledRules(config), failures)));
   const listed = options.ignore ? options.ignore.list.ignoredIn(options.ignore.file, analysis.parsed.text, issues) : new Set<number>();
   const carried = options.ignoredSpans ?? [];
   const isIgnored = (issue: Issue, i: number) => listed.has(i) || carried.some((s) => overlaps(s, issue.span));
@@ -68,6 +69,45 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
     .map((issue) => ({ ...withoutEditsIn(issue, ignoredSpans), severity: resolveSeverity(issue, config) }));
   const shown = capIssuesBy(findings, config.maxProblems, (f) => (f as Finding).severity ?? 'information') as Finding[];
   return { findings, shown, ignored: ignoredSpans.length, ignoredSpans, failures };
+}
+
+/** Rules that join lines: never across a line break of markup (see markup.ts). */
+const JOINING_RULES = new Set(['broken-line', 'split-paragraph']);
+
+/** `issues` without the joins of a tag line to its neighbours, in a markup-like text. */
+function withoutMarkupJoins(text: string, issues: Issue[]): Issue[] {
+  if (!issues.some((i) => JOINING_RULES.has(i.rule))) return issues;
+  const markup = markupProfile(text);
+  if (!markup) return issues;
+  return issues
+    .filter((issue) => !(JOINING_RULES.has(issue.rule) && touchesBreak(markup.breaks, issue.span)))
+    .map((issue) => {
+      if (!JOINING_RULES.has(issue.rule)) return issue;
+      // A fix for the whole file groups the per-place joins: it loses those at markup too.
+      const fixes = issue.fixes
+        .map((fix) => ({ ...fix, edits: fix.edits.filter((e) => !touchesBreak(markup.breaks, e.span)) }))
+        .filter((fix) => fix.edits.length > 0);
+      return fixes.length === issue.fixes.length && fixes.every((f, k) => f.edits.length === issue.fixes[k].edits.length) ? issue : { ...issue, fixes };
+    });
+}
+
+/**
+ * `issues` without halfwidth-punctuation's ? where it touches mojibake: a ? left by encoding
+ * damage (inside or next to a run of meaningless characters) is a lost character, not a
+ * question mark to make full-width.
+ */
+function withoutDamagedMarks(text: string, issues: Issue[]): Issue[] {
+  const damage = issues.filter((i) => i.rule === 'mojibake').map((i) => ({ start: i.span.start - 1, end: i.span.end + 1 }));
+  if (damage.length === 0) return issues;
+  damage.sort((a, b) => a.start - b.start);
+  const damaged = (span: Span) => text.slice(span.start, span.end) === '?' && touchesBreak(damage, span);
+  return issues
+    .filter((issue) => !(issue.rule === 'halfwidth-punctuation' && damaged(issue.span)))
+    .map((issue) => {
+      if (issue.rule !== 'halfwidth-punctuation' || !issue.fixes.some((f) => f.edits.some((e) => damaged(e.span)))) return issue;
+      const fixes = issue.fixes.map((fix) => ({ ...fix, edits: fix.edits.filter((e) => !damaged(e.span)) })).filter((fix) => fix.edits.length > 0);
+      return { ...issue, fixes };
+    });
 }
 
 /** True when the spans share a character, or an empty one sits inside or at the edge of the other. */

@@ -3,7 +3,7 @@
  * cannot be known, only read again from the source.
  *
  * - U+FFFD replacement characters;
- * - runs of ? inside Chinese (??), a ? followed by a full-width letter or digit (the mark
+ * - runs of ? inside Chinese (??), a ? followed by a full-width letter, digit or symbol (the mark
  *   GB18030 damage leaves: 。?Ｋ孀殴), and a ? inside a word where a character was lost (徐若?);
  * - UTF-8 read as Latin-1 or Windows-1252 (å¹´, ä¸­, æ–°);
  * - private-use characters;
@@ -30,12 +30,21 @@ const CONT = '[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\
 const LATIN1_UTF8 = new RegExp(`(?:[\\u00e0-\\u00ef]${CONT}{2})+|(?:[\\u00c2-\\u00f4]${CONT}{1,3}){2,}`, 'g');
 const PRIVATE_USE = /[\ue000-\uf8ff]+/g;
 
-/** A ? that GB18030 damage left: followed by a full-width letter or digit. */
+/** A ? that GB18030 damage left: followed by a full-width letter, digit or symbol. */
 export function isMojibakeQuestionMark(text: string, i: number): boolean {
   if (text[i] !== '?') return false;
   const next = text.charCodeAt(i + 1);
-  return (next >= 0xff10 && next <= 0xff19) || (next >= 0xff21 && next <= 0xff3a) || (next >= 0xff41 && next <= 0xff5a);
+  if ((next >= 0xff10 && next <= 0xff19) || (next >= 0xff21 && next <= 0xff3a) || (next >= 0xff41 && next <= 0xff5a)) return true;
+  if (!(next >= 0xff01 && next <= 0xff5e)) return false;
+  // A full-width symbol: GB18030 damage (?＃玻埃, ?＝耗), unless one that may follow a
+  // question mark in sloppy text (?！ ?） ?，); those too after a sentence's end (。?：).
+  return !MAY_FOLLOW_QUESTION.includes(text[i + 1]) || AFTER_CHINESE_MARK.includes(text[i - 1] ?? '');
 }
+
+/** Marks after which no question mark stands (a ? there, before a full-width form, is damage). */
+const AFTER_CHINESE_MARK = '。！？；：，、”’】）》\u3000!';
+/** Full-width marks that may follow an ASCII question mark in real text. */
+const MAY_FOLLOW_QUESTION = '！）］｝，．：；？＂＇';
 
 const QUESTION_WORDS = /什么|怎么|怎样|如何|为何|为啥|哪|谁|几|多少|是否|能否|可否|是不是|有没有|难道|岂|究竟|到底|何/;
 const QUESTION_ENDINGS = '的了吗呢吧么啊呀哦嘛';
@@ -80,7 +89,7 @@ export const mojibake: Rule = {
     }
     // Both kinds of damage sit on an ASCII question mark.
     for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
-      if (isMojibakeQuestionMark(text, i) && text[i - 1] !== '?') add(i, i + 2, { zh: '问号后跟全角字母或数字（GB 编码损坏）', en: 'a question mark before a full-width letter or digit (GB18030 damage)' });
+      if (isMojibakeQuestionMark(text, i) && text[i - 1] !== '?') add(i, i + 2, { zh: '问号后跟全角字母、数字或符号（GB 编码损坏）', en: 'a question mark before a full-width letter, digit or symbol (GB18030 damage)' });
     }
     for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
       if (isLostCharacter(text, i)) {
