@@ -62,8 +62,10 @@ A project is a folder with a .corpus-lens folder; a file's project is the neares
 above it. lint and fix read config.json, ignore.json and glossary.json in the .corpus-lens
 folder of each file's project, and fix logs every edit to its fixes.jsonl. gloss and slogans
 read the glossary of the current folder's project. A file in no project is linted with the
-defaults and that glossary, and its edits are logged in that project (in
-./.corpus-lens/fixes.jsonl when there is none either).
+defaults and that glossary, and fix logs its edits next to it: in .corpus-lens/fixes.jsonl of
+the folder named on the command line that holds it, else of the file's own folder (fix says
+where). Project files, and logs, that lead outside their project through a symbolic link
+are neither read nor written.
 
 Exit codes: 0 success; 1 not found (gloss), findings at or above --fail-on (lint), changes
 to make (fix --dry-run); 2 usage or input errors; 3 an internal error (a bug: the other files
@@ -193,6 +195,11 @@ if (require.main === module) {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(USAGE);
   } else {
-    process.exitCode = main(argv, { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), errIsTTY: process.stderr.isTTY === true });
+    process.exitCode = main(argv, {
+      out: (s) => process.stdout.write(s),
+      outBytes: (b) => process.stdout.write(b),
+      err: (s) => process.stderr.write(s),
+      errIsTTY: process.stderr.isTTY === true,
+    });
   }
 }

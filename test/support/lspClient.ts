@@ -9,6 +9,7 @@ import {
   ApplyWorkspaceEditRequest,
   ClientCapabilities,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializeRequest,
@@ -17,6 +18,7 @@ import {
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
+  Range,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -39,6 +41,8 @@ export interface StartOptions {
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: string[] = [];
+  /** Errors the server logged (window/logMessage of type Error). */
+  readonly loggedErrors: string[] = [];
   readonly documents = new Map<string, TextDocument>();
   /** Every edit the server asked to apply, applied or not. */
   readonly requestedEdits: WorkspaceEdit[] = [];
@@ -58,6 +62,9 @@ export class TestClient {
     });
     connection.onNotification(ShowMessageNotification.method, (params: { message: string }) => {
       client.messages.push(params.message);
+    });
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      if (params.type === 1) client.loggedErrors.push(params.message);
     });
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       client.messages.push(params.message);
@@ -124,6 +131,29 @@ export class TestClient {
       textDocument: { uri, version: next.version },
       contentChanges: [{ text }],
     });
+  }
+
+  /** The server's process id (to sample its memory). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Whether the server process has ended. */
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  /** Sends incremental changes (ranges in the text as each change finds it), as editors do. */
+  async changeIncremental(uri: string, changes: { range: Range; text: string }[]): Promise<void> {
+    const document = this.documents.get(uri)!;
+    const next = TextDocument.update(TextDocument.create(uri, document.languageId, document.version, document.getText()), changes, document.version + 1);
+    this.documents.set(uri, next);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: changes });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async stop(): Promise<void> {

@@ -72,7 +72,8 @@ describe('parseArgs for lint and fix', () => {
     assert.doesNotMatch(text, /always read/);
     assert.match(text, /lint and fix read config\.json, ignore\.json and glossary\.json in the \.corpus-lens folder of each file's project/);
     assert.match(text, /gloss and slogans read the glossary of the current folder's project/);
-    assert.match(text, /\.\/\.corpus-lens\/fixes\.jsonl when there is none/);
+    assert.match(text, /fix logs its edits next to it: in \.corpus-lens\/fixes\.jsonl of the folder named on the command line that holds it, else of the file's own folder/);
+    assert.doesNotMatch(text, /\.\/\.corpus-lens/);
   });
 });
 

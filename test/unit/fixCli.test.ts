@@ -182,6 +182,48 @@ describe('corpus-lens fix --dry-run', () => {
   });
 });
 
+describe('corpus-lens fix --dry-run diffs apply to every encoding and line ending', () => {
+  // A hard-wrapped paragraph (broken lines to join), ASCII commas and a stray space.
+  const TEXT = HEAD + '会议指出,要深入领会习 近平总书记重要讲话精神,推动高质量发展,加快建设副中心城市,\n奋力谱写新时代中原更加出彩的\n绚丽篇章。\n\n第二段落在这里。\n';
+  const CR = TEXT.replace(/\n/g, '\r');
+  const MIXED = TEXT.split('\n').map((line, k) => line + ['\n', '\r\n', '\r'][k % 3]).join('').replace(/(\r\n|\n|\r)$/, '\n');
+  const cases: [string, Buffer][] = [
+    ['utf-8 LF', Buffer.from(TEXT)],
+    ['utf-8 CRLF with a BOM', Buffer.from('\ufeff' + TEXT.replace(/\n/g, '\r\n'))],
+    ['CR only', Buffer.from(CR)],
+    ['mixed line endings', Buffer.from(MIXED)],
+    ['no line break at the end', Buffer.from(TEXT.trimEnd())],
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT.replace(/\n/g, '\r\n'), 'utf16le')])],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT, 'utf16le').swap16()])],
+    ['GB18030', iconv.encode(TEXT.replace(/\n/g, '\r\n'), 'gb18030')],
+  ];
+  const tool = (command: string) => spawnSync(command, ['--version']).status === 0;
+  for (const [name, bytes] of cases) {
+    it(`${name}: patch and git apply give the bytes fix writes`, (t) => {
+      if (!tool('patch') || !tool('git')) {
+        t.skip('patch or git is missing');
+        return;
+      }
+      const dir = project({ 'a.txt': bytes }, false);
+      const dry = spawnSync(process.execPath, [path.join(__dirname, '../../../../server/out/cli.js'), 'fix', '--dry-run', 'a.txt'], { cwd: dir, env: { ...process.env, LANG: 'C.UTF-8' } });
+      assert.equal(dry.status, 1, dry.stderr.toString());
+      const diff = dry.stdout as Buffer;
+      for (const copy of ['patched', 'applied']) fs.writeFileSync(path.join(dir, `${copy}.txt`), bytes);
+      const patched = spawnSync('patch', ['--batch', '--silent', 'patched.txt'], { cwd: dir, input: diff });
+      assert.equal(patched.status, 0, patched.stdout.toString() + patched.stderr.toString());
+      fs.writeFileSync(path.join(dir, 'applied.diff'), Buffer.from(diff.toString('latin1').replace(/^(---|\+\+\+) ([ab])\/a\.txt$/gm, '$1 $2/applied.txt'), 'latin1'));
+      const applied = spawnSync('git', ['apply', '--unsafe-paths', 'applied.diff'], { cwd: dir });
+      assert.equal(applied.status, 0, applied.stderr.toString());
+      const fix = runCli(['fix', 'a.txt'], { cwd: dir });
+      assert.equal(fix.status, 0, fix.stderr);
+      const written = fs.readFileSync(path.join(dir, 'a.txt'));
+      assert.notDeepEqual(written, bytes, 'the file had something to fix');
+      assert.deepEqual(fs.readFileSync(path.join(dir, 'patched.txt')), written, 'patch(1)');
+      assert.deepEqual(fs.readFileSync(path.join(dir, 'applied.txt')), written, 'git apply');
+    });
+  }
+});
+
 describe('corpus-lens fix --rules and the audit log', () => {
   it('applies the fixes of the rules named only', () => {
     const dir = project({ 'a.txt': DAMAGED });
@@ -204,14 +246,24 @@ describe('corpus-lens fix --rules and the audit log', () => {
     assert.equal(readLog(dir).length, 3);
   });
 
-  it("logs a file in no project to the current folder's project, creating no .corpus-lens below it", () => {
+  it('logs a file in no project next to it, never in the current folder, and says where', () => {
     const outside = project({ 'a.txt': DAMAGED }, false);
     const dir = project({ 'sub/b.txt': CLEAN });
     const result = runCli(['fix', path.join(outside, 'a.txt')], { cwd: path.join(dir, 'sub') });
     assert.equal(result.status, 0, result.stderr);
     assert.ok(!fs.existsSync(path.join(dir, 'sub', '.corpus-lens')));
+    assert.deepEqual(readLog(dir), [], "nothing in the current folder's project");
+    assert.deepEqual([...new Set(readLog(outside).map((r) => r.file))], ['a.txt']);
+    assert.match(result.stderr, /1 file in no project: edits logged in .*\.corpus-lens\/fixes\.jsonl$/m);
+  });
+
+  it('logs the files of a folder in no project in that folder, by their paths below it', () => {
+    const outside = project({ 'corpus/2020/a.txt': DAMAGED, 'corpus/b.txt': DAMAGED }, false);
+    const result = runCli(['fix', 'corpus'], { cwd: outside });
+    assert.equal(result.status, 0, result.stderr);
     assert.ok(!fs.existsSync(path.join(outside, '.corpus-lens')));
-    assert.deepEqual([...new Set(readLog(dir).map((r) => r.file))], [path.relative(dir, path.join(outside, 'a.txt')).split(path.sep).join('/')]);
+    assert.deepEqual([...new Set(readLog(path.join(outside, 'corpus')).map((r) => r.file))], ['2020/a.txt', 'b.txt']);
+    assert.match(result.stderr, /^corpus-lens fix: 2 files in no project: edits logged in corpus\/\.corpus-lens\/fixes\.jsonl$/m);
   });
 
   it('logs the pass of every edit, placed in the text of its pass', () => {

@@ -110,3 +110,23 @@ describe('code-point-safe windows', () => {
     assert.equal(withoutLoneSurrogates('a\ud842b\udfb7c𠮷'), 'a\ufffdb\ufffdc𠮷');
   });
 });
+
+describe('fixes and the halves of damaged astral characters', () => {
+  // Found by the fuzz test: a line ending in a lone high surrogate, the next starting with a
+  // lone low one. Joining the broken line would make 𪚥 (U+2A6A5) out of the two halves.
+  const text = '全市召开会议\n\n会议指出，要深入学习贯彻党的精神，推动各项工作\ud869\n\udea5落地见效，确保全年目标任务顺利完成。\n';
+
+  it('offers no fix that joins them or cuts a pair', () => {
+    const result = lintDocument(analyzeDocument(text, { segmenter: defaultSegmenter() }), defaultSegmenter(), { config: DEFAULT_LINT_CONFIG, glossary: bundledGlossary() });
+    for (const finding of result.findings) {
+      for (const fix of finding.fixes) {
+        for (const edit of fix.edits) {
+          const after = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+          assert.ok(!after.includes('\u{2a6a5}'), `${finding.rule}: “${fix.title.en}” makes a character out of two halves`);
+        }
+      }
+    }
+    const fixed = applyFixes(text, result.findings);
+    assert.ok(checkHanPreserved(text, fixed.text, intendedDeletions(fixed.applied)).ok);
+  });
+});

@@ -8,7 +8,7 @@ import { DiagnosticJson, Lang, langOf } from '../core/lint/json';
 import { RuleFailure, Severity, SpacingProfile } from '../core/rules/index';
 import { Segmenter } from '../core/segmenter';
 import { CORPUS_EXTENSIONS, InputError, collectFiles } from '../io/files';
-import { findProjectRoot } from '../io/project';
+import { findProjectRoot, outsideReport } from '../io/project';
 import { SegmenterPreference, chooseSegmenter } from '../segment';
 import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from '../lsp/glossaryStore';
 
@@ -36,6 +36,8 @@ export interface CommandOptions {
 
 export interface Output {
   out(text: string): void;
+  /** Bytes as they are (a diff in a file's own encoding); `out` of their UTF-8 reading where missing. */
+  outBytes?(bytes: Uint8Array): void;
   err(text: string): void;
   /** True when `err` goes to a terminal (progress bars are drawn only then). */
   errIsTTY?: boolean;
@@ -50,19 +52,23 @@ export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
  * The corpus files of each input (a folder is searched recursively). A missing input is
  * reported on stderr and the others go on; so is a folder without corpus files (no error).
  */
-export function collectInputs(inputs: string[], output: Output): { files: string[]; missing: string[] } {
+export function collectInputs(inputs: string[], output: Output): { files: string[]; missing: string[]; folderOf: Map<string, string> } {
   const files: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
+  /** The folder named on the command line that each file was found in (none for a file named itself). */
+  const folderOf = new Map<string, string>();
   for (const input of inputs) {
     try {
       const found = collectFiles([input]);
+      const isFolder = fs.statSync(input).isDirectory();
       if (found.length === 0) output.err(`corpus-lens: ${input}: no corpus files (${CORPUS_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder\n`);
       // A file named twice (itself and in its folder) is done once.
       for (const file of found) {
         if (seen.has(path.resolve(file))) continue;
         seen.add(path.resolve(file));
         files.push(file);
+        if (isFolder) folderOf.set(file, input);
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -70,7 +76,7 @@ export function collectInputs(inputs: string[], output: Output): { files: string
       missing.push(input);
     }
   }
-  return { files, missing };
+  return { files, missing, folderOf };
 }
 
 /** Exit codes: findings (lint) or changes to make (fix --dry-run); usage or input errors; a bug. */
@@ -170,7 +176,14 @@ export function loadSegmenter(options: CommandOptions, output: Output): Segmente
  */
 export function loadCliGlossary(options: CommandOptions, output: Output, root: string | null = null): LoadedGlossary {
   const project = root ?? findProjectRoot(process.cwd());
-  const workspace = project === null ? null : path.resolve(project, WORKSPACE_GLOSSARY);
+  let workspace = project === null ? null : path.resolve(project, WORKSPACE_GLOSSARY);
+  // The project's own glossary is not read when it leads outside the project (a link to
+  // elsewhere); --glossary files are named by the user and read wherever they are.
+  const outside = workspace && project && fs.existsSync(workspace) ? outsideReport(project, workspace) : null;
+  if (outside) {
+    reportFileProblems(outside, output);
+    workspace = null;
+  }
   const files = [...(workspace && fs.existsSync(workspace) ? [workspace] : []), ...options.glossaries.map((g) => path.resolve(g))];
   const loaded = loadGlossaries(files);
   for (const warning of loaded.warnings) output.err(`corpus-lens: ${warning}\n`);

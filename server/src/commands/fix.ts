@@ -5,19 +5,20 @@
  * would lose or reorder a Han character (other than a duplicate or page furniture deleted on
  * purpose) is left as it is, and so is a file whose bytes would not be written back as they
  * were read (damaged UTF-8 or UTF-16, a GB18030 sequence the encoder writes otherwise). A
- * symbolic link is followed: the target is fixed. --dry-run prints a unified diff instead of
- * writing.
+ * symbolic link is followed: the target is fixed. A markup-like file (pseudo-XML, lines that
+ * are tags) is left alone. --dry-run prints a unified diff instead of writing.
  */
 import * as path from 'node:path';
 import { diagnosticsJson } from '../core/lint/json';
 import { EncodingName } from '../core/encoding';
 import { Finding, LintResult } from '../core/lint/lint';
-import { unifiedDiff } from '../core/diff';
+import { unifiedByteDiff } from '../core/diff';
 import { AppliedEdit, applyFixes, checkHanPreserved, intendedDeletions, mapSpan } from '../core/fixes';
 import { RULES, RuleFailure } from '../core/rules/index';
 import { LineIndex, Span } from '../core/text';
+import { markupProfile } from '../core/markup';
 import { CorpusFile, encodeText, readCorpusFile, survivesRoundTrip, writeFileAtomically } from '../io/files';
-import { FIX_LOG, FixLogRecord, appendFixLog, findProjectRoot, projectPath } from '../io/project';
+import { FIX_LOG, FixLogRecord, OutsideError, appendFixLog, checkFixLog, projectPath } from '../io/project';
 import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, collectInputs, displayPath, findingLine, fileError, localeLang, plural } from './common';
 import { LintSetup } from './lintSetup';
 import { Progress } from './progress';
@@ -32,6 +33,8 @@ const ROUND_TRIP_CAUSE: Record<EncodingName, string> = {
   'utf-16be': 'damaged UTF-16: an odd number of bytes or an unpaired surrogate',
   gb18030: 'a GB18030 sequence the encoder writes differently, such as 0x80 or A3A0',
 };
+/** Encodings as iconv names them. */
+const ENCODING_NAMES: Record<EncodingName, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 /** Findings that need a human listed in the summary; the rest are counted. */
 const LISTED = 20;
 
@@ -78,7 +81,17 @@ export function fixText(text: string, lint: (text: string, ignoredSpans: Span[])
 export function runFix(options: CommandOptions, output: Output): number {
   const lang = options.lang ?? localeLang();
   const setup = new LintSetup(options, output);
-  const { files, missing } = collectInputs(options.inputs, output);
+  const { files, missing, folderOf } = collectInputs(options.inputs, output);
+  /**
+   * Where a file's edits are logged: its project's .corpus-lens/fixes.jsonl; for a file in no
+   * project, the one in the folder named on the command line that holds it, else in the file's
+   * own folder — next to the files, never in the current folder by surprise.
+   */
+  // Decided before the first log is written, which makes a project of a folder that had none.
+  const noProject = new Set(files.filter((file) => setup.projectOf(file).root === null));
+  const logRootOf = (file: string) => (noProject.has(file) ? path.resolve(folderOf.get(file) ?? path.dirname(file)) : setup.projectOf(file).root!);
+  /** Folders that were in no project and now hold the log of the files below them. */
+  const newLogs = new Map<string, number>();
   const problems = new RunProblems(output, missing.length);
   let changed = 0;
   let unreadable = 0;
@@ -102,6 +115,14 @@ export function runFix(options: CommandOptions, output: Output): number {
       progress.clear();
       problems.fileFailed(error, file);
       unreadable++;
+      continue;
+    }
+    const markup = markupProfile(original.text);
+    if (markup) {
+      progress.clear();
+      output.err(
+        `corpus-lens: ${file}: left alone: ${markup.tagLines} of its ${markup.lines} lines are markup (${markup.tags.map((t) => `<${t}>`).join(', ')}); fix changes plain corpus text only\n`,
+      );
       continue;
     }
     try {
@@ -141,8 +162,26 @@ export function runFix(options: CommandOptions, output: Output): number {
       const shown = displayPath(file);
       const [a, b] = path.isAbsolute(shown) ? [shown, shown] : [`a/${shown}`, `b/${shown}`];
       progress.clear();
-      output.out(unifiedDiff(original.text, outcome.text, { oldLabel: a, newLabel: b }));
+      // The diff of the bytes that would be written, in the file's own encoding and line
+      // breaks, split at 0x0A as patch(1) and git apply split: it applies to the file as it is.
+      const diff = unifiedByteDiff(original.bytes, encodeText(outcome.text, original.encoding), { oldLabel: a, newLabel: b });
+      if (output.outBytes) output.outBytes(diff);
+      else output.out(Buffer.from(diff).toString('utf8'));
+      if (original.encoding === 'gb18030') {
+        output.err(`corpus-lens fix: the diff of ${shown} is in GB18030 like the file, so that it applies with patch or git apply; to read it: iconv -f GB18030 -t UTF-8\n`);
+      } else if (!original.encoding.startsWith('utf-8')) {
+        output.err(`corpus-lens fix: the diff of ${shown} has its lines in ${ENCODING_NAMES[original.encoding]} like the file (cut at the byte 0x0A, as patch and git apply cut them), so that it applies; it is not readable as text\n`);
+      }
     } else {
+      const root = logRootOf(file);
+      try {
+        checkFixLog(root);
+      } catch (error) {
+        if (!(error instanceof OutsideError)) throw error;
+        problem(`${file}: not fixed: its edits could not be logged: ${error.message}`);
+        refused++;
+        continue;
+      }
       try {
         writeFileAtomically(file, encodeText(outcome.text, original.encoding));
       } catch (error) {
@@ -150,8 +189,7 @@ export function runFix(options: CommandOptions, output: Output): number {
         problems.fileFailed(error, file);
         continue;
       }
-      // A file in no project is logged in the current folder's project, else in ./.corpus-lens/.
-      const root = setup.projectOf(file).root ?? findProjectRoot(process.cwd()) ?? process.cwd();
+      if (noProject.has(file)) newLogs.set(root, (newLogs.get(root) ?? 0) + 1);
       try {
         appendFixLog(root, logRecords(file, outcome.edits, root));
       } catch (error) {
@@ -162,6 +200,9 @@ export function runFix(options: CommandOptions, output: Output): number {
     for (const e of outcome.edits) editsByRule.set(e.rule, (editsByRule.get(e.rule) ?? 0) + 1);
   }
   progress.clear();
+  for (const [root, count] of newLogs) {
+    output.err(`corpus-lens fix: ${plural(count, 'file')} in no project: edits logged in ${displayPath(path.join(root, FIX_LOG))}\n`);
+  }
   const stats = { files: files.length - unreadable, changed, editsByRule, unapplied, needHuman, unreadable: unreadable + missing.length, refused };
   output.err(fixSummary({ ...stats, dryRun: options.dryRun }));
   return problems.exitCode(options.dryRun && changed > 0 ? EXIT_FINDINGS : 0);

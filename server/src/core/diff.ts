@@ -158,9 +158,13 @@ function backtrack(trace: Int32Array[], distance: number, n: number, m: number, 
   return changes.reverse();
 }
 
-/** The lines of `text`, each with its line break (\n, \r\n or \r); the last may have none. */
+/**
+ * The lines of `text` as patch(1) and git apply see them: each up to and including its \n (a
+ * \r\n line ends in \r\n; a lone \r is part of its line, as those tools take it); the last
+ * may have none.
+ */
 export function splitLinesKeepingBreaks(text: string): string[] {
-  return text.match(/[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 export interface UnifiedDiffOptions {
@@ -172,19 +176,45 @@ export interface UnifiedDiffOptions {
 }
 
 /**
- * A unified diff of two texts, '' when they are equal. Lines are compared and printed with
- * their own line breaks, so the diff of a CRLF file has CRLF lines and applies with patch(1)
- * and git apply; the diff's own lines (headers, hunk heads) end in \n. A last line without a
- * line break is followed by `\ No newline at end of file`, as diff(1) does. (A line ending in a
- * lone CR is printed with a \n after it: patch cannot apply a diff of such a file anyway.)
+ * A unified diff of two texts, '' when they are equal. Lines are split at \n only and printed
+ * with their own endings, as patch(1) and git apply read them, so the diff of a CRLF, CR-only
+ * or mixed file applies (a CR-only file is one line to them, and to this diff); the diff's own
+ * lines (headers, hunk heads) end in \n. A last line without a \n is followed by
+ * `\ No newline at end of file`, as diff(1) does.
  */
 export function unifiedDiff(oldText: string, newText: string, options: UnifiedDiffOptions): string {
+  const body = diffBody(oldText, newText, options.context ?? 3);
+  return body === '' ? '' : `--- ${options.oldLabel}\n+++ ${options.newLabel}\n${body}`;
+}
+
+/**
+ * A unified diff of two files' bytes, in those bytes: lines split at the byte 0x0A, as patch(1)
+ * and git apply split them, whatever the encoding (UTF-16, GB18030); the labels in UTF-8. It
+ * applies to the file byte for byte, where a diff of the decoded text would not.
+ */
+export function unifiedByteDiff(oldBytes: Uint8Array, newBytes: Uint8Array, options: UnifiedDiffOptions): Uint8Array {
+  const body = diffBody(binary(oldBytes), binary(newBytes), options.context ?? 3);
+  if (body === '') return new Uint8Array(0);
+  const head = new TextEncoder().encode(`--- ${options.oldLabel}\n+++ ${options.newLabel}\n`);
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  for (let i = 0; i < body.length; i++) out[head.length + i] = body.charCodeAt(i);
+  return out;
+}
+
+/** Bytes as a string of the characters U+0000–U+00FF, one per byte. */
+function binary(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+
+function diffBody(oldText: string, newText: string, context: number): string {
   const a = splitLinesKeepingBreaks(oldText);
   const b = splitLinesKeepingBreaks(newText);
   const changes = diffLines(a, b);
   if (changes.length === 0) return '';
-  const context = options.context ?? 3;
-  const out = [`--- ${options.oldLabel}\n`, `+++ ${options.newLabel}\n`];
+  const out: string[] = [];
   for (let first = 0; first < changes.length; ) {
     let last = first;
     while (last + 1 < changes.length && changes[last + 1].oldStart - changes[last].oldEnd <= 2 * context) last++;
@@ -204,7 +234,6 @@ function hunk(a: string[], b: string[], changes: Change[], context: number): str
   const lines = [`@@ -${rangeLabel(oldStart, oldEnd)} +${rangeLabel(newStart, newEnd)} @@\n`];
   const show = (prefix: string, line: string) => {
     if (line.endsWith('\n')) lines.push(prefix + line);
-    else if (line.endsWith('\r')) lines.push(prefix + line + '\n');
     else lines.push(prefix + line + '\n', '\\ No newline at end of file\n');
   };
   let at = oldStart;

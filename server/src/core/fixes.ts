@@ -176,6 +176,26 @@ export function mapSpan(span: Span, applied: AppliedEdit[]): Span {
   return { start: span.start + shiftStart, end: span.end + shiftEnd };
 }
 
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * True when applying `edit` to `text` would cut a surrogate pair (an astral character) in two,
+ * or join a lone high and a lone low surrogate into a character that was not there (a line
+ * break deleted between the two halves of damaged text): either would change the text's Han
+ * characters, so no fix may do it.
+ */
+export function breaksSurrogates(text: string, edit: TextEdit): boolean {
+  const { start, end } = edit.span;
+  const at = (i: number) => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);
+  if ((isHigh(at(start - 1)) && isLow(at(start))) || (isHigh(at(end - 1)) && isLow(at(end)))) return true;
+  const left = at(start - 1);
+  const right = at(end);
+  const n = edit.newText;
+  if (n.length === 0) return isHigh(left) && isLow(right);
+  return (isHigh(left) && isLow(n.charCodeAt(0))) || (isHigh(n.charCodeAt(n.length - 1)) && isLow(right));
+}
+
 /** Rules whose fixes delete text on purpose: a duplicate's copy, page furniture. */
 export const DELETING_RULES: ReadonlySet<string> = new Set(['duplicate-text', 'page-residue']);
 

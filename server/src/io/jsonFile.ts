@@ -2,13 +2,49 @@
  * Reading the project's JSON files (glossaries, config.json, ignore.json) with every problem
  * placed where it is in the file, as a diagnostic: a syntax error, or a value a validator
  * rejected (given by its JSON path). Never throws.
+ *
+ * The files come with the corpus (a cloned repository), so they are parsed within limits: a
+ * file larger than MAX_JSON_BYTES is not read, and one nested deeper than MAX_JSON_DEPTH is not
+ * parsed (jsonc-parser's tree building and its visitor recurse once per level, and a few
+ * thousand levels overflow the stack). The depth is measured first with jsonc-parser's own
+ * scanner, which does not recurse, so strings and comments are told apart exactly as the
+ * parser does.
  */
 import * as fs from 'node:fs';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { JSONPath, Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { JSONPath, Node, ParseError, SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 
 export const SOURCE = 'corpus-lens';
+
+/** Deeper than any project file needs (a glossary entry is four levels down). */
+export const MAX_JSON_DEPTH = 64;
+/** Larger than any project file needs (a glossary of 20,000 full entries is about 12 MB). */
+export const MAX_JSON_BYTES = 32 * 1024 * 1024;
+
+export interface JsonLimits {
+  maxDepth: number;
+  maxBytes: number;
+}
+
+export const JSON_LIMITS: JsonLimits = { maxDepth: MAX_JSON_DEPTH, maxBytes: MAX_JSON_BYTES };
+
+/**
+ * Where `text` first goes deeper than `maxDepth` arrays and objects, with a message; null when
+ * it does not. Linear in the text and without recursion.
+ */
+export function tooDeep(text: string, maxDepth = MAX_JSON_DEPTH): { offset: number; message: string } | null {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > maxDepth) {
+        return { offset: scanner.getTokenOffset(), message: `the file is nested deeper than ${maxDepth} levels of arrays and objects; it was not read` };
+      }
+    } else if ((token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) && depth > 0) depth--;
+  }
+  return null;
+}
 
 export interface ParsedJson {
   /** The parsed value, or undefined when the text is not JSON. */
@@ -19,8 +55,13 @@ export interface ParsedJson {
   rangeAt(path: JSONPath): Range;
 }
 
-export function parseJsonText(text: string): ParsedJson {
+export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): ParsedJson {
   const document = TextDocument.create('file:///config.json', 'json', 1, text);
+  const deep = tooDeep(text, maxDepth);
+  if (deep) {
+    const at = document.positionAt(deep.offset);
+    return { data: undefined, tree: undefined, diagnostics: [problemAt({ start: at, end: at }, deep.message)], rangeAt: () => ({ start: at, end: at }) };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true });
   const rangeAt = (path: JSONPath): Range => {
@@ -39,12 +80,14 @@ export function parseJsonText(text: string): ParsedJson {
 }
 
 /**
- * Reads and parses a JSON file (UTF-8, a leading BOM skipped). A file that cannot be read or is
- * not UTF-8 is one diagnostic at its start, with `data` and `tree` undefined.
+ * Reads and parses a JSON file (UTF-8, a leading BOM skipped). A file that cannot be read, is
+ * not UTF-8, is too large or nested too deep is one diagnostic, with `data` and `tree` undefined.
  */
-export function readJsonFile(file: string): ParsedJson {
+export function readJsonFile(file: string, limits: JsonLimits = JSON_LIMITS): ParsedJson {
   let bytes: Buffer;
   try {
+    const size = fs.statSync(file).size;
+    if (size > limits.maxBytes) return unreadable(`the file is ${megabytes(size)} MB, larger than the ${megabytes(limits.maxBytes)} MB limit; it was not read`);
     bytes = fs.readFileSync(file);
   } catch (error) {
     return unreadable(`cannot read the file: ${(error as Error).message}`);
@@ -55,7 +98,11 @@ export function readJsonFile(file: string): ParsedJson {
   } catch {
     return unreadable('cannot read the file: it is not UTF-8 text');
   }
-  return parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, limits.maxDepth);
+}
+
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / 1048576) * 10) / 10);
 }
 
 function unreadable(message: string): ParsedJson {

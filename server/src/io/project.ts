@@ -11,7 +11,8 @@ import { ParseError, applyEdits, findNodeAtLocation, modify, parseTree } from 'j
 import { AppliedEdit } from '../core/fixes';
 import { LintConfig, readLintConfig } from '../core/lint/config';
 import { IgnoreEntry, IgnoreList, ignoreFileData, readIgnoreFile } from '../core/lint/ignore';
-import { placeProblems, readJsonFile } from './jsonFile';
+import { placeProblems, problemAt, readJsonFile, tooDeep } from './jsonFile';
+import { OutsideError, appendLines, insideOrThrow, isInside, resolvedPath } from './safePaths';
 
 export const PROJECT_DIR = '.corpus-lens';
 export const CONFIG_FILE = path.join(PROJECT_DIR, 'config.json');
@@ -35,10 +36,25 @@ export function findProjectRoot(start: string): string | null {
   }
 }
 
+/**
+ * A project file that leads outside its project (it, or the .corpus-lens folder, is a symbolic
+ * link to elsewhere): one problem at its start, and it is not read.
+ */
+export function outsideReport(root: string, file: string): FileReport | null {
+  if (isInside(root, file)) return null;
+  const start = { line: 0, character: 0 };
+  return {
+    file,
+    diagnostics: [problemAt({ start, end: start }, `this file leads outside the project folder ${root} (to ${resolvedPath(file)}, through a symbolic link); it is not read`)],
+  };
+}
+
 /** `root`'s config.json over `base`; a missing file is no problem, a broken one is reported. */
 export function readProjectConfig(root: string, base: LintConfig): { config: LintConfig; report: FileReport | null } {
   const file = path.join(root, CONFIG_FILE);
   if (!fs.existsSync(file)) return { config: base, report: null };
+  const outside = outsideReport(root, file);
+  if (outside) return { config: base, report: outside };
   const parsed = readJsonFile(file);
   if (!parsed.tree) return { config: base, report: { file, diagnostics: parsed.diagnostics } };
   const { config, problems } = readLintConfig(parsed.data, base, true);
@@ -48,6 +64,8 @@ export function readProjectConfig(root: string, base: LintConfig): { config: Lin
 export function readIgnoreList(root: string): { list: IgnoreList; report: FileReport | null } {
   const file = path.join(root, IGNORE_FILE);
   if (!fs.existsSync(file)) return { list: new IgnoreList(), report: null };
+  const outside = outsideReport(root, file);
+  if (outside) return { list: new IgnoreList(), report: outside };
   const parsed = readJsonFile(file);
   if (!parsed.tree) return { list: new IgnoreList(), report: { file, diagnostics: parsed.diagnostics } };
   const { entries, problems } = readIgnoreFile(parsed.data);
@@ -59,10 +77,11 @@ const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
 /**
  * Adds an entry to `root`'s ignore file (creating it), unless it is there already. The entry is
  * appended to the file's text, so comments, other keys and hand-written entries stay as they
- * are; a file that is not valid JSON is left alone and the error says so.
+ * are; a file that is not valid JSON is left alone and the error says so, and so is one that
+ * leads outside the project (an OutsideError).
  */
 export function addIgnoreEntry(root: string, entry: IgnoreEntry): void {
-  const file = path.join(root, IGNORE_FILE);
+  const file = insideOrThrow(root, path.join(root, IGNORE_FILE), 'the ignore file');
   if (!fs.existsSync(file)) {
     writeText(file, JSON.stringify(ignoreFileData([entry]), null, 2) + '\n');
     return;
@@ -70,6 +89,7 @@ export function addIgnoreEntry(root: string, entry: IgnoreEntry): void {
   const { list } = readIgnoreList(root);
   if (list.has(entry)) return;
   const text = fs.readFileSync(file, 'utf8');
+  if (tooDeep(text)) throw new Error(`${file} is not a valid ignore file (its problems are shown in it); mend it first`);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true });
   const entries = tree && findNodeAtLocation(tree, ['ignore']);
@@ -100,12 +120,26 @@ export interface FixLogRecord extends AppliedEdit {
   character: number;
 }
 
-/** Appends one JSON line per applied edit to `root`'s audit log. */
+/**
+ * Appends one JSON line per applied edit to `root`'s audit log, on lines of their own (a log
+ * whose last line has no line break gets one first). A log, or a .corpus-lens folder, that
+ * leads outside `root` is refused (an OutsideError), not written through.
+ */
 export function appendFixLog(root: string, records: FixLogRecord[]): void {
   if (records.length === 0) return;
-  fs.mkdirSync(path.join(root, PROJECT_DIR), { recursive: true });
-  fs.appendFileSync(path.join(root, FIX_LOG), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const dir = insideOrThrow(root, path.join(root, PROJECT_DIR), 'the project folder');
+  fs.mkdirSync(dir, { recursive: true });
+  const log = insideOrThrow(root, path.join(root, FIX_LOG), 'the audit log');
+  appendLines(log, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
+
+/** Throws an OutsideError when `root`'s audit log (or its .corpus-lens folder) leads outside `root`. */
+export function checkFixLog(root: string): void {
+  insideOrThrow(root, path.join(root, PROJECT_DIR), 'the project folder');
+  insideOrThrow(root, path.join(root, FIX_LOG), 'the audit log');
+}
+
+export { OutsideError };
 
 function writeText(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });

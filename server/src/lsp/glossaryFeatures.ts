@@ -4,6 +4,7 @@
  * code action.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { CodeAction, CodeActionKind, DocumentHighlight, Hover, Location, MarkupKind, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,9 @@ import { DiscoveredSlogan, discoverSlogans } from '../core/glossary/discovery';
 import { GlossaryEntry } from '../core/glossary/entries';
 import { Glossary } from '../core/glossary/matcher';
 import { LineIndex, Span } from '../core/text';
+import { MAX_JSON_BYTES, tooDeep } from '../io/jsonFile';
+import { isInside } from '../io/safePaths';
+import * as md from './markdown';
 
 /** A corpus text of the workspace: an open document or a file on disk. */
 export interface WorkspaceText {
@@ -79,14 +83,15 @@ export function discoveredAt(text: string, offset: number, glossary: Glossary): 
 }
 
 export function discoveryHover(term: string, workspace: DiscoveredSlogan & { files: number }, range: Hover['range']): Hover {
+  // The term and the contexts are corpus text: escaped, so that nothing in them renders as markup.
   const lines = [
-    `**“${term}”** — 未收录 not in any glossary`,
+    `${md.bold(`“${md.text(term)}”`)} — 未收录 not in any glossary`,
     '',
     `工作区 ${workspace.occurrences.length} 处，${workspace.files} 个文件 (occurrences in the workspace)`,
   ];
-  if (workspace.components.length) lines.push('', `语料中列出的构成 Components spelled out in the corpus: ${workspace.components.join('、')}`);
+  if (workspace.components.length) lines.push('', `语料中列出的构成 Components spelled out in the corpus: ${md.text(workspace.components.join('、'))}`);
   lines.push('', '语境 Contexts:');
-  for (const occurrence of workspace.occurrences.slice(0, 3)) lines.push(`- ${occurrence.context}`);
+  for (const occurrence of workspace.occurrences.slice(0, 3)) lines.push(`- ${md.text(occurrence.context)}`);
   lines.push('', '使用“添加到工作区词表”快速操作 (Add to workspace glossary) 记录释义和来源。');
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
 }
@@ -112,13 +117,19 @@ const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
 /**
  * A code action that appends a stub entry to the workspace glossary (creating the file when
  * needed). The stub is incomplete on purpose: the glossary file then shows what to fill in.
+ * None for a glossary too large or too deeply nested to parse (its problem is shown in it), or
+ * one that leads outside its project through a symbolic link.
  */
-export function addToGlossaryAction(slogan: DiscoveredSlogan, glossaryFile: string): CodeAction {
+export function addToGlossaryAction(slogan: DiscoveredSlogan, glossaryFile: string): CodeAction | null {
+  // The client writes where the edit says: never through a link out of the project.
+  if (!isInside(path.dirname(path.dirname(glossaryFile)), glossaryFile)) return null;
   const uri = pathToFileURL(glossaryFile).toString();
   const stub = stubEntry(slogan);
   let edit: WorkspaceEdit;
   if (fs.existsSync(glossaryFile)) {
+    if (fs.statSync(glossaryFile).size > MAX_JSON_BYTES) return null;
     const text = fs.readFileSync(glossaryFile, 'utf8');
+    if (tooDeep(text)) return null;
     const edits = modify(text, ['entries', -1], stub, { formattingOptions: FORMAT, isArrayInsertion: true });
     const document = TextDocument.create(uri, 'json', 0, text);
     const textEdits = edits.map((e) => TextEdit.replace({ start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, e.content));

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic, Location, Range } from 'vscode-languageserver';
-import { FileReport } from '../io/project';
+import { FileReport, outsideReport } from '../io/project';
+import { folderHolding } from '../io/safePaths';
 import { pathToFileURL } from 'node:url';
 import { findNodeAtLocation, getNodePath } from 'jsonc-parser';
 import { GlossaryEntry, validateGlossary } from '../core/glossary/entries';
@@ -52,6 +53,33 @@ export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
     }
   }
   return { glossary: new Glossary(entries), reports, files, definitions, warnings };
+}
+
+/**
+ * The glossaries of the workspace folders (`.corpus-lens/glossary.json` in each) and those the
+ * settings name (relative to the first folder). A path that leads outside its workspace folder
+ * (through a symbolic link, or named so in settings: a cloned repository's settings may name
+ * any file) is not read: a project glossary linked elsewhere is reported in it, a settings path
+ * outside every workspace folder is a warning.
+ */
+export function loadWorkspaceGlossaries(folders: readonly string[], settingPaths: readonly string[]): LoadedGlossary {
+  const files: string[] = [];
+  const refused: FileReport[] = [];
+  const warnings: string[] = [];
+  for (const folder of folders) {
+    const file = path.join(folder, WORKSPACE_GLOSSARY);
+    if (!fs.existsSync(file)) continue;
+    const outside = outsideReport(folder, file);
+    if (outside) refused.push(outside);
+    else files.push(file);
+  }
+  for (const setting of settingPaths) {
+    const file = path.resolve(folders[0] ?? '.', setting);
+    if (folderHolding(folders, file)) files.push(file);
+    else warnings.push(`corpusLens.glossary.paths: ${setting} is outside the workspace folders (or leads there through a symbolic link); it is not read`);
+  }
+  const loaded = loadGlossaries(files);
+  return { ...loaded, reports: [...loaded.reports, ...refused], warnings: [...loaded.warnings, ...warnings] };
 }
 
 interface ParsedGlossaryFile {

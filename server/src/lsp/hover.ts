@@ -6,6 +6,7 @@ import { GlossaryEntry } from '../core/glossary/entries';
 import { Glossary } from '../core/glossary/matcher';
 import { PersonSummary, personAt, summarizePeople } from '../core/people';
 import { AnalyzedDocument } from './documents';
+import * as md from './markdown';
 
 const SCOPE_NAMES: Record<GlossaryEntry['scope']['level'], string> = {
   national: '全国 national',
@@ -41,24 +42,25 @@ export function hoverAt(
   };
 }
 
+/** The hover of a slogan: every value from the glossary escaped, the source linked only to an http(s) URL. */
 export function sloganMarkdown(entry: GlossaryEntry, counts: HoverCounts): string {
-  const lines = [`**${entry.term}**${entry.components.length ? `：${entry.components.join('、')}` : ''}`, ''];
-  lines.push(entry.definition.zh, '', `*${entry.definition.en}*`, '');
-  const scope = SCOPE_NAMES[entry.scope.level] + (entry.scope.place ? `（${entry.scope.place}）` : '');
-  lines.push(`提出 Since: ${entry.since.date}，${entry.since.event} · 范围 Scope: ${scope}`, '');
+  const lines = [`${md.bold(md.text(entry.term))}${entry.components.length ? `：${md.text(entry.components.join('、'))}` : ''}`, ''];
+  lines.push(md.text(entry.definition.zh), '', md.italic(md.text(entry.definition.en)), '');
+  const scope = SCOPE_NAMES[entry.scope.level] + (entry.scope.place ? `（${md.text(entry.scope.place)}）` : '');
+  lines.push(`提出 Since: ${md.text(entry.since.date)}，${md.text(entry.since.event)} · 范围 Scope: ${scope}`, '');
   const source = `${entry.source.publisher}《${entry.source.title}》，${entry.source.date}`;
-  lines.push(`来源 Source: ${entry.source.url ? `[${source}](${entry.source.url})` : source}`, '');
-  if (entry.aliases.length) lines.push(`又作 Also: ${entry.aliases.join('、')}`, '');
+  lines.push(`来源 Source: ${md.link(source, entry.source.url)}`, '');
+  if (entry.aliases.length) lines.push(`又作 Also: ${md.text(entry.aliases.join('、'))}`, '');
   lines.push(`本文件 ${counts.inFile} 处 · 工作区 ${counts.inWorkspace} 处 (in this file · in the workspace)`);
-  if (entry.origin !== 'bundled') lines.push('', `_${entry.origin}_`);
+  if (entry.origin !== 'bundled') lines.push('', md.italic(md.text(entry.origin)));
   return lines.join('\n');
 }
 
 function personMarkdown(person: PersonSummary): string {
-  const roles = person.roles.length ? person.roles.join('、') : '（未见职务 no title given）';
+  const roles = person.roles.length ? md.text(person.roles.join('、')) : '（未见职务 no title given）';
   const kind = person.kind === 'body' ? '机构 body' : '人物 person';
   return [
-    `**${person.name}** · ${kind}`,
+    `${md.bold(md.text(person.name))} · ${kind}`,
     '',
     `职务 Roles: ${roles}`,
     '',

@@ -26,7 +26,7 @@ import { Lang, inLang, langOf } from '../core/lint/json';
 import { EncodingName } from '../core/encoding';
 import { FileReport, addIgnoreEntry } from '../io/project';
 import { chooseSegmenter } from '../segment';
-import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from './glossaryStore';
+import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries, loadWorkspaceGlossaries } from './glossaryStore';
 import { hoverAt } from './hover';
 import { WorkspaceIndex } from '../io/workspaceIndex';
 import { WorkspaceText, addToGlossaryAction, discoverInWorkspace, discoveredAt, discoveryHover, highlights, references } from './glossaryFeatures';
@@ -211,8 +211,7 @@ export function startServer(connection: Connection): void {
   };
 
   const reloadGlossaries = () => {
-    const files = [...workspaceFolders.map((f) => path.join(f, WORKSPACE_GLOSSARY)), ...settings.glossary.paths.map((p) => path.resolve(workspaceFolders[0] ?? '.', p))];
-    loaded = loadGlossaries(files);
+    loaded = loadWorkspaceGlossaries(workspaceFolders, settings.glossary.paths);
     for (const warning of loaded.warnings) connection.console.warn(warning);
     choice.segmenter.addWords(loaded.glossary.words());
   };
@@ -396,7 +395,8 @@ export function startServer(connection: Connection): void {
     const wantsQuickFix = !context.only || context.only.includes(CodeActionKind.QuickFix);
     if (discovered && wantsQuickFix && workspaceFolders.length > 0) {
       const folder = lints.folderOf(doc.uri) ?? workspaceFolders[0];
-      actions.push(addToGlossaryAction(discovered.slogan, path.join(folder, WORKSPACE_GLOSSARY)));
+      const add = addToGlossaryAction(discovered.slogan, path.join(folder, WORKSPACE_GLOSSARY));
+      if (add) actions.push(add);
     }
     return actions;
   });

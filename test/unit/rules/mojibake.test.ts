@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyzeDocument } from '../../../server/src/core/analysis';
+import { DEFAULT_LINT_CONFIG } from '../../../server/src/core/lint/config';
+import { lintDocument } from '../../../server/src/core/lint/lint';
+import { defaultSegmenter } from '../../support/segmenters';
 import { check, flagged } from './helpers';
 
 const lead = '会议指出，';
@@ -43,5 +47,24 @@ describe('mojibake', () => {
     ]) {
       assert.deepEqual(flagged(text, check('mojibake', text)), [], text);
     }
+  });
+});
+
+describe('the ? of GB18030 damage before full-width symbols', () => {
+  // Made up in the shape of the Sogou corpus's damage: a ? after a sentence's end, before
+  // full-width forms (the bytes A3xx) and meaningless characters.
+  const text = '会议取得圆满成功。?＃玻埃保蹦甑纳缁峁ぷ鳌２⑶乙要继续推进。?：衫迹好教育工作。';
+  it('is mojibake, and halfwidth-punctuation leaves it alone', () => {
+    const result = lintDocument(analyzeDocument(text, { segmenter: defaultSegmenter() }), defaultSegmenter(), { config: DEFAULT_LINT_CONFIG, glossary: null });
+    const at = (rule: string) => result.findings.filter((f) => f.rule === rule).map((f) => text.slice(f.span.start, f.span.end));
+    assert.ok(at('mojibake').some((t) => t.startsWith('?＃')), JSON.stringify(at('mojibake')));
+    assert.ok(at('mojibake').some((t) => t.startsWith('?：')), JSON.stringify(at('mojibake')));
+    assert.deepEqual(at('halfwidth-punctuation'), []);
+    assert.ok(!result.findings.some((f) => f.fixes.some((fix) => fix.edits.some((e) => e.newText === '？'))));
+  });
+
+  it('leaves a question mark before a full-width mark that may follow one', () => {
+    const result = lintDocument(analyzeDocument('你们到底去不去?！我们等着回答。', { segmenter: defaultSegmenter() }), defaultSegmenter(), { config: DEFAULT_LINT_CONFIG, glossary: null });
+    assert.ok(!result.findings.some((f) => f.rule === 'mojibake'), JSON.stringify(result.findings.map((f) => f.rule)));
   });
 });

@@ -32,9 +32,7 @@ const PHRASE_PUNCTUATION = /[、·]/;
 export function findVariants(glossary: Glossary, text: string, brokenWords: (phrase: string) => boolean = () => false): VariantMatch[] {
   const matches = numberVariants(glossary, text);
   matches.push(...numeralPatternVariants(glossary, text));
-  for (const entry of glossary.entries) {
-    if (entry.canonical && entry.term.length >= 6) matches.push(...editVariants(entry, glossary, text));
-  }
+  matches.push(...editVariants(glossary, text));
   matches.push(...quotedVariants(glossary, text, brokenWords));
   return dropOverlaps(matches.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end));
 }
@@ -166,43 +164,196 @@ function numberVariants(glossary: Glossary, text: string): VariantMatch[] {
   return matches;
 }
 
-/**
- * Near-misses of a canonical phrase. A candidate keeps the phrase's first and last character
- * and its first two or last two characters: with both pairs, up to `maxDistance` edits are
- * allowed; with one pair (a character lost at the other end), one edit.
- */
-function editVariants(entry: GlossaryEntry, glossary: Glossary, text: string): VariantMatch[] {
-  const term = entry.term;
-  const n = term.length;
-  const maxDistance = n >= 12 ? 3 : n >= 8 ? 2 : 1;
-  const head = term.slice(0, 2);
-  const tail = term.slice(-2);
-  const starts = new Set<number>();
-  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) starts.add(at);
-  for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
-    for (let start = at + 2 - n - 1; start <= at + 2 - n + 1; start++) if (start >= 0 && text[start] === term[0]) starts.add(start);
-  }
-  const matches: VariantMatch[] = [];
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    if (text.startsWith(term, start)) continue;
-    let best: { end: number; distance: number } | null = null;
-    for (let end = start + n - maxDistance; end <= start + n + maxDistance; end++) {
-      if (end > text.length || text[end - 1] !== term[n - 1]) continue;
-      const candidate = text.slice(start, end);
-      // The phrase itself with a neighbouring character (学习 + 习近平… ) is no variant.
-      if (candidate.includes(term)) continue;
-      const anchors = (candidate.startsWith(head) ? 1 : 0) + (candidate.endsWith(tail) ? 1 : 0);
-      if (anchors === 0 || !isPhraseLike(candidate, term)) continue;
-      const distance = editDistance(candidate, term);
-      const limit = anchors === 2 ? maxDistance : 1;
-      if (distance > 0 && distance <= limit && (!best || distance < best.distance)) best = { end, distance };
+/** The edits a near-miss of a canonical phrase of `n` characters may have. */
+const maxDistanceOf = (n: number) => (n >= 12 ? 3 : n >= 8 ? 2 : 1);
+
+/** A trie node of canonical phrases; `budget` is the most edits any phrase below it allows. */
+interface PhraseNode {
+  children: Map<string, PhraseNode>;
+  /** Indexes (in `PhraseIndex.entries`) of the phrases ending here. */
+  ends: number[];
+  budget: number;
+}
+
+interface PhraseIndex {
+  entries: GlossaryEntry[];
+  /** The phrases forward, for near-misses that keep the first two characters. */
+  forward: PhraseNode;
+  /** The phrases backward, for near-misses that keep only the last two. */
+  backward: PhraseNode;
+  maxLength: number;
+}
+
+const phraseIndexes = new WeakMap<Glossary, PhraseIndex>();
+
+/** Canonical phrases of six characters or more in two tries, built once per glossary. */
+function phraseIndex(glossary: Glossary): PhraseIndex {
+  let index = phraseIndexes.get(glossary);
+  if (index) return index;
+  const node = (): PhraseNode => ({ children: new Map(), ends: [], budget: 0 });
+  index = { entries: [], forward: node(), backward: node(), maxLength: 0 };
+  for (const entry of glossary.entries) {
+    if (!entry.canonical || entry.term.length < 6) continue;
+    const at = index.entries.push(entry) - 1;
+    const term = entry.term;
+    const budget = maxDistanceOf(term.length);
+    index.maxLength = Math.max(index.maxLength, term.length);
+    for (const [root, step] of [
+      [index.forward, (k: number) => term[k]],
+      [index.backward, (k: number) => term[term.length - 1 - k]],
+    ] as const) {
+      let current = root;
+      current.budget = Math.max(current.budget, budget);
+      for (let k = 0; k < term.length; k++) {
+        let child = current.children.get(step(k));
+        if (!child) current.children.set(step(k), (child = node()));
+        child.budget = Math.max(child.budget, budget);
+        current = child;
+      }
+      current.ends.push(at);
     }
-    if (!best) continue;
-    const found = text.slice(start, best.end);
-    if (glossary.lookup(found) || found.replace(PARTICLES, '') === term.replace(PARTICLES, '')) continue;
-    matches.push({ entry, span: { start, end: best.end }, found, expected: term, kind: 'edit' });
   }
-  return matches;
+  phraseIndexes.set(glossary, index);
+  return index;
+}
+
+/**
+ * The next row of edit distances, the phrase one character (`c`) longer, against
+ * `read(0…width-1)`; `c` null stands for a character that is none of those.
+ */
+function nextRow(row: Int32Array, c: string | null, read: (j: number) => string, width: number): Int32Array {
+  const next = new Int32Array(width + 1);
+  next[0] = row[0] + 1;
+  for (let j = 1; j <= width; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (c !== null && read(j - 1) === c ? 0 : 1));
+  return next;
+}
+
+function least(row: Int32Array): number {
+  let min = row[0];
+  for (let j = 1; j < row.length; j++) if (row[j] < min) min = row[j];
+  return min;
+}
+
+/**
+ * Walks a phrase trie along text read by `read` (forward from a start, or backward from an
+ * end), the first two characters exactly, the rest within the edits each subtree allows (at
+ * most `cap`). Calls `found(phrase, row)` at each phrase reached, where row[j] is the edit
+ * distance between the phrase and the text's first j characters. Rows are shared by the phrases
+ * with a common prefix and by the children whose character the text does not have; a node whose
+ * edits are spent is left only by the characters that keep a distance. The work depends on the
+ * text and the trie's branching, not on the number of phrases.
+ */
+function walkPhrases(root: PhraseNode, read: (j: number) => string, width: number, cap: number, found: (phrase: number, row: Int32Array) => void): void {
+  const first = root.children.get(read(0));
+  const second = width >= 2 ? first?.children.get(read(1)) : undefined;
+  if (!second) return;
+  let row: Int32Array = new Int32Array(width + 1);
+  for (let j = 0; j <= width; j++) row[j] = j;
+  row = nextRow(nextRow(row, read(0), read, width), read(1), read, width);
+  const stack: { node: PhraseNode; row: Int32Array; least: number }[] = [{ node: second, row, least: least(row) }];
+  const window = new Set<string>();
+  for (let j = 0; j < width; j++) window.add(read(j));
+  while (stack.length > 0) {
+    const { node, row, least: min } = stack.pop()!;
+    for (const phrase of node.ends) found(phrase, row);
+    const budget = Math.min(cap, node.budget);
+    if (min > budget || node.children.size === 0) continue;
+    const push = (child: PhraseNode, next: Int32Array, nextLeast: number) => {
+      if (nextLeast <= Math.min(cap, child.budget)) stack.push({ node: child, row: next, least: nextLeast });
+    };
+    if (min === budget) {
+      // No edit left: a child must continue a diagonal of the least distance.
+      const seen = new Set<string>();
+      for (let j = 0; j < width; j++) {
+        const c = read(j);
+        const child = row[j] === min && !seen.has(c) ? node.children.get(c) : undefined;
+        if (!child) continue;
+        seen.add(c);
+        const next = nextRow(row, c, read, width);
+        push(child, next, least(next));
+      }
+      continue;
+    }
+    let other: { row: Int32Array; least: number } | null = null;
+    for (const [c, child] of node.children) {
+      if (window.has(c)) {
+        const next = nextRow(row, c, read, width);
+        push(child, next, least(next));
+      } else {
+        if (!other) {
+          const next = nextRow(row, null, read, width);
+          other = { row: next, least: least(next) };
+        }
+        push(child, other.row, other.least);
+      }
+    }
+  }
+}
+
+/**
+ * Near-misses of canonical phrases. A candidate keeps the phrase's first and last character
+ * and its first two or last two characters: with both pairs, up to `maxDistance` edits are
+ * allowed; with one pair (a character lost at the other end), one edit. Of the candidates from
+ * one start, the closest (then the shortest) is taken.
+ */
+function editVariants(glossary: Glossary, text: string): VariantMatch[] {
+  const index = phraseIndex(glossary);
+  if (index.entries.length === 0) return [];
+  /** The best end for each phrase and start, keyed phrase × (text length + 1) + start. */
+  const best = new Map<number, { phrase: number; start: number; end: number; distance: number }>();
+  const key = (phrase: number, start: number) => phrase * (text.length + 1) + start;
+  const offer = (phrase: number, start: number, end: number, distance: number) => {
+    const k = key(phrase, start);
+    const known = best.get(k);
+    if (!known || distance < known.distance || (distance === known.distance && end < known.end)) best.set(k, { phrase, start, end, distance });
+  };
+  /** Whether text[start, end) may be a near-miss of `term` at all (the distance aside). */
+  const candidate = (term: string, start: number, end: number) => {
+    if (end > text.length || start < 0 || text[end - 1] !== term[term.length - 1] || text[start] !== term[0]) return null;
+    const found = text.slice(start, end);
+    // The phrase itself with a neighbouring character (学习 + 习近平… ) is no variant.
+    if (found.includes(term) || !isPhraseLike(found, term)) return null;
+    return found;
+  };
+  const reach = index.maxLength + 3;
+  for (let start = 0; start + 1 < text.length; start++) {
+    walkPhrases(index.forward, (j) => text[start + j], Math.min(text.length - start, reach), 3, (phrase, row) => {
+      const term = index.entries[phrase].term;
+      const n = term.length;
+      if (text.startsWith(term, start)) return;
+      const maxDistance = maxDistanceOf(n);
+      for (let end = start + n - maxDistance; end <= start + n + maxDistance; end++) {
+        const found = candidate(term, start, end);
+        if (found === null) continue;
+        const distance = row[end - start];
+        const limit = found.endsWith(term.slice(-2)) ? maxDistance : 1;
+        if (distance > 0 && distance <= limit) offer(phrase, start, end, distance);
+      }
+    });
+  }
+  for (let end = text.length; end >= 2; end--) {
+    walkPhrases(index.backward, (j) => text[end - 1 - j], Math.min(end, reach), 1, (phrase, row) => {
+      const term = index.entries[phrase].term;
+      const n = term.length;
+      for (let start = end - n - 1; start <= end - n + 1; start++) {
+        // A start that keeps the first two characters is the forward walk's.
+        if (start < 0 || text.startsWith(term.slice(0, 2), start)) continue;
+        const found = candidate(term, start, end);
+        if (found === null) continue;
+        const distance = row[end - start];
+        if (distance > 0 && distance <= 1) offer(phrase, start, end, distance);
+      }
+    });
+  }
+  const matches: (VariantMatch & { phrase: number })[] = [];
+  for (const { phrase, start, end } of best.values()) {
+    const entry = index.entries[phrase];
+    const found = text.slice(start, end);
+    if (glossary.lookup(found) || found.replace(PARTICLES, '') === entry.term.replace(PARTICLES, '')) continue;
+    matches.push({ phrase, entry, span: { start, end }, found, expected: entry.term, kind: 'edit' });
+  }
+  // In glossary order, then by start (the order the matches of equal spans are kept in).
+  return matches.sort((a, b) => a.phrase - b.phrase || a.span.start - b.span.start).map(({ phrase: _, ...match }) => match);
 }
 
 /** Han characters only, plus the punctuation the phrase itself uses. */

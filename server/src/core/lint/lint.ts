@@ -10,6 +10,7 @@ import { capFindings, capPlan, withSummaries } from '../rules/cap';
 import { makeFileIssue } from '../rules/util';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
+import { markupProfile, touchesBreak } from '../markup';
 import { LintConfig, enabledRules } from './config';
 import { IgnoreList } from './ignore';
 
@@ -288,6 +289,7 @@ function regionFindings(result: RegionResult, setup: RegionLintSetup): RegionLin
   if (kept && kept.signature === setup.signature && kept.segmenter === setup.segmenter && kept.glossary === setup.glossary) return kept;
   const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing }, setup.glossary);
   const findings = checkRegion(context, setup.enabled);
+  findings.issues = withoutDamagedMarks(context.text, withoutMarkupJoins(context.text, findings.issues));
   const byRule = new Map<string, RuleTally>();
   for (const issue of findings.issues) {
     let tally = byRule.get(issue.rule);
@@ -304,6 +306,45 @@ function shiftIssue(issue: Issue, delta: number): Issue {
   if (delta === 0) return issue;
   const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   return { ...issue, span: shift(issue.span), fixes: issue.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ span: shift(e.span), newText: e.newText })) })) };
+}
+
+/** Rules that join lines: never across a line break of markup (see markup.ts). */
+const JOINING_RULES = new Set(['broken-line', 'split-paragraph']);
+
+/** `issues` without the joins of a tag line to its neighbours, in a markup-like text. */
+function withoutMarkupJoins(text: string, issues: Issue[]): Issue[] {
+  if (!issues.some((i) => JOINING_RULES.has(i.rule))) return issues;
+  const markup = markupProfile(text);
+  if (!markup) return issues;
+  return issues
+    .filter((issue) => !(JOINING_RULES.has(issue.rule) && touchesBreak(markup.breaks, issue.span)))
+    .map((issue) => {
+      if (!JOINING_RULES.has(issue.rule)) return issue;
+      // A fix for the whole file groups the per-place joins: it loses those at markup too.
+      const fixes = issue.fixes
+        .map((fix) => ({ ...fix, edits: fix.edits.filter((e) => !touchesBreak(markup.breaks, e.span)) }))
+        .filter((fix) => fix.edits.length > 0);
+      return fixes.length === issue.fixes.length && fixes.every((f, k) => f.edits.length === issue.fixes[k].edits.length) ? issue : { ...issue, fixes };
+    });
+}
+
+/**
+ * `issues` without halfwidth-punctuation's ? where it touches mojibake: a ? left by encoding
+ * damage (inside or next to a run of meaningless characters) is a lost character, not a
+ * question mark to make full-width.
+ */
+function withoutDamagedMarks(text: string, issues: Issue[]): Issue[] {
+  const damage = issues.filter((i) => i.rule === 'mojibake').map((i) => ({ start: i.span.start - 1, end: i.span.end + 1 }));
+  if (damage.length === 0) return issues;
+  damage.sort((a, b) => a.start - b.start);
+  const damaged = (span: Span) => text.slice(span.start, span.end) === '?' && touchesBreak(damage, span);
+  return issues
+    .filter((issue) => !(issue.rule === 'halfwidth-punctuation' && damaged(issue.span)))
+    .map((issue) => {
+      if (issue.rule !== 'halfwidth-punctuation' || !issue.fixes.some((f) => f.edits.some((e) => damaged(e.span)))) return issue;
+      const fixes = issue.fixes.map((fix) => ({ ...fix, edits: fix.edits.filter((e) => !damaged(e.span)) })).filter((fix) => fix.edits.length > 0);
+      return { ...issue, fixes };
+    });
 }
 
 /** True when the spans share a character, or an empty one sits inside or at the edge of the other. */

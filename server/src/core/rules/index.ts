@@ -5,6 +5,7 @@
 import { DocumentAnalysis, RegionResult } from '../analysis';
 import { LayoutProfile } from '../parse';
 import { Glossary } from '../glossary/matcher';
+import { breaksSurrogates } from '../fixes';
 import { Segmenter, withWords } from '../segmenter';
 import { brokenLine } from './brokenLine';
 import { capIssuesBy } from './cap';
@@ -96,7 +97,13 @@ export function runRules(context: RuleContext, enabled?: Set<string>, failures: 
       failures.push({ rule: rule.id, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const issue of found) issues.push(issue);
+    for (const issue of found) {
+      // A fix that would cut or join surrogate halves is no fix (see breaksSurrogates).
+      if (issue.fixes.some((f) => f.edits.some((e) => breaksSurrogates(context.text, e)))) {
+        issue.fixes = issue.fixes.filter((f) => !f.edits.some((e) => breaksSurrogates(context.text, e)));
+      }
+      issues.push(issue);
+    }
   }
   return issues.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }

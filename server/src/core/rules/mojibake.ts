@@ -39,11 +39,21 @@ export function isMojibakeQuestionMark(text: string, i: number): boolean {
   if (text[i] !== '?') return false;
   // GB18030 damage: the lead byte read as ?, the next byte as a full-width form (？Ｋ, ?：, ?＃).
   const next = text.charCodeAt(i + 1);
-  if (next >= 0xff01 && next <= 0xff5e) return true;
+  if ((next >= 0xff10 && next <= 0xff19) || (next >= 0xff21 && next <= 0xff3a) || (next >= 0xff41 && next <= 0xff5a)) return true;
+  if (next >= 0xff01 && next <= 0xff5e) {
+    // A full-width symbol: GB18030 damage (?＃玻埃, ?＝耗), unless one that may follow a
+    // question mark in sloppy text (?！ ?） ?，); those too after a sentence's end (。?：).
+    if (!MAY_FOLLOW_QUESTION.includes(text[i + 1]) || AFTER_CHINESE_MARK.includes(text[i - 1] ?? '')) return true;
+  }
   // A question mark never follows the end of a sentence: 。? is damage too.
   const before = text[i - 1] === '”' || text[i - 1] === '’' ? text[i - 2] : text[i - 1];
   return before === '。' || before === '！' || before === '？';
 }
+
+/** Marks after which no question mark stands (a ? there, before a full-width form, is damage). */
+const AFTER_CHINESE_MARK = '。！？；：，、”’】）》\u3000!';
+/** Full-width marks that may follow an ASCII question mark in real text. */
+const MAY_FOLLOW_QUESTION = '！）］｝，．：；？＂＇';
 
 const QUESTION_WORDS = /什么|怎么|怎样|如何|为何|为啥|哪|谁|几|多少|是否|能否|可否|是不是|有没有|难道|岂|究竟|到底|何/;
 const QUESTION_ENDINGS = '的了吗呢吧么啊呀哦嘛';
