@@ -19,6 +19,21 @@ export interface Segmenter {
    * trust word boundaries to reject a candidate (is this a name?) are skipped with it.
    */
   readonly approximate?: boolean;
+  /**
+   * The word frequencies of the dictionary the backend segments with, loaded on first call;
+   * null (or absent) when the backend has none (Intl.Segmenter).
+   */
+  lexicon?(): Lexicon | null;
+}
+
+/** A dictionary's word frequencies, as the segmenter loads them. */
+export interface Lexicon {
+  /** The word's dictionary frequency; 0 when it is no dictionary word. */
+  frequency(word: string): number;
+  /** The sum of all frequencies (a word's probability is its frequency over this). */
+  readonly total: number;
+  /** True for a word added with `addWords` (a name, a title, a glossary term). */
+  isUserWord(word: string): boolean;
 }
 
 export interface CutOptions {

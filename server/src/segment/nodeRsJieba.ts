@@ -1,4 +1,5 @@
 import { Segmenter } from '../core/segmenter';
+import { lazyLexicon } from './lexicon';
 
 /** @node-rs/jieba: the default backend (fast start, no compiler needed). */
 export function createNodeRsJieba(): Segmenter {
@@ -8,8 +9,10 @@ export function createNodeRsJieba(): Segmenter {
   const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
   const jieba = Jieba.withDict(dict);
   const known = new Set<string>();
+  const lexicon = lazyLexicon(() => Buffer.from(dict).toString('utf8'), known, USER_WORD_FREQUENCY);
   return {
     name: '@node-rs/jieba',
+    lexicon,
     cut: (text, options) => jieba.cut(text, options?.hmm ?? true),
     addWords(words) {
       const fresh = [...words].filter((w) => isDictionaryWord(w) && !known.has(w));
