@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { RULES } = require(path.join(ROOT, 'server/out/core/rules/index.js'));
 const { DEFAULT_LINT_CONFIG, RULE_SETTINGS, SPACING_PROFILES } = require(path.join(ROOT, 'server/out/core/lint/config.js'));
+const { DEFAULT_THRESHOLD: DEFAULT_OCR_THRESHOLD } = require(path.join(ROOT, 'server/out/core/confusion/detect.js'));
 
 const SEVERITY_DESCRIPTIONS = ['Do not run the rule', 'Error', 'Warning', 'Information', 'Hint (shown faintly, not in the Problems count)'];
 
@@ -64,6 +65,18 @@ const configSchema = {
       description: 'newspaper: no spaces between Han characters, nor between digits and Chinese units (3月27日). copywriting: spaces between CJK and Latin letters or digits are kept.',
     },
     maxProblems: { type: 'integer', minimum: 1, default: DEFAULT_LINT_CONFIG.maxProblems, description: 'Findings shown per document in the editor; a summary stands for the rest.' },
+    ocrConfusion: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        threshold: {
+          type: 'number',
+          minimum: 0,
+          default: DEFAULT_OCR_THRESHOLD,
+          description: 'ocr-confusion: the least score a finding needs (the log of how many times more plausible the look-alike makes the text, plus its visual prior). Higher: fewer, surer findings; see docs/ACCURACY.md.',
+        },
+      },
+    },
   },
 };
 
@@ -71,6 +84,12 @@ const packageFile = path.join(ROOT, 'package.json');
 const schemaFile = path.join(ROOT, 'server', 'data', 'config.schema.json');
 const manifest = JSON.parse(fs.readFileSync(packageFile, 'utf8'));
 manifest.contributes.configuration.properties['corpusLens.rules'] = rulesSetting;
+manifest.contributes.configuration.properties['corpusLens.ocrConfusion.threshold'] = {
+  type: 'number',
+  default: DEFAULT_OCR_THRESHOLD,
+  minimum: 0,
+  markdownDescription: '%config.ocrConfusion.threshold%',
+};
 const wanted = [
   [packageFile, JSON.stringify(manifest, null, 2) + '\n'],
   [schemaFile, JSON.stringify(configSchema, null, 2) + '\n'],

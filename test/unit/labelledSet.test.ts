@@ -17,6 +17,12 @@ describe('the labelled set', () => {
     const { rules, total, misses, falses } = JSON.parse(run.stdout);
     const why = `misses: ${misses.join('; ')} | false: ${falses.join('; ')}`;
     for (const [rule, s] of Object.entries(rules) as [string, { labels: number; found: number; findings: number; correct: number }][]) {
+      // Rules the set injects nothing for (ocr-confusion and mixed-script have their own
+      // fixtures and evaluation) must at least stay silent on it.
+      if (s.labels === 0 && (rule === 'ocr-confusion' || rule === 'mixed-script')) {
+        assert.equal(s.findings, 0, `${rule}: no labels, yet findings: ${why}`);
+        continue;
+      }
       assert.ok(s.labels > 0, `${rule} has labels`);
       assert.ok(s.found / s.labels >= 0.9, `${rule} recall ${s.found}/${s.labels}; ${why}`);
       assert.ok(s.findings === 0 || s.correct / s.findings >= 0.9, `${rule} precision ${s.correct}/${s.findings}; ${why}`);

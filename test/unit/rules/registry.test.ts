@@ -11,6 +11,7 @@ import { check, contextOf } from './helpers';
 const DESIGN_IDS = [
   'broken-line', 'split-paragraph', 'cjk-space', 'halfwidth-punctuation', 'fullwidth-alnum', 'stray-latin',
   'duplicate-text', 'unbalanced-pair', 'page-residue', 'mojibake', 'slogan-variant', 'empty-article',
+  'ocr-confusion', 'mixed-script',
 ];
 
 describe('rule registry', () => {

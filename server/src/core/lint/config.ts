@@ -15,6 +15,8 @@ export interface LintConfig {
   spacing: SpacingProfile;
   /** Findings shown per document in the editor before a summary takes the rest. */
   maxProblems: number;
+  /** ocr-confusion: the least score a finding needs (higher: fewer, surer findings). */
+  ocrConfusion?: { threshold: number };
 }
 
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -64,9 +66,17 @@ export function readLintConfig(raw: unknown, base: LintConfig = DEFAULT_LINT_CON
     if (Number.isInteger(r.maxProblems) && (r.maxProblems as number) >= 1) config.maxProblems = r.maxProblems as number;
     else problems.push({ path: ['maxProblems'], message: '"maxProblems" must be a whole number of 1 or more' });
   }
+  if (r.ocrConfusion !== undefined) {
+    const o = r.ocrConfusion as Record<string, unknown> | null;
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) problems.push({ path: ['ocrConfusion'], message: '"ocrConfusion" must be an object such as { "threshold": 10 }' });
+    else if (o.threshold !== undefined) {
+      if (typeof o.threshold === 'number' && Number.isFinite(o.threshold) && o.threshold >= 0) config.ocrConfusion = { threshold: o.threshold };
+      else problems.push({ path: ['ocrConfusion', 'threshold'], message: '"threshold" must be a number of 0 or more' });
+    }
+  }
   if (strict) {
     for (const key of Object.keys(r)) {
-      if (!['$schema', 'rules', 'spacing', 'maxProblems'].includes(key)) problems.push({ path: [key], message: `unknown setting "${key}"` });
+      if (!['$schema', 'rules', 'spacing', 'maxProblems', 'ocrConfusion'].includes(key)) problems.push({ path: [key], message: `unknown setting "${key}"` });
     }
   }
   return { config, problems };

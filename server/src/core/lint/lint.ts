@@ -63,7 +63,7 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
   const { config } = options;
   const glossary = options.glossary ?? null;
   const enabled = enabledRules(config);
-  const signature = `${[...enabled].join(',')}|${config.spacing}`;
+  const signature = `${[...enabled].join(',')}|${config.spacing}|${config.ocrConfusion?.threshold ?? ''}`;
   const parts: Part[] = [];
   const counts = new Map<string, number>();
   const places = new Map<string, { count: number; first: Issue; delta: number }>();
@@ -287,7 +287,7 @@ interface RegionLint {
 function regionFindings(result: RegionResult, setup: RegionLintSetup): RegionLint {
   const kept = result.lint as RegionLint | undefined;
   if (kept && kept.signature === setup.signature && kept.segmenter === setup.segmenter && kept.glossary === setup.glossary) return kept;
-  const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing }, setup.glossary);
+  const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing, ocrConfusionThreshold: setup.config.ocrConfusion?.threshold }, setup.glossary);
   const findings = checkRegion(context, setup.enabled);
   findings.issues = withoutDamagedMarks(context.text, withoutMarkupJoins(context.text, findings.issues));
   const byRule = new Map<string, RuleTally>();

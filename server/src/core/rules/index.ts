@@ -14,7 +14,9 @@ import { duplicateText } from './duplicateText';
 import { emptyArticle } from './emptyArticle';
 import { fullwidthAlnum } from './fullwidthAlnum';
 import { halfwidthPunctuation } from './halfwidthPunctuation';
+import { mixedScript } from './mixedScript';
 import { mojibake } from './mojibake';
+import { ocrConfusion } from './ocrConfusion';
 import { pageResidue } from './pageResidue';
 import { sloganVariant } from './sloganVariant';
 import { splitParagraph } from './splitParagraph';
@@ -39,6 +41,8 @@ export const RULES: Rule[] = [
   mojibake,
   sloganVariant,
   emptyArticle,
+  ocrConfusion,
+  mixedScript,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -56,6 +56,8 @@ export type SpacingProfile = 'newspaper' | 'copywriting';
 
 export interface RuleOptions {
   spacing: SpacingProfile;
+  /** The least score an ocr-confusion finding needs (its default when absent). */
+  ocrConfusionThreshold?: number;
 }
 
 /**
