@@ -82,9 +82,12 @@ export function scriptTables() {
     if (st.has(t) && !st.get(t).includes(t) === false) continue;
     traditional.set(t, ss.filter((s) => s.length === 1));
   }
+  // Forms that Taiwan or Hong Kong print, though OpenCC's standard traditional has another (群 for 羣).
+  const regional = new Set();
+  for (const name of ['TWVariants.txt', 'HKVariants.txt']) for (const forms of loadOpenCC(name).values()) for (const f of forms) regional.add(f);
   const simplified = new Map();
   for (const [s, tt] of st) {
-    if (s.length !== 1 || tt.includes(s) || !isHanChar(s)) continue;
+    if (s.length !== 1 || tt.includes(s) || !isHanChar(s) || regional.has(s)) continue;
     if (ts.has(s) && ts.get(s).includes(s)) continue;
     simplified.set(s, tt.filter((t) => t.length === 1));
   }
