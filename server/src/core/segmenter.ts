@@ -34,6 +34,11 @@ export interface Lexicon {
   readonly total: number;
   /** True for a word added with `addWords` (a name, a title, a glossary term). */
   isUserWord(word: string): boolean;
+  /**
+   * False when no dictionary word has the two UTF-16 units next to each other (true may be a
+   * false alarm): a quick test before a lookup. Optional.
+   */
+  mayPair?(left: number, right: number): boolean;
 }
 
 export interface CutOptions {

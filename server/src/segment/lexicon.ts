@@ -5,12 +5,26 @@ import { Lexicon } from '../core/segmenter';
  * about 350,000 entries. The user words a backend adds are kept apart (they have no real
  * frequency; they count as user words, and as dictionary words of `userFrequency`).
  */
+const PAIR_BITS = 1 << 25;
+
+function pairHash(left: number, right: number): number {
+  return (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> 7 & (PAIR_BITS - 1);
+}
+
 export function lazyLexicon(readDictionary: () => string, userWords: ReadonlySet<string>, userFrequency: number): () => Lexicon {
   let lexicon: Lexicon | null = null;
   return () => {
     if (lexicon) return lexicon;
     const text = readDictionary();
     const frequencies = new Map<string, number>();
+    // Adjacent pairs of characters inside dictionary words, hashed into 2^25 bits (4 MiB).
+    const pairs = new Uint8Array(PAIR_BITS >>> 3);
+    const markPairs = (word: string) => {
+      for (let k = 0; k + 1 < word.length; k++) {
+        const h = pairHash(word.charCodeAt(k), word.charCodeAt(k + 1));
+        pairs[h >>> 3] |= 1 << (h & 7);
+      }
+    };
     let total = 0;
     let start = 0;
     while (start < text.length) {
@@ -24,6 +38,7 @@ export function lazyLexicon(readDictionary: () => string, userWords: ReadonlySet
           const word = text.slice(start, space);
           frequencies.set(word, (frequencies.get(word) ?? 0) + freq);
           total += freq;
+          markPairs(word);
         }
       }
       start = end + 1;
@@ -32,7 +47,16 @@ export function lazyLexicon(readDictionary: () => string, userWords: ReadonlySet
       frequency: (word) => frequencies.get(word) ?? (userWords.has(word) ? userFrequency : 0),
       total,
       isUserWord: (word) => userWords.has(word),
+      mayPair: (left, right) => {
+        if (userWords.size > markedUsers) {
+          for (const w of userWords) markPairs(w);
+          markedUsers = userWords.size;
+        }
+        const h = pairHash(left, right);
+        return (pairs[h >>> 3] & (1 << (h & 7))) !== 0;
+      },
     };
+    let markedUsers = 0;
     return lexicon;
   };
 }

@@ -100,12 +100,19 @@ export function detectConfusions(text: string, lexicon: Lexicon, tables: Confusi
     if (!tables.common.has(x) || rankOf(tables, x) > NAME_CHARACTER_RANK) {
       if ((i >= 1 && isSurnameAt(text, i - 1)) || (i >= 2 && isSurnameAt(text, i - 2))) continue;
     }
-    // The printed character must stand alone in the best segmentation (else it is in a word).
-    const original = bestSegmentation(text.slice(a, b), lexicon, logTotal);
-    const own = original.wordAt(i - a);
-    if (own.end - own.start > 1) continue;
+    // The printed character must stand alone in the best segmentation (else it is in a word);
+    // that costs a segmentation, so it is asked only once a look-alike forms a word.
+    let original: Segmentation | null = null;
+    let alone = true;
     const candidates: Candidate[] = [];
     for (const alt of alternatives) {
+      if (!tables.common.has(alt.char) || !formsWord(text, i, a, b, alt.char, lexicon)) continue;
+      if (!original) {
+        original = bestSegmentation(text.slice(a, b), lexicon, logTotal);
+        const own = original.wordAt(i - a);
+        alone = own.end - own.start === 1;
+      }
+      if (!alone) break;
       const candidate = scoreAlternative(text, i, a, b, alt, original.score, lexicon, logTotal, tables, options);
       if (candidate && candidate.score >= options.threshold) candidates.push(candidate);
     }
@@ -129,11 +136,8 @@ function scoreAlternative(
   options: DetectOptions,
 ): Candidate | null {
   const y = alt.char;
-  if (!tables.common.has(y)) return null;
   // A traditional form and its simplified one are the mixed-script rule's finding.
   if (tables.traditional.get(text[i])?.includes(y) || tables.simplified.get(text[i])?.includes(y)) return null;
-  // Cheap test first: y must form a word with a neighbour.
-  if (!formsWord(text, i, a, b, y, lexicon)) return null;
   const window = text.slice(a, i) + y + text.slice(i + 1, b);
   const seg = bestSegmentation(window, lexicon, logTotal);
   const word = seg.wordAt(i - a);
@@ -158,6 +162,11 @@ function scoreAlternative(
 
 /** True when y at i and a neighbour (two to four characters) are a dictionary word. */
 function formsWord(text: string, i: number, a: number, b: number, y: string, lexicon: Lexicon): boolean {
+  // Two lookups in a bit set, no string built: most look-alikes stop here.
+  if (lexicon.mayPair) {
+    const c = y.charCodeAt(0);
+    if (!((i > a && lexicon.mayPair(text.charCodeAt(i - 1), c)) || (i + 1 < b && lexicon.mayPair(c, text.charCodeAt(i + 1))))) return false;
+  }
   for (let len = 2; len <= 4; len++) {
     for (let s = Math.max(a, i - len + 1); s <= i && s + len <= b; s++) {
       if (lexicon.frequency(text.slice(s, i) + y + text.slice(i + 1, s + len)) > 0) return true;

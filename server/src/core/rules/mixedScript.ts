@@ -27,12 +27,14 @@ export const mixedScript: Rule = {
   examples: [{ bad: '我們沒有忘记过去，一直在努力学习，不断提高自己的水平和能力。认真总结经验，继续前进，实现新的发展。', good: '我们没有忘记过去，一直在努力学习，不断提高自己的水平和能力。认真总结经验，继续前进，实现新的发展。' }],
   check(ctx: RuleContext): Issue[] {
     const tables = confusionTables();
+    const kinds = scriptKinds();
     let traditional = 0;
     let simplified = 0;
-    for (let i = 0; i < ctx.text.length; i++) {
-      const ch = ctx.text[i];
-      if (tables.traditional.has(ch)) traditional++;
-      else if (tables.simplified.has(ch)) simplified++;
+    const text = ctx.text;
+    for (let i = 0; i < text.length; i++) {
+      const kind = kinds[text.charCodeAt(i)];
+      if (kind === 1) traditional++;
+      else if (kind === 2) simplified++;
     }
     // Characters each script has of its own; the simplified ones are far more frequent in text.
     let foreign: Map<string, string[]>;
@@ -73,6 +75,19 @@ export const mixedScript: Rule = {
     return issues;
   },
 };
+
+let kindsTable: Uint8Array | null = null;
+
+/** By UTF-16 code unit: 1 for a traditional-only form, 2 for a simplified-only one, else 0. */
+function scriptKinds(): Uint8Array {
+  if (kindsTable) return kindsTable;
+  const tables = confusionTables();
+  const kinds = new Uint8Array(0x10000);
+  for (const ch of tables.traditional.keys()) if (ch.length === 1) kinds[ch.charCodeAt(0)] = 1;
+  for (const ch of tables.simplified.keys()) if (ch.length === 1) kinds[ch.charCodeAt(0)] = 2;
+  kindsTable = kinds;
+  return kinds;
+}
 
 function isInside(text: string, i: number, word: string): boolean {
   for (let s = text.indexOf(word); s >= 0 && s <= i; s = text.indexOf(word, s + 1)) if (i < s + word.length) return true;

@@ -12,7 +12,7 @@
  * One quick fix per candidate, best first, each replacing the one character; none is safe, so
  * fix-all and `corpus-lens fix` never apply them.
  */
-import { DEFAULT_THRESHOLD, Evidence, detectConfusions } from '../confusion/detect';
+import { DEFAULT_THRESHOLD, Evidence, Suspect, detectConfusions } from '../confusion/detect';
 import { confusionTables } from '../confusion/model';
 import { Issue, Rule, RuleContext } from './types';
 import { ProseBlock, blockEdit, dictionaryTokens, docSpan, makeFix, makeIssue, message, proseBlocks } from './util';
@@ -35,13 +35,32 @@ export const ocrConfusion: Rule = {
     const evidence = documentEvidence(ctx.text);
     const names = protectedWords(ctx);
     const issues: Issue[] = [];
-    for (const block of proseBlocks(ctx)) checkBlock(ctx, block, threshold, evidence, names, issues);
+    // A paragraph that recurs (boilerplate, a repeated notice) is read once.
+    const seen = new Map<string, Suspect[]>();
+    for (const block of proseBlocks(ctx)) checkBlock(ctx, block, threshold, evidence, names, seen, issues);
     return issues;
   },
 };
 
-function checkBlock(ctx: RuleContext, block: ProseBlock, threshold: number, evidence: Evidence, names: string[], issues: Issue[]): void {
+function checkBlock(
+  ctx: RuleContext,
+  block: ProseBlock,
+  threshold: number,
+  evidence: Evidence,
+  names: string[],
+  seen: Map<string, Suspect[]>,
+  issues: Issue[],
+): void {
   const text = block.text;
+  let suspects = seen.get(text);
+  if (!suspects) {
+    suspects = suspectsIn(ctx, text, threshold, evidence, names);
+    seen.set(text, suspects);
+  }
+  for (const suspect of suspects) issues.push(issueOf(block, suspect));
+}
+
+function suspectsIn(ctx: RuleContext, text: string, threshold: number, evidence: Evidence, names: string[]): Suspect[] {
   const lexicon = ctx.segmenter.lexicon!()!;
   // Characters inside a multi-character dictionary word (the segmentation other rules share) are read as printed.
   let inWord: Uint8Array;
@@ -49,22 +68,28 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, threshold: number, evid
     inWord = new Uint8Array(text.length);
     for (const token of dictionaryTokens(ctx, text)) if (token.end - token.start > 1) inWord.fill(1, token.start, token.end);
   } catch {
-    return;
+    return [];
   }
-  const guarded = guardedSpans(ctx, text, names);
-  const suspects = detectConfusions(text, lexicon, confusionTables(), {
+  // Names and glossary terms are looked up only in a paragraph that has a candidate.
+  let guarded: { start: number; end: number }[] | null = null;
+  return detectConfusions(text, lexicon, confusionTables(), {
     threshold,
     evidence,
     skip: (i) => inWord[i] === 1,
-    isProtected: (start, end) => guarded.some((s) => s.start < end && start < s.end) || lexicon.isUserWord(text.slice(start, end)),
+    isProtected: (start, end) => {
+      guarded ??= guardedSpans(ctx, text, names);
+      return guarded.some((s) => s.start < end && start < s.end) || lexicon.isUserWord(text.slice(start, end));
+    },
   });
-  for (const suspect of suspects) {
+}
+
+function issueOf(block: ProseBlock, suspect: Suspect): Issue {
+  {
     const best = suspect.candidates[0];
     const others = suspect.candidates.slice(1).map((c) => `“${c.char}”`);
     const alsoZh = others.length ? `（也可能是${others.join('、')}）` : '';
     const alsoEn = others.length ? ` (or ${others.join(', ')})` : '';
-    issues.push(
-      makeIssue(
+    return makeIssue(
         ID,
         docSpan(block, suspect.index, suspect.index + 1),
         message(
@@ -74,8 +99,7 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, threshold: number, evid
         suspect.candidates.map((c) =>
           makeFix(message(`改为“${c.char}”（${c.word}）`, `Replace with “${c.char}” (${c.word})`), [blockEdit(block, suspect.index, suspect.index + 1, c.char)], false),
         ),
-      ),
-    );
+      );
   }
 }
 
