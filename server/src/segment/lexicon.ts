@@ -43,20 +43,29 @@ export function lazyLexicon(readDictionary: () => string, userWords: ReadonlySet
       }
       start = end + 1;
     }
+    // User words join the table (and the pairs) as they come: one lookup per word asked.
+    let addedUsers = 0;
+    const catchUp = () => {
+      if (userWords.size === addedUsers) return;
+      for (const w of userWords) {
+        if (!frequencies.has(w)) frequencies.set(w, userFrequency);
+        markPairs(w);
+      }
+      addedUsers = userWords.size;
+    };
     lexicon = {
-      frequency: (word) => frequencies.get(word) ?? (userWords.has(word) ? userFrequency : 0),
+      frequency: (word) => {
+        catchUp();
+        return frequencies.get(word) ?? 0;
+      },
       total,
       isUserWord: (word) => userWords.has(word),
       mayPair: (left, right) => {
-        if (userWords.size > markedUsers) {
-          for (const w of userWords) markPairs(w);
-          markedUsers = userWords.size;
-        }
+        catchUp();
         const h = pairHash(left, right);
         return (pairs[h >>> 3] & (1 << (h & 7))) !== 0;
       },
     };
-    let markedUsers = 0;
     return lexicon;
   };
 }

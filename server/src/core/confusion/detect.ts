@@ -160,16 +160,22 @@ function scoreAlternative(
   return { char: y, score, word: wordText, wordStart };
 }
 
-/** True when y at i and a neighbour (two to four characters) are a dictionary word. */
+/** True when y at i and a neighbour (two to four characters) are a dictionary word frequent enough to propose. */
 function formsWord(text: string, i: number, a: number, b: number, y: string, lexicon: Lexicon): boolean {
   // Two lookups in a bit set, no string built: most look-alikes stop here.
   if (lexicon.mayPair) {
     const c = y.charCodeAt(0);
     if (!((i > a && lexicon.mayPair(text.charCodeAt(i - 1), c)) || (i + 1 < b && lexicon.mayPair(c, text.charCodeAt(i + 1))))) return false;
   }
+  const at = (k: number) => (k === i ? y.charCodeAt(0) : text.charCodeAt(k));
   for (let len = 2; len <= 4; len++) {
     for (let s = Math.max(a, i - len + 1); s <= i && s + len <= b; s++) {
-      if (lexicon.frequency(text.slice(s, i) + y + text.slice(i + 1, s + len)) > 0) return true;
+      if (lexicon.mayPair) {
+        let possible = true;
+        for (let k = s; k + 1 < s + len && possible; k++) possible = lexicon.mayPair(at(k), at(k + 1));
+        if (!possible) continue;
+      }
+      if (lexicon.frequency(text.slice(s, i) + y + text.slice(i + 1, s + len)) >= MIN_WORD_FREQUENCY) return true;
     }
   }
   return false;
@@ -191,6 +197,8 @@ export function bestSegmentation(s: string, lexicon: Lexicon, logTotal = Math.lo
     let top = -Infinity;
     let end = p + 1;
     for (let q = p + 1; q <= Math.min(n, p + MAX_WORD); q++) {
+      // A longer word needs every pair of neighbours it holds to occur in some dictionary word.
+      if (q > p + 1 && lexicon.mayPair && !lexicon.mayPair(s.charCodeAt(q - 2), s.charCodeAt(q - 1))) break;
       const f = lexicon.frequency(s.slice(p, q));
       if (f <= 0 && q > p + 1) continue;
       const v = Math.log(Math.max(f, 1)) - logTotal + best[q];
