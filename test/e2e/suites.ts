@@ -266,6 +266,31 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
     },
   },
   {
+    name: 'ocr-confusion: a look-alike misreading is found and its first quick fix writes the right character',
+    fn: async () => {
+      const content = '经过多年努力\n\n经过多年努力，我们己经取得了显著成绩，群众的获得感不断增强。\n';
+      const document = await vscode.workspace.openTextDocument({ language: 'zh-corpus', content });
+      await vscode.window.showTextDocument(document, { preview: false });
+      try {
+        const offset = content.indexOf('己经');
+        const at = document.positionAt(offset);
+        const diagnostics = await settledDiagnostics(document.uri, (d) => d.some((x) => ruleOf(x) === 'ocr-confusion' && x.range.contains(at)));
+        const finding = diagnostics.find((x) => ruleOf(x) === 'ocr-confusion')!;
+        assert.equal(finding.severity, vscode.DiagnosticSeverity.Information);
+        const actions = await codeActions(document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+        const fixes = actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value && a.edit && !/^Ignore |^Fix all/.test(a.title));
+        assert.ok(fixes.length >= 1, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+        assert.match(fixes[0].title, /已/, 'the best candidate first');
+        assert.ok(!actions.some((a) => a.title.startsWith('Fix all ocr-confusion')), 'no fix-all for a fix that is not safe');
+        const after = await applyAction(document, fixes[0]);
+        assert.equal(after, content.slice(0, offset) + '已' + content.slice(offset + 1), 'exactly that character is replaced');
+        await settledDiagnostics(document.uri, (d) => !d.some((x) => ruleOf(x) === 'ocr-confusion'), 'the finding to go');
+      } finally {
+        await discard(document);
+      }
+    },
+  },
+  {
     name: 'the quick fix of every rule that has one in the seeds does what its title says',
     fn: async () => {
       // One finding of each rule with a fix in the seeds, on untitled copies.
