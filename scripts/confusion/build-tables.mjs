@@ -94,7 +94,7 @@ export function scriptTables() {
   return { traditional, simplified };
 }
 
-export function buildTables({ faspell = null, half = 'A', hongqi = null } = {}) {
+export function buildTables({ faspell = null, half = 'A', hongqi = null, maxCandidates = MAX_CANDIDATES, minSimilarity = MIN_SIMILARITY } = {}) {
   const shapes = new Shapes(loadDecompositions());
   const cnchar = require('cnchar');
   const strokeCache = new Map();
@@ -213,11 +213,11 @@ export function buildTables({ faspell = null, half = 'A', hongqi = null } = {}) 
       const oy = ox ? order(y) : '';
       if (ox && oy) sim = Math.max(sim, 0.9 * (1 - levenshtein(ox, oy) / Math.max(ox.length, oy.length)));
       sim = Math.max(sim, partSimilarity(x, y));
-      if (sim < MIN_SIMILARITY) continue;
+      if (sim < minSimilarity) continue;
       scored.push([y, sim]);
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const top = scored.slice(0, MAX_CANDIDATES).filter(([, w]) => w >= MIN_SIMILARITY * 0.9);
+    const top = scored.slice(0, maxCandidates).filter(([, w]) => w >= minSimilarity * 0.9);
     if (top.length) confusable.set(x, top);
   }
   const scripts = scriptTables();

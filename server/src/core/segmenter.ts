@@ -2,6 +2,7 @@
  * The word segmenter as the core sees it. Implementations live in `src/segment/`; the core
  * never imports a segmenter package.
  */
+import { Lexicon } from './lexicon';
 import { withoutLoneSurrogates } from './text';
 
 export interface Segmenter {
@@ -26,20 +27,8 @@ export interface Segmenter {
   lexicon?(): Lexicon | null;
 }
 
-/** A dictionary's word frequencies, as the segmenter loads them. */
-export interface Lexicon {
-  /** The word's dictionary frequency; 0 when it is no dictionary word. */
-  frequency(word: string): number;
-  /** The sum of all frequencies (a word's probability is its frequency over this). */
-  readonly total: number;
-  /** True for a word added with `addWords` (a name, a title, a glossary term). */
-  isUserWord(word: string): boolean;
-  /**
-   * False when no dictionary word has the two UTF-16 units next to each other (true may be a
-   * false alarm): a quick test before a lookup. Optional.
-   */
-  mayPair?(left: number, right: number): boolean;
-}
+/** A dictionary's word frequencies, as the segmenter loads them (see `lexicon.ts`). */
+export { Lexicon };
 
 export interface CutOptions {
   hmm?: boolean;

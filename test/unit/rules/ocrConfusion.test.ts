@@ -4,7 +4,7 @@ import { analyzeDocument } from '../../../server/src/core/analysis';
 import { bestSegmentation, detectConfusions } from '../../../server/src/core/confusion/detect';
 import { confusionTables, decodeTables } from '../../../server/src/core/confusion/model';
 import { ruleById, ruleContext } from '../../../server/src/core/rules/index';
-import { Lexicon } from '../../../server/src/core/segmenter';
+import { Lexicon } from '../../../server/src/core/lexicon';
 import { createIntlSegmenter } from '../../../server/src/segment/intl';
 import { check, fixWith, flagged } from './helpers';
 
@@ -13,7 +13,9 @@ const RULE = 'ocr-confusion';
 /** A dictionary of a few words, for the pure detector. */
 function lexiconOf(words: Record<string, number>, user: string[] = []): Lexicon {
   const total = Object.values(words).reduce((a, b) => a + b, 0) + 1_000_000;
-  return { frequency: (w) => words[w] ?? 0, total, isUserWord: (w) => user.includes(w) };
+  const lexicon = Lexicon.of(Object.entries(words), total);
+  for (const w of user) lexicon.addUserWord(w, 2000);
+  return lexicon;
 }
 
 describe('ocr-confusion', () => {
@@ -69,12 +71,15 @@ describe('ocr-confusion', () => {
   });
 
   it('leaves protected places and user words alone', () => {
-    const lexicon = lexiconOf({ 未来: 5000, 机会: 8000 }, ['末来']);
+    const lexicon = lexiconOf({ 未来: 5000, 机会: 8000 });
     const tables = decodeTables('末未90', '', '', '未');
     const text = '把握末来机会';
     assert.equal(detectConfusions(text, lexicon, tables, { threshold: 0 }).length, 1);
     assert.equal(detectConfusions(text, lexicon, tables, { threshold: 0, isProtected: (s, e) => s <= 2 && 2 < e }).length, 0);
-    assert.equal(detectConfusions(text, lexicon, tables, { threshold: 0, isProtected: (s, e) => lexicon.isUserWord(text.slice(s, e)) }).length, 0, 'the printed form is a user word');
+    // A user word is a word of the lexicon: the printed character is inside it, not alone.
+    const withUser = lexiconOf({ 未来: 5000, 机会: 8000 }, ['末来']);
+    assert.ok(withUser.isUserWord('末来'));
+    assert.equal(detectConfusions(text, withUser, tables, { threshold: 0 }).length, 0, 'the printed form is a user word');
   });
 
   it('leaves a name the parser found alone', () => {

@@ -5,14 +5,21 @@
  * The language model is the segmenter's own dictionary, read as jieba reads it: the best
  * segmentation of a few characters around the suspect, each word scoring log(freq / total).
  * A look-alike is proposed when it turns a character the dictionary leaves alone into a word
- * (越来赴赖 → 越来越), and by how much the text then gains is the score, plus the log of the
- * pair's visual weight, plus corpus evidence: the proposed word spelled right elsewhere in the
- * document raises it; the printed form recurring elsewhere while the proposal never does (a
- * name, a term) silences it. Pure: the lexicon, the tables and the evidence are passed in.
+ * (越来赴赖 → 越来越); the score is the log-probability ratio of the window read with the
+ * look-alike over the window as printed, plus the log of the pair's visual weight, plus corpus
+ * evidence: the proposed word spelled right elsewhere in the document raises it; the printed
+ * form recurring elsewhere while the proposal never does (a name, a term) silences it.
+ *
+ * Cost: near-linear and allocation-free on the common path. A character that is no look-alike
+ * of anything, or that sits inside a dictionary word, is skipped in O(1); for the others one
+ * bit of a precomputed set says whether any of its look-alikes pairs with a neighbour inside
+ * some frequent dictionary word; only then is a window of at most nine characters segmented,
+ * through the lexicon's hash table, without building strings. Pure: the lexicon, the tables and
+ * the evidence are passed in.
  */
 import { isSurnameAt } from '../names';
-import { Lexicon } from '../segmenter';
-import { Alternative, ConfusionTables } from './model';
+import { H1, H2, Lexicon, PAIR_ANY, PAIR_END, PAIR_MIN_FREQUENCY, PAIR_START, step1, step2 } from '../lexicon';
+import { ConfusionTables } from './model';
 
 export interface Candidate {
   char: string;
@@ -45,6 +52,8 @@ export interface DetectOptions {
   isProtected?(start: number, end: number): boolean;
   /** Indexes the caller has already found to be inside multi-character dictionary words. */
   skip?(index: number): boolean;
+  /** The same as a mask (1 = inside a word), checked before anything else. */
+  inWord?: Uint8Array;
 }
 
 /** The default threshold on the score; see docs/ACCURACY.md for the precision it gives. */
@@ -53,132 +62,375 @@ export const DEFAULT_THRESHOLD = 10;
 /** Weight of the visual prior: score += PRIOR * ln(weight). */
 const PRIOR = 4;
 /** A proposed word must be at least this frequent in the dictionary. */
-const MIN_WORD_FREQUENCY = 20;
+const MIN_WORD_FREQUENCY = PAIR_MIN_FREQUENCY;
 /** Characters on each side that the language model reads. */
 const WINDOW = 4;
 const MAX_WORD = 6;
 /** Characters less common than this rank are taken as part of a name after a surname. */
 const NAME_CHARACTER_RANK = 2500;
-
-const ranks = new WeakMap<ConfusionTables, Map<string, number>>();
-function rankOf(tables: ConfusionTables, ch: string): number {
-  let map = ranks.get(tables);
-  if (!map) {
-    map = new Map();
-    let k = 0;
-    for (const c of tables.common) map.set(c, k++);
-    ranks.set(tables, map);
-  }
-  return map.get(ch) ?? Infinity;
-}
-
 /** The most the proposed word found elsewhere in the document adds to a score. */
 const MAX_BONUS = 4;
 
+const bit = (bits: Uint8Array, h: number) => (bits[h >>> 3] & (1 << (h & 7))) !== 0;
+
 const isHan = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 
-export function detectConfusions(text: string, lexicon: Lexicon, tables: ConfusionTables, options: DetectOptions): Suspect[] {
-  const suspects: Suspect[] = [];
-  const logTotal = Math.log(lexicon.total);
-  for (let i = 0; i < text.length; i++) {
+/** The tables in arrays indexed by UTF-16 unit, built once per table set. */
+interface Compiled {
+  /** Candidates of unit x: codes[start[x] .. start[x + 1]). */
+  start: Int32Array;
+  codes: Uint16Array;
+  /** PRIOR · ln(weight) of each candidate. */
+  prior: Float64Array;
+  /** Rank among the common characters (0 = most common), or a large number. */
+  rank: Int32Array;
+}
+
+const compiledTables = new WeakMap<ConfusionTables, Compiled>();
+
+function compile(tables: ConfusionTables): Compiled {
+  let c = compiledTables.get(tables);
+  if (c) return c;
+  const rank = new Int32Array(0x10000).fill(0x7fffffff);
+  let k = 0;
+  for (const ch of tables.common) if (ch.length === 1) rank[ch.charCodeAt(0)] = k++;
+  const lists: [number, number[], number[]][] = [];
+  let n = 0;
+  for (const [x, alternatives] of tables.confusable) {
+    if (x.length !== 1) continue;
+    const codes: number[] = [];
+    const prior: number[] = [];
+    for (const alt of alternatives) {
+      const y = alt.char;
+      // Only a common character is proposed; a traditional form and its simplified one are the mixed-script rule's.
+      if (y.length !== 1 || !tables.common.has(y) || y === x) continue;
+      if (tables.traditional.get(x)?.includes(y) || tables.simplified.get(x)?.includes(y)) continue;
+      codes.push(y.charCodeAt(0));
+      prior.push(PRIOR * Math.log(Math.max(alt.weight, 1e-6)));
+    }
+    if (codes.length) {
+      lists.push([x.charCodeAt(0), codes, prior]);
+      n += codes.length;
+    }
+  }
+  lists.sort((p, q) => p[0] - q[0]);
+  const start = new Int32Array(0x10001);
+  const codes = new Uint16Array(n);
+  const prior = new Float64Array(n);
+  let at = 0;
+  let li = 0;
+  for (let x = 0; x <= 0xffff; x++) {
+    start[x] = at;
+    if (li < lists.length && lists[li][0] === x) {
+      for (let j = 0; j < lists[li][1].length; j++) {
+        codes[at] = lists[li][1][j];
+        prior[at] = lists[li][2][j];
+        at++;
+      }
+      li++;
+    }
+  }
+  start[0x10000] = at;
+  c = { start, codes, prior, rank };
+  compiledTables.set(tables, c);
+  return c;
+}
+
+/**
+ * Bits per (neighbour, printed character): whether some look-alike of the printed character
+ * makes, with that neighbour, a pair of adjacent characters of a frequent dictionary word: on
+ * the left anywhere in the word (LA) or as its last two (LE), on the right anywhere (RA) or as
+ * its first two (RS). A look-alike that forms a word needs RS, LE or both LA and RA, so clear
+ * bits rule a character out before any lookup. Built per lexicon and table set; user words the
+ * lexicon gains later are added as they come.
+ */
+const FILTER_BITS = 1 << 25;
+interface Filter {
+  bits: Uint8Array;
+  pairsSeen: number;
+}
+const filters = new WeakMap<Lexicon, WeakMap<Compiled, Filter>>();
+
+const LA = (left: number, x: number) => ((Math.imul(left, 0x9e3779b1) ^ Math.imul(x, 0x85ebca77)) >>> 7) & (FILTER_BITS - 1);
+const LE = (left: number, x: number) => ((Math.imul(left, 0x2545f491) ^ Math.imul(x, 0x68e31da4) ^ 0x1b873593) >>> 7) & (FILTER_BITS - 1);
+const RA = (x: number, right: number) => ((Math.imul(x, 0xc2b2ae35) ^ Math.imul(right, 0x27d4eb2f) ^ 0x5bd1e995) >>> 7) & (FILTER_BITS - 1);
+const RS = (x: number, right: number) => ((Math.imul(x, 0x165667b1) ^ Math.imul(right, 0xd3a2646c) ^ 0x7feb352d) >>> 7) & (FILTER_BITS - 1);
+
+function filterOf(lexicon: Lexicon, c: Compiled): Filter {
+  let byTables = filters.get(lexicon);
+  if (!byTables) filters.set(lexicon, (byTables = new WeakMap()));
+  let f = byTables.get(c);
+  if (!f) {
+    f = { bits: new Uint8Array(FILTER_BITS >>> 3), pairsSeen: 0 };
+    byTables.set(c, f);
+  }
+  const pairs = lexicon.frequentPairs;
+  if (f.pairsSeen < pairs.length) {
+    const kinds = lexicon.frequentPairKinds;
+    // Which printed characters each candidate stands in for: the inverse of the tables.
+    const inverse = new Map<number, number[]>();
+    for (let x = 0; x < 0x10000; x++) {
+      for (let j = c.start[x]; j < c.start[x + 1]; j++) {
+        const y = c.codes[j];
+        let list = inverse.get(y);
+        if (!list) inverse.set(y, (list = []));
+        list.push(x);
+      }
+    }
+    const bits = f.bits;
+    const mark = (h: number) => {
+      bits[h >>> 3] |= 1 << (h & 7);
+    };
+    for (let k = f.pairsSeen; k < pairs.length; k++) {
+      const left = Math.floor(pairs[k] / 65536);
+      const right = pairs[k] % 65536;
+      const kind = kinds[k];
+      // (left, y): the printed look-alikes x of y get (left, x) on the left side …
+      const xs = inverse.get(right);
+      if (xs) {
+        for (const x of xs) {
+          mark(LA(left, x));
+          if (kind & PAIR_END) mark(LE(left, x));
+        }
+      }
+      // … and (y, right) gives (x, right) on the right side.
+      const ys = inverse.get(left);
+      if (ys) {
+        for (const x of ys) {
+          mark(RA(x, right));
+          if (kind & PAIR_START) mark(RS(x, right));
+        }
+      }
+    }
+    f.pairsSeen = pairs.length;
+  }
+  return f;
+}
+
+// Scratch space of the window segmentation (one detector runs at a time: JavaScript is single-threaded).
+const BUF = 2 * WINDOW + 1;
+const buf = new Uint16Array(BUF);
+const best = new Float64Array(BUF + 1);
+const next = new Int32Array(BUF + 1);
+const wordFreq = new Float64Array(BUF + 1);
+const keepBest = new Float64Array(BUF + 1);
+const keepNext = new Int32Array(BUF + 1);
+const keepFreq = new Float64Array(BUF + 1);
+
+/**
+ * jieba's route over buf[0, n): the segmentation with the best sum of log(freq / total),
+ * unknown characters at frequency 1. Fills `next` (the end of the word starting at each index)
+ * and `wordFreq` from index `from` down (those above it are taken as they are); returns the
+ * route's score.
+ */
+function route(lexicon: Lexicon, n: number, from: number): number {
+  const logTotal = lexicon.logTotal;
+  best[n] = 0;
+  for (let p = from; p >= 0; p--) {
+    let top = -Infinity;
+    let end = p + 1;
+    let topFreq = 0;
+    let h1 = H1;
+    let h2 = H2;
+    const last = Math.min(n, p + MAX_WORD);
+    for (let q = p + 1; q <= last; q++) {
+      const c = buf[q - 1];
+      h1 = step1(h1, c);
+      h2 = step2(h2, c);
+      const slot = lexicon.find(h1, h2);
+      if (slot < 0) {
+        if (q === p + 1) {
+          const v = -logTotal + best[q];
+          if (v > top) {
+            top = v;
+            end = q;
+            topFreq = 0;
+          }
+        }
+        break;
+      }
+      const f = lexicon.frequencyAt(slot);
+      if (f > 0 || q === p + 1) {
+        const v = lexicon.logFrequencyAt(slot) - logTotal + best[q];
+        if (v > top) {
+          top = v;
+          end = q;
+          topFreq = f;
+        }
+      }
+      if (!lexicon.continuesAt(slot)) break;
+    }
+    best[p] = top;
+    next[p] = end;
+    wordFreq[p] = topFreq;
+  }
+  return best[0];
+}
+
+/** The start of the word of the last route that holds index k. */
+function wordStartAt(n: number, k: number): number {
+  let p = 0;
+  while (p < n) {
+    if (next[p] > k) return p;
+    p = next[p];
+  }
+  return k;
+}
+
+/** A candidate before evidence: its score from the dictionary and the prior alone. */
+export interface RawCandidate {
+  char: string;
+  score: number;
+  word: string;
+  wordStart: number;
+  /** The printed characters where the word would stand. */
+  printed: string;
+}
+
+export interface RawSuspect {
+  index: number;
+  char: string;
+  candidates: RawCandidate[];
+}
+
+/**
+ * Every candidate that evidence could lift to `threshold` (score ≥ threshold − MAX_BONUS), not
+ * yet judged by the document's evidence: `settle` does that, so a caller can count the forms
+ * of a whole document in one pass (`countForms`).
+ */
+export function findCandidates(text: string, lexicon: Lexicon, tables: ConfusionTables, options: Omit<DetectOptions, 'evidence'>): RawSuspect[] {
+  const c = compile(tables);
+  const filter = filterOf(lexicon, c).bits;
+  const { start: cstart, codes, prior, rank } = c;
+  const suspects: RawSuspect[] = [];
+  const floor = options.threshold - MAX_BONUS;
+  const inWord = options.inWord;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    if (!isHan(code)) continue;
-    const x = text[i];
-    const alternatives = tables.confusable.get(x);
-    if (!alternatives) continue;
+    const first = cstart[code];
+    const end = cstart[code + 1];
+    if (first === end) continue;
+    if (inWord && inWord[i] === 1) continue;
+    // A look-alike must pair with a neighbour inside a frequent word: one bit per side.
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    const after = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+    const hanPrev = isHan(prev);
+    const hanAfter = isHan(after);
+    if (!hanPrev && !hanAfter) continue;
+    if (!((hanAfter && bit(filter, RS(code, after))) || (hanPrev && bit(filter, LE(prev, code))) || (hanPrev && hanAfter && bit(filter, LA(prev, code)) && bit(filter, RA(code, after))))) continue;
     if (options.skip?.(i)) continue;
+    // A parallel coinage of newspaper style (提速提质提效, 稳就业保民生): the character pairs
+    // with the same lead as its neighbours; the dictionary knows neither pair.
+    if (i >= 1 && ((i >= 3 && prev === text.charCodeAt(i - 3)) || prev === after)) continue;
+    // A less common character just after a surname is most likely part of a given name (王珏林, 丁祖昱).
+    if (rank[code] > NAME_CHARACTER_RANK) {
+      if ((i >= 1 && isSurnameAt(text, i - 1)) || (i >= 2 && isSurnameAt(text, i - 2))) continue;
+    }
     // The run of Han characters around i: words do not cross punctuation.
     let a = i;
     while (a > 0 && i - a < WINDOW && isHan(text.charCodeAt(a - 1))) a--;
     let b = i + 1;
-    while (b < text.length && b - i <= WINDOW && isHan(text.charCodeAt(b))) b++;
-    if (b - a < 2) continue;
-    // A parallel coinage of newspaper style (提速提质提效, 稳就业保民生): the character pairs
-    // with the same lead as its neighbours; the dictionary knows neither pair.
-    if (i >= 1 && ((i >= 3 && text[i - 1] === text[i - 3]) || text[i - 1] === text[i + 1])) continue;
-    // A less common character just after a surname is most likely part of a given name (王珏林, 丁祖昱).
-    if (!tables.common.has(x) || rankOf(tables, x) > NAME_CHARACTER_RANK) {
-      if ((i >= 1 && isSurnameAt(text, i - 1)) || (i >= 2 && isSurnameAt(text, i - 2))) continue;
+    while (b < length && b - i <= WINDOW && isHan(text.charCodeAt(b))) b++;
+    const n = b - a;
+    if (n < 2) continue;
+    const at = i - a;
+    for (let k = 0; k < n; k++) buf[k] = text.charCodeAt(a + k);
+    // The printed character must stand alone in the best segmentation (else it is in a word).
+    const original = route(lexicon, n, n - 1);
+    const own = wordStartAt(n, at);
+    if (next[own] - own !== 1) continue;
+    // Words that start after i do not change with it: keep their part of the route.
+    for (let k = at + 1; k <= n; k++) {
+      keepBest[k] = best[k];
+      keepNext[k] = next[k];
+      keepFreq[k] = wordFreq[k];
     }
-    // The printed character must stand alone in the best segmentation (else it is in a word);
-    // that costs a segmentation, so it is asked only once a look-alike forms a word.
-    let original: Segmentation | null = null;
-    let alone = true;
-    const candidates: Candidate[] = [];
-    for (const alt of alternatives) {
-      if (!tables.common.has(alt.char) || !formsWord(text, i, a, b, alt.char, lexicon)) continue;
-      if (!original) {
-        original = bestSegmentation(text.slice(a, b), lexicon, logTotal);
-        const own = original.wordAt(i - a);
-        alone = own.end - own.start === 1;
+    let candidates: RawCandidate[] | null = null;
+    for (let j = first; j < end; j++) {
+      const y = codes[j];
+      const l = at > 0;
+      const r = at + 1 < n;
+      if (!((r && lexicon.hasPair(y, after, PAIR_START)) || (l && lexicon.hasPair(prev, y, PAIR_END)) || (l && r && lexicon.hasPair(prev, y, PAIR_ANY) && lexicon.hasPair(y, after, PAIR_ANY)))) continue;
+      buf[at] = y;
+      for (let k = at + 1; k <= n; k++) {
+        best[k] = keepBest[k];
+        next[k] = keepNext[k];
+        wordFreq[k] = keepFreq[k];
       }
-      if (!alone) break;
-      const candidate = scoreAlternative(text, i, a, b, alt, original.score, lexicon, logTotal, tables, options);
-      if (candidate && candidate.score >= options.threshold) candidates.push(candidate);
+      const score = route(lexicon, n, at) - original + prior[j];
+      const ws = wordStartAt(n, at);
+      const we = next[ws];
+      const freq = wordFreq[ws];
+      buf[at] = code;
+      if (we - ws < 2 || freq < MIN_WORD_FREQUENCY || score < floor) continue;
+      const wordStart = a + ws;
+      const wordEnd = a + we;
+      if (options.isProtected?.(wordStart, wordEnd)) continue;
+      const char = String.fromCharCode(y);
+      const word = text.slice(wordStart, i) + char + text.slice(i + 1, wordEnd);
+      (candidates ??= []).push({ char, score, word, wordStart, printed: text.slice(wordStart, wordEnd) });
     }
-    if (candidates.length === 0) continue;
-    candidates.sort((p, q) => q.score - p.score);
-    suspects.push({ index: i, char: x, candidates });
+    if (candidates) suspects.push({ index: i, char: text[i], candidates });
   }
   return suspects;
 }
 
-function scoreAlternative(
-  text: string,
-  i: number,
-  a: number,
-  b: number,
-  alt: Alternative,
-  originalScore: number,
-  lexicon: Lexicon,
-  logTotal: number,
-  tables: ConfusionTables,
-  options: DetectOptions,
-): Candidate | null {
-  const y = alt.char;
-  // A traditional form and its simplified one are the mixed-script rule's finding.
-  if (tables.traditional.get(text[i])?.includes(y) || tables.simplified.get(text[i])?.includes(y)) return null;
-  const window = text.slice(a, i) + y + text.slice(i + 1, b);
-  const seg = bestSegmentation(window, lexicon, logTotal);
-  const word = seg.wordAt(i - a);
-  if (word.end - word.start < 2) return null;
-  const wordText = window.slice(word.start, word.end);
-  if (lexicon.frequency(wordText) < MIN_WORD_FREQUENCY) return null;
-  const wordStart = a + word.start;
-  const wordEnd = a + word.end;
-  if (options.isProtected?.(wordStart, wordEnd)) return null;
-  let score = seg.score - originalScore + PRIOR * Math.log(alt.weight);
-  // Evidence only matters near the threshold (it is the costly part: a search of the document).
-  if (options.evidence && score + MAX_BONUS >= options.threshold) {
-    const printed = text.slice(wordStart, wordEnd);
-    const right = options.evidence.count(wordText);
-    const same = options.evidence.count(printed) - 1;
-    // The printed form recurs: the text confirms it (a name, a term the dictionary lacks).
-    if (same > 0) return null;
-    if (right > 0) score += Math.min(MAX_BONUS, 2 + Math.log(1 + right));
+/**
+ * The candidates' final scores by the document's evidence, those at `threshold` or above, best
+ * first: the proposed word spelled right elsewhere raises a score (up to MAX_BONUS); the
+ * printed form recurring silences the candidate (a name, a term the dictionary lacks).
+ */
+export function settle(raw: RawSuspect[], threshold: number, evidence?: Evidence): Suspect[] {
+  const out: Suspect[] = [];
+  for (const s of raw) {
+    const candidates: Candidate[] = [];
+    for (const c of s.candidates) {
+      let score = c.score;
+      if (evidence) {
+        if (evidence.count(c.printed) > 1) continue;
+        const right = evidence.count(c.word);
+        if (right > 0) score += Math.min(MAX_BONUS, 2 + Math.log(1 + right));
+      }
+      if (score >= threshold) candidates.push({ char: c.char, score, word: c.word, wordStart: c.wordStart });
+    }
+    if (candidates.length === 0) continue;
+    candidates.sort((p, q) => q.score - p.score);
+    out.push({ index: s.index, char: s.char, candidates });
   }
-  return { char: y, score, word: wordText, wordStart };
+  return out;
 }
 
-/** True when y at i and a neighbour (two to four characters) are a dictionary word frequent enough to propose. */
-function formsWord(text: string, i: number, a: number, b: number, y: string, lexicon: Lexicon): boolean {
-  // Two lookups in a bit set, no string built: most look-alikes stop here.
-  if (lexicon.mayPair) {
-    const c = y.charCodeAt(0);
-    if (!((i > a && lexicon.mayPair(text.charCodeAt(i - 1), c)) || (i + 1 < b && lexicon.mayPair(c, text.charCodeAt(i + 1))))) return false;
+export function detectConfusions(text: string, lexicon: Lexicon, tables: ConfusionTables, options: DetectOptions): Suspect[] {
+  return settle(findCandidates(text, lexicon, tables, options), options.threshold, options.evidence);
+}
+
+/**
+ * How often each of `forms` (two characters or more) occurs in `text`, overlaps included: one
+ * pass over the text, a lookup only where a form's first two units stand.
+ */
+export function countForms(text: string, forms: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const heads = new Set<number>();
+  let longest = 0;
+  for (const f of forms) {
+    if (f.length < 2 || counts.has(f)) continue;
+    counts.set(f, 0);
+    heads.add(f.charCodeAt(0) * 65536 + f.charCodeAt(1));
+    longest = Math.max(longest, f.length);
   }
-  const at = (k: number) => (k === i ? y.charCodeAt(0) : text.charCodeAt(k));
-  for (let len = 2; len <= 4; len++) {
-    for (let s = Math.max(a, i - len + 1); s <= i && s + len <= b; s++) {
-      if (lexicon.mayPair) {
-        let possible = true;
-        for (let k = s; k + 1 < s + len && possible; k++) possible = lexicon.mayPair(at(k), at(k + 1));
-        if (!possible) continue;
-      }
-      if (lexicon.frequency(text.slice(s, i) + y + text.slice(i + 1, s + len)) >= MIN_WORD_FREQUENCY) return true;
+  if (counts.size === 0) return counts;
+  const firsts = new Uint8Array(0x10000);
+  for (const f of counts.keys()) firsts[f.charCodeAt(0)] = 1;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (firsts[text.charCodeAt(i)] === 0 || !heads.has(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1))) continue;
+    for (let len = 2; len <= longest && i + len <= text.length; len++) {
+      const form = text.slice(i, i + len);
+      const n = counts.get(form);
+      if (n !== undefined) counts.set(form, n + 1);
     }
   }
-  return false;
+  return counts;
 }
 
 interface Segmentation {
@@ -187,36 +439,19 @@ interface Segmentation {
   wordAt(k: number): { start: number; end: number };
 }
 
-/** jieba's route: the segmentation with the best sum of log(freq / total), unknown characters at freq 1. */
-export function bestSegmentation(s: string, lexicon: Lexicon, logTotal = Math.log(lexicon.total)): Segmentation {
-  const n = s.length;
-  const best = new Float64Array(n + 1);
-  const next = new Int32Array(n + 1);
-  best[n] = 0;
-  for (let p = n - 1; p >= 0; p--) {
-    let top = -Infinity;
-    let end = p + 1;
-    for (let q = p + 1; q <= Math.min(n, p + MAX_WORD); q++) {
-      // A longer word needs every pair of neighbours it holds to occur in some dictionary word.
-      if (q > p + 1 && lexicon.mayPair && !lexicon.mayPair(s.charCodeAt(q - 2), s.charCodeAt(q - 1))) break;
-      const f = lexicon.frequency(s.slice(p, q));
-      if (f <= 0 && q > p + 1) continue;
-      const v = Math.log(Math.max(f, 1)) - logTotal + best[q];
-      if (v > top) {
-        top = v;
-        end = q;
-      }
-    }
-    best[p] = top;
-    next[p] = end;
-  }
+/** jieba's route over a string (for tests and tools): the best sum of log(freq / total). */
+export function bestSegmentation(s: string, lexicon: Lexicon): Segmentation {
+  const n = Math.min(s.length, BUF);
+  for (let k = 0; k < n; k++) buf[k] = s.charCodeAt(k);
+  const score = route(lexicon, n, n - 1);
+  const ends = Array.from(next.subarray(0, n));
   return {
-    score: best[0],
+    score,
     wordAt(k) {
       let p = 0;
       while (p < n) {
-        if (next[p] > k) return { start: p, end: next[p] };
-        p = next[p];
+        if (ends[p] > k) return { start: p, end: ends[p] };
+        p = ends[p];
       }
       return { start: k, end: k + 1 };
     },

@@ -38,12 +38,15 @@ export const mixedScript: Rule = {
     }
     // Characters each script has of its own; the simplified ones are far more frequent in text.
     let foreign: Map<string, string[]>;
+    let foreignKind: number;
     let inScript: { zh: string; en: string };
     if (simplified >= MIN_DOMINANT && simplified >= RATIO * traditional && traditional > 0) {
       foreign = tables.traditional;
+      foreignKind = 1;
       inScript = { zh: '简体文本中的繁体字', en: 'traditional form in simplified text' };
     } else if (traditional >= MIN_DOMINANT && traditional >= RATIO * simplified && simplified > 0) {
       foreign = tables.simplified;
+      foreignKind = 2;
       inScript = { zh: '繁体文本中的简体字', en: 'simplified form in traditional text' };
     } else return [];
     const lexicon = ctx.segmenter.lexicon?.() ?? null;
@@ -55,13 +58,16 @@ export const mixedScript: Rule = {
     const issues: Issue[] = [];
     for (const block of proseBlocks(ctx)) {
       const text = block.text;
-      const terms = ctx.glossary ? ctx.glossary.findAll(text).map((m) => m.span) : [];
+      let terms: { start: number; end: number }[] | null = null;
       for (let i = 0; i < text.length; i++) {
+        // One array lookup per character; the rest only at a foreign form.
+        if (kinds[text.charCodeAt(i)] !== foreignKind) continue;
         const forms = foreign.get(text[i]);
         if (!forms) continue;
+        terms ??= ctx.glossary ? ctx.glossary.findAll(text).map((m) => m.span) : [];
         if (terms.some((s) => s.start <= i && i < s.end)) continue;
         if ([...guarded].some((g) => g.includes(text[i]) && text.indexOf(g) >= 0 && isInside(text, i, g))) continue;
-        const ranked = lexicon ? rankForms(text, i, forms, lexicon.frequency) : forms;
+        const ranked = lexicon ? rankForms(text, i, forms, (w) => lexicon.frequency(w)) : forms;
         issues.push(
           makeIssue(
             ID,

@@ -12,8 +12,9 @@
  * One quick fix per candidate, best first, each replacing the one character; none is safe, so
  * fix-all and `corpus-lens fix` never apply them.
  */
-import { DEFAULT_THRESHOLD, Evidence, Suspect, detectConfusions } from '../confusion/detect';
-import { confusionTables } from '../confusion/model';
+import { DEFAULT_THRESHOLD, Evidence, RawSuspect, Suspect, countForms, findCandidates, settle } from '../confusion/detect';
+import { ConfusionTables, confusionTables } from '../confusion/model';
+import { Lexicon } from '../lexicon';
 import { Issue, Rule, RuleContext } from './types';
 import { ProseBlock, blockEdit, dictionaryTokens, docSpan, makeFix, makeIssue, message, proseBlocks } from './util';
 
@@ -32,36 +33,32 @@ export const ocrConfusion: Rule = {
     if (!lexicon) return [];
     const threshold = ctx.options.ocrConfusionThreshold ?? DEFAULT_THRESHOLD;
     const tables = confusionTables();
-    const evidence = documentEvidence(ctx.text);
     const names = protectedWords(ctx);
-    const issues: Issue[] = [];
     // A paragraph that recurs (boilerplate, a repeated notice) is read once.
-    const seen = new Map<string, Suspect[]>();
-    for (const block of proseBlocks(ctx)) checkBlock(ctx, block, threshold, evidence, names, seen, issues);
+    const seen = new Map<string, RawSuspect[]>();
+    const found: { block: ProseBlock; raw: RawSuspect[] }[] = [];
+    const forms = new Set<string>();
+    for (const block of proseBlocks(ctx)) {
+      let raw = seen.get(block.text);
+      if (!raw) {
+        raw = suspectsIn(ctx, lexicon, tables, block.text, threshold, names);
+        seen.set(block.text, raw);
+      }
+      if (raw.length === 0) continue;
+      found.push({ block, raw });
+      for (const s of raw) for (const c of s.candidates) forms.add(c.word).add(c.printed);
+    }
+    if (found.length === 0) return [];
+    // The file's evidence for every candidate at once: one pass over the document.
+    const counts = countForms(ctx.text, forms);
+    const evidence: Evidence = { count: (form) => counts.get(form) ?? 0 };
+    const issues: Issue[] = [];
+    for (const { block, raw } of found) for (const suspect of settle(raw, threshold, evidence)) issues.push(issueOf(block, suspect));
     return issues;
   },
 };
 
-function checkBlock(
-  ctx: RuleContext,
-  block: ProseBlock,
-  threshold: number,
-  evidence: Evidence,
-  names: string[],
-  seen: Map<string, Suspect[]>,
-  issues: Issue[],
-): void {
-  const text = block.text;
-  let suspects = seen.get(text);
-  if (!suspects) {
-    suspects = suspectsIn(ctx, text, threshold, evidence, names);
-    seen.set(text, suspects);
-  }
-  for (const suspect of suspects) issues.push(issueOf(block, suspect));
-}
-
-function suspectsIn(ctx: RuleContext, text: string, threshold: number, evidence: Evidence, names: string[]): Suspect[] {
-  const lexicon = ctx.segmenter.lexicon!()!;
+function suspectsIn(ctx: RuleContext, lexicon: Lexicon, tables: ConfusionTables, text: string, threshold: number, names: string[]): RawSuspect[] {
   // Characters inside a multi-character dictionary word (the segmentation other rules share) are read as printed.
   let inWord: Uint8Array;
   try {
@@ -70,17 +67,27 @@ function suspectsIn(ctx: RuleContext, text: string, threshold: number, evidence:
   } catch {
     return [];
   }
-  // Names and glossary terms are looked up only in a paragraph that has a candidate.
-  let guarded: { start: number; end: number }[] | null = null;
-  return detectConfusions(text, lexicon, confusionTables(), {
+  return findCandidates(text, lexicon, tables, {
     threshold,
-    evidence,
-    skip: (i) => inWord[i] === 1,
-    isProtected: (start, end) => {
-      guarded ??= guardedSpans(ctx, text, names);
-      return guarded.some((s) => s.start < end && start < s.end) || lexicon.isUserWord(text.slice(start, end));
-    },
+    inWord,
+    // Names and glossary terms are looked for only around a candidate.
+    isProtected: (start, end) => lexicon.isUserWord(text.slice(start, end)) || isGuarded(ctx, text, names, start, end),
   });
+}
+
+/** Glossary terms and slogans are at most this long, for the window a protected place is looked for in. */
+const GUARD_REACH = 24;
+
+/** True when a found name or a glossary term overlaps `[start, end)` of `text`. */
+function isGuarded(ctx: RuleContext, text: string, names: string[], start: number, end: number): boolean {
+  const from = Math.max(0, start - GUARD_REACH);
+  const to = Math.min(text.length, end + GUARD_REACH);
+  const near = text.slice(from, to);
+  for (const name of names) {
+    for (let i = near.indexOf(name); i >= 0; i = near.indexOf(name, i + 1)) if (from + i < end && start < from + i + name.length) return true;
+  }
+  if (ctx.glossary) for (const m of ctx.glossary.findAll(near)) if (from + m.span.start < end && start < from + m.span.end) return true;
+  return false;
 }
 
 function issueOf(block: ProseBlock, suspect: Suspect): Issue {
@@ -103,22 +110,6 @@ function issueOf(block: ProseBlock, suspect: Suspect): Issue {
   }
 }
 
-/** Counts of a form in the whole document, computed once per form. */
-function documentEvidence(text: string): Evidence {
-  const cache = new Map<string, number>();
-  return {
-    count(form) {
-      let n = cache.get(form);
-      if (n === undefined) {
-        n = 0;
-        for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) n++;
-        cache.set(form, n);
-      }
-      return n;
-    },
-  };
-}
-
 /** The names, roles and bylines the parser found in the document. */
 function protectedWords(ctx: RuleContext): string[] {
   const words = new Set<string>();
@@ -130,14 +121,4 @@ function protectedWords(ctx: RuleContext): string[] {
     }
   }
   return [...words].filter((w) => w.length >= 2);
-}
-
-/** Where in `text` a found name or a glossary term stands. */
-function guardedSpans(ctx: RuleContext, text: string, names: string[]): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  for (const name of names) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) spans.push({ start: i, end: i + name.length });
-  }
-  if (ctx.glossary) for (const m of ctx.glossary.findAll(text)) spans.push({ start: m.span.start, end: m.span.end });
-  return spans;
 }
