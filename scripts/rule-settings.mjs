@@ -75,6 +75,12 @@ const configSchema = {
           default: DEFAULT_OCR_THRESHOLD,
           description: 'ocr-confusion: the least score a finding needs (the log of how many times more plausible the look-alike makes the text, plus its visual prior). Higher: fewer, surer findings; see docs/ACCURACY.md.',
         },
+        observed: {
+          type: 'object',
+          description: 'ocr-confusion: confusions your OCR engine made, learned from your own corrected OCR (scripts/confusion/learn.mjs writes them): "<printed><right>": count, such as "己已": 12. They raise the weight of a look-alike pair, or add a pair the character shapes do not give.',
+          propertyNames: { pattern: '^..$' },
+          additionalProperties: { type: 'number', exclusiveMinimum: 0 },
+        },
       },
     },
   },

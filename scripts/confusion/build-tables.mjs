@@ -299,8 +299,12 @@ function main() {
   const opt = { faspell: null, half: 'A', hongqi: null };
   let out = TABLES_FILE;
   let check = false;
+  let json = null;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--faspell') opt.faspell = args[++i];
+    else if (args[i] === '--max') opt.maxCandidates = Number(args[++i]);
+    else if (args[i] === '--min') opt.minSimilarity = Number(args[++i]);
+    else if (args[i] === '--json') json = args[++i];
     else if (args[i] === '--half') opt.half = args[++i];
     else if (args[i] === '--hongqi') opt.hongqi = args[++i];
     else if (args[i] === '--out') out = args[++i];
@@ -308,6 +312,18 @@ function main() {
   }
   const t = performance.now();
   const tables = buildTables(opt);
+  if (json) {
+    // The same strings as the module, as JSON (for the evaluation of other settings).
+    const text = renderModule(tables);
+    const strings = {};
+    for (const name of ['CONFUSABLE', 'TRADITIONAL', 'SIMPLIFIED', 'COMMON_CHARACTERS']) {
+      const m = new RegExp(`export const ${name} = \\[([\\s\\S]*?)\\]\\.join\\(''\\)`).exec(text);
+      strings[name] = JSON.parse(`[${m[1].replace(/,\s*$/, '')}]`).join('');
+    }
+    fs.writeFileSync(json, JSON.stringify(strings));
+    console.error(`${json}: ${tables.confusable.size} confusable characters`);
+    return;
+  }
   const text = renderModule(tables);
   if (check) {
     const same = fs.existsSync(out) && fs.readFileSync(out, 'utf8') === text;

@@ -17,7 +17,10 @@
  * - rules (inject.mjs): the same documents with one injected artefact per article; each
  *   rule's precision and recall, and false findings per 10,000 characters of clean text;
  *   findings on real text are judged in the review (review.mjs);
- * - real OCR (hongqi.mjs): the hand-labelled 《红旗》 file, and the other files by shape.
+ * - real OCR (hongqi.mjs): the hand-labelled 《红旗》 file, and the other files by shape;
+ * - ocr-confusion and mixed-script (ocr-confusion.mjs): FASPell's real OCR split in halves
+ *   (one to learn a user-built OCR table from, one to measure), clean THUCNews with every
+ *   finding judged, traditional forms injected into clean text.
  *
  * The corpora (../shared/corpora relative to the repository, or --corpora) are read, never
  * copied: the zoo is built in a temporary folder (--keep DIR keeps it). Only the product's
@@ -32,6 +35,7 @@ import { buildInto, corpusStreams, evaluateZoo, ownStreams, summarise, temporary
 import { addUnjudged, loadReview, saveReview } from './review.mjs';
 import { evaluateByShape, evaluateLabelled, unlabelledFiles } from './hongqi.mjs';
 import { accuracyMarkdown, figures, gaps, printTables, ruleFigures } from './report.mjs';
+import { evaluateOcrConfusion, ocrConfusionMarkdown, ocrGaps, printOcrConfusion, writeOcrReview } from './ocr-confusion.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -145,10 +149,15 @@ function main() {
     ocr.shapes = unlabelledFiles(corpora, `${LABELLED}.txt`).map((f) => evaluateByShape(product, f));
   }
 
-  if (flag('--json')) console.log(JSON.stringify(asJson(summary, ocr), null, 1));
+  // ocr-confusion and mixed-script: FASPell's real OCR, clean THUCNews, injected traditional forms.
+  const confusion = evaluateOcrConfusion({ corpora, log });
+  log(`ocr-confusion evaluated (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  if (flag('--json')) console.log(JSON.stringify({ ...asJson(summary, ocr), ocrConfusion: confusion.report }, null, 1));
   else {
     console.log(printTables(summary, ocr));
-    const g = gaps(summary, ocr);
+    printOcrConfusion(confusion.report);
+    const g = [...gaps(summary, ocr), ...ocrGaps(confusion.report)];
     console.log(`\n${g.length} targets not met${g.length ? ':\n  ' + g.join('\n  ') : ''}`);
   }
   if (flag('--verbose')) verbose(summary, ocr);
@@ -158,9 +167,10 @@ function main() {
     saveReview(REVIEW_FILE, review);
     console.log(`\n${added.length} unjudged findings added to ${path.relative(ROOT, REVIEW_FILE)} (verdict "?"):`);
     for (const u of added) console.log(`  ${u.key}  …${u.excerpt}…  (${u.where}: …${u.context}…) — ${u.message}`);
+    console.log(`${writeOcrReview(confusion.report, confusion.review)} unjudged ocr-confusion / mixed-script findings added to scripts/eval/data/ocr-review.json (listed above with "?")`);
   }
   if (flag('--write-docs')) {
-    fs.writeFileSync(path.join(ROOT, 'docs/ACCURACY.md'), accuracyMarkdown(summary, ocr, { commit: commit() }));
+    fs.writeFileSync(path.join(ROOT, 'docs/ACCURACY.md'), `${accuracyMarkdown(summary, ocr, { commit: commit() }).replace(/\s*$/, '')}\n\n${ocrConfusionMarkdown(confusion.report)}\n`);
     log(`\ndocs/ACCURACY.md written`);
   }
   log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDocument } from '../../../server/src/core/analysis';
 import { bestSegmentation, detectConfusions } from '../../../server/src/core/confusion/detect';
-import { confusionTables, decodeTables } from '../../../server/src/core/confusion/model';
+import { confusionTables, decodeTables, withObserved } from '../../../server/src/core/confusion/model';
+import { DEFAULT_LINT_CONFIG, readLintConfig } from '../../../server/src/core/lint/config';
 import { ruleById, ruleContext } from '../../../server/src/core/rules/index';
 import { Lexicon } from '../../../server/src/core/lexicon';
 import { createIntlSegmenter } from '../../../server/src/segment/intl';
@@ -125,5 +126,31 @@ describe('ocr-confusion', () => {
     assert.ok(t.traditional.get('們')?.includes('们'));
     assert.ok(t.simplified.get('们')?.includes('們'));
     assert.ok(!t.traditional.has('乾'), '乾 is also simplified');
+  });
+
+  it('folds in the confusions a user observed: a weight raised, a pair added when seen twice', () => {
+    const tables = decodeTables('末未50', '', '', '未大天');
+    const merged = withObserved(tables, { 末未: 4, 太大: 3, 太天: 1 });
+    const w = merged.confusable.get('末')!.find((a) => a.char === '未')!.weight;
+    assert.ok(w > 0.5 && w < 1, `${w}`);
+    assert.deepEqual(merged.confusable.get('太')!.map((a) => a.char), ['大'], 'seen once: not added');
+    assert.equal(withObserved(tables, merged === tables ? {} : { 末未: 4 }).confusable.get('末')![0].char, '未');
+    assert.equal(tables.confusable.get('末')![0].weight, 0.5, 'the shipped tables are left alone');
+  });
+
+  it('reads ocrConfusion.observed from the config and reports bad entries by path', () => {
+    const { config, problems } = readLintConfig({ ocrConfusion: { threshold: 8, observed: { 己已: 12, 己: 3, 太大: -1 } } }, DEFAULT_LINT_CONFIG, true);
+    assert.deepEqual(config.ocrConfusion, { threshold: 8, observed: { 己已: 12 } });
+    assert.deepEqual(problems.map((p) => p.path), [['ocrConfusion', 'observed', '己'], ['ocrConfusion', 'observed', '太大']]);
+    assert.deepEqual(readLintConfig({ ocrConfusion: { bogus: 1 } }, DEFAULT_LINT_CONFIG, true).problems.map((p) => p.path), [['ocrConfusion', 'bogus']]);
+  });
+
+  it('uses the observed confusions of the options: a pair the shapes do not give is found', () => {
+    // 六 for 大 (FASPell's engine makes it) shares no shape: only an observed table proposes it.
+    const text = '全国人民代表六会今天开幕。';
+    assert.deepEqual(flagged(text, check(RULE, text)), []);
+    const issues = check(RULE, text, { ocrConfusionObserved: { 六大: 20 } });
+    assert.deepEqual(flagged(text, issues), ['六']);
+    assert.equal(issues[0].fixes[0].edits[0].newText, '大');
   });
 });

@@ -52,3 +52,45 @@ export function decodeTables(confusable: string, traditional: string, simplified
   };
   return { confusable: conf, traditional: script(traditional), simplified: script(simplified), common: new Set(Array.from(common)) };
 }
+
+/** How many right characters one seen character keeps at most, observed pairs included. */
+const MAX_WITH_OBSERVED = 40;
+
+const withObservedCache = new WeakMap<ConfusionTables, WeakMap<object, ConfusionTables>>();
+
+/**
+ * `tables` with the confusions an OCR engine was seen to make (`"<printed><right>": count`)
+ * folded in: a pair among the look-alikes n times observed has its weight raised to
+ * 1 − (1 − w)·e^(−n/2); a pair that is not among them enters when seen twice or more, as if its
+ * similarity were 0.3 and raised the same way. Only common characters are proposed. Cached per
+ * `observed` object.
+ */
+export function withObserved(tables: ConfusionTables, observed: Readonly<Record<string, number>>): ConfusionTables {
+  let byObserved = withObservedCache.get(tables);
+  if (!byObserved) withObservedCache.set(tables, (byObserved = new WeakMap()));
+  const cached = byObserved.get(observed);
+  if (cached) return cached;
+  const pairs = new Map<string, Map<string, number>>();
+  for (const [key, n] of Object.entries(observed)) {
+    const [x, y] = Array.from(key);
+    if (!x || !y || x === y || !(n > 0)) continue;
+    let m = pairs.get(x);
+    if (!m) pairs.set(x, (m = new Map()));
+    m.set(y, (m.get(y) ?? 0) + n);
+  }
+  const confusable = new Map(tables.confusable);
+  for (const [x, seen] of pairs) {
+    const list = new Map((tables.confusable.get(x) ?? []).map((a) => [a.char, a.weight]));
+    for (const [y, n] of seen) {
+      if (!tables.common.has(y)) continue;
+      const w = list.get(y);
+      if (w !== undefined) list.set(y, 1 - (1 - w) * Math.exp(-n / 2));
+      else if (n >= 2) list.set(y, 1 - 0.7 * Math.exp(-n / 2));
+    }
+    const sorted = [...list].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_WITH_OBSERVED);
+    confusable.set(x, sorted.map(([char, weight]) => ({ char, weight })));
+  }
+  const merged = { ...tables, confusable };
+  byObserved.set(observed, merged);
+  return merged;
+}

@@ -16,7 +16,15 @@ export interface LintConfig {
   /** Findings shown per document in the editor before a summary takes the rest. */
   maxProblems: number;
   /** ocr-confusion: the least score a finding needs (higher: fewer, surer findings). */
-  ocrConfusion?: { threshold: number };
+  ocrConfusion?: {
+    threshold?: number;
+    /**
+     * OCR confusions observed in the user's own data, `"<printed><right>": count` ("己已": 12):
+     * they raise the weight of a look-alike pair, or add a pair the shapes do not give. Written
+     * by scripts/confusion/learn.mjs.
+     */
+    observed?: Record<string, number>;
+  };
 }
 
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -69,9 +77,29 @@ export function readLintConfig(raw: unknown, base: LintConfig = DEFAULT_LINT_CON
   if (r.ocrConfusion !== undefined) {
     const o = r.ocrConfusion as Record<string, unknown> | null;
     if (typeof o !== 'object' || o === null || Array.isArray(o)) problems.push({ path: ['ocrConfusion'], message: '"ocrConfusion" must be an object such as { "threshold": 10 }' });
-    else if (o.threshold !== undefined) {
-      if (typeof o.threshold === 'number' && Number.isFinite(o.threshold) && o.threshold >= 0) config.ocrConfusion = { threshold: o.threshold };
-      else problems.push({ path: ['ocrConfusion', 'threshold'], message: '"threshold" must be a number of 0 or more' });
+    else {
+      const ocr: NonNullable<LintConfig['ocrConfusion']> = { ...base.ocrConfusion };
+      if (o.threshold !== undefined) {
+        if (typeof o.threshold === 'number' && Number.isFinite(o.threshold) && o.threshold >= 0) ocr.threshold = o.threshold;
+        else problems.push({ path: ['ocrConfusion', 'threshold'], message: '"threshold" must be a number of 0 or more' });
+      }
+      if (o.observed !== undefined) {
+        const observed = o.observed as Record<string, unknown> | null;
+        if (typeof observed !== 'object' || observed === null || Array.isArray(observed)) {
+          problems.push({ path: ['ocrConfusion', 'observed'], message: '"observed" must be an object of "<printed><right>": count, such as { "己已": 12 }' });
+        } else {
+          const pairs: Record<string, number> = {};
+          for (const [key, n] of Object.entries(observed)) {
+            const chars = Array.from(key);
+            if (chars.length !== 2 || chars[0] === chars[1] || chars.some((c) => c.length !== 1)) problems.push({ path: ['ocrConfusion', 'observed', key], message: `"${key}" must be two different characters: the one printed, then the right one` });
+            else if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) problems.push({ path: ['ocrConfusion', 'observed', key], message: `"${key}": the count must be a number above 0` });
+            else pairs[key] = n;
+          }
+          ocr.observed = pairs;
+        }
+      }
+      if (strict) for (const key of Object.keys(o)) if (key !== 'threshold' && key !== 'observed') problems.push({ path: ['ocrConfusion', key], message: `unknown setting "${key}"` });
+      config.ocrConfusion = ocr;
     }
   }
   if (strict) {

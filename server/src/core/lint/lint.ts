@@ -63,7 +63,7 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
   const { config } = options;
   const glossary = options.glossary ?? null;
   const enabled = enabledRules(config);
-  const signature = `${[...enabled].join(',')}|${config.spacing}|${config.ocrConfusion?.threshold ?? ''}`;
+  const signature = `${[...enabled].join(',')}|${config.spacing}|${config.ocrConfusion?.threshold ?? ''}|${identity(config.ocrConfusion?.observed)}`;
   const parts: Part[] = [];
   const counts = new Map<string, number>();
   const places = new Map<string, { count: number; first: Issue; delta: number }>();
@@ -274,6 +274,16 @@ interface RegionLintSetup {
   signature: string;
 }
 
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+/** A number per object (0 for none), for a signature that changes when the object does. */
+function identity(o: object | undefined): number {
+  if (!o) return 0;
+  let id = identities.get(o);
+  if (id === undefined) identities.set(o, (id = ++lastIdentity));
+  return id;
+}
+
 /** What a region's findings were computed with, kept with the region's results. */
 interface RegionLint {
   signature: string;
@@ -287,7 +297,7 @@ interface RegionLint {
 function regionFindings(result: RegionResult, setup: RegionLintSetup): RegionLint {
   const kept = result.lint as RegionLint | undefined;
   if (kept && kept.signature === setup.signature && kept.segmenter === setup.segmenter && kept.glossary === setup.glossary) return kept;
-  const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing, ocrConfusionThreshold: setup.config.ocrConfusion?.threshold }, setup.glossary);
+  const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing, ocrConfusionThreshold: setup.config.ocrConfusion?.threshold, ocrConfusionObserved: setup.config.ocrConfusion?.observed }, setup.glossary);
   const findings = checkRegion(context, setup.enabled);
   findings.issues = withoutDamagedMarks(context.text, withoutMarkupJoins(context.text, findings.issues));
   const byRule = new Map<string, RuleTally>();

@@ -13,7 +13,7 @@
  * fix-all and `corpus-lens fix` never apply them.
  */
 import { DEFAULT_THRESHOLD, Evidence, RawSuspect, Suspect, countForms, findCandidates, settle } from '../confusion/detect';
-import { ConfusionTables, confusionTables } from '../confusion/model';
+import { ConfusionTables, confusionTables, withObserved } from '../confusion/model';
 import { Lexicon } from '../lexicon';
 import { Issue, Rule, RuleContext } from './types';
 import { ProseBlock, blockEdit, dictionaryTokens, docSpan, makeFix, makeIssue, message, proseBlocks } from './util';
@@ -32,7 +32,8 @@ export const ocrConfusion: Rule = {
     const lexicon = ctx.segmenter.lexicon?.() ?? null;
     if (!lexicon) return [];
     const threshold = ctx.options.ocrConfusionThreshold ?? DEFAULT_THRESHOLD;
-    const tables = confusionTables();
+    const observed = ctx.options.ocrConfusionObserved;
+    const tables = observed && Object.keys(observed).length ? withObserved(confusionTables(), observed) : confusionTables();
     const names = protectedWords(ctx);
     // A paragraph that recurs (boilerplate, a repeated notice) is read once.
     const seen = new Map<string, RawSuspect[]>();

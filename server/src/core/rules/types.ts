@@ -58,6 +58,8 @@ export interface RuleOptions {
   spacing: SpacingProfile;
   /** The least score an ocr-confusion finding needs (its default when absent). */
   ocrConfusionThreshold?: number;
+  /** OCR confusions observed in the user's data (`ocrConfusion.observed` of the config). */
+  ocrConfusionObserved?: Readonly<Record<string, number>>;
 }
 
 /**
