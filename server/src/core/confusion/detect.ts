@@ -59,10 +59,13 @@ export interface DetectOptions {
 /** The default threshold on the score; see docs/ACCURACY.md for the precision it gives. */
 export const DEFAULT_THRESHOLD = 10;
 
-/** Weight of the visual prior: score += PRIOR * ln(weight). */
-const PRIOR = 4;
-/** A proposed word must be at least this frequent in the dictionary. */
-const MIN_WORD_FREQUENCY = PAIR_MIN_FREQUENCY;
+/**
+ * The detector's constants, exported for the evaluation's experiments only: the weight of the
+ * visual prior (score += prior · ln(weight)), the least dictionary frequency of a proposed word
+ * (PAIR_MIN_FREQUENCY or more: the neighbour filter knows only those words' pairs), and whether
+ * a parallel coinage (提速提质提效) is left alone.
+ */
+export const TUNING = { prior: 4, minWordFrequency: PAIR_MIN_FREQUENCY, parallel: true };
 /** Characters on each side that the language model reads. */
 const WINDOW = 4;
 const MAX_WORD = 6;
@@ -80,7 +83,7 @@ interface Compiled {
   /** Candidates of unit x: codes[start[x] .. start[x + 1]). */
   start: Int32Array;
   codes: Uint16Array;
-  /** PRIOR · ln(weight) of each candidate. */
+  /** ln(weight) of each candidate. */
   prior: Float64Array;
   /** Rank among the common characters (0 = most common), or a large number. */
   rank: Int32Array;
@@ -106,7 +109,7 @@ function compile(tables: ConfusionTables): Compiled {
       if (y.length !== 1 || !tables.common.has(y) || y === x) continue;
       if (tables.traditional.get(x)?.includes(y) || tables.simplified.get(x)?.includes(y)) continue;
       codes.push(y.charCodeAt(0));
-      prior.push(PRIOR * Math.log(Math.max(alt.weight, 1e-6)));
+      prior.push(Math.log(Math.max(alt.weight, 1e-6)));
     }
     if (codes.length) {
       lists.push([x.charCodeAt(0), codes, prior]);
@@ -144,7 +147,7 @@ function compile(tables: ConfusionTables): Compiled {
  * bits rule a character out before any lookup. Built per lexicon and table set; user words the
  * lexicon gains later are added as they come.
  */
-const FILTER_BITS = 1 << 25;
+const FILTER_BITS = 1 << 24;
 interface Filter {
   bits: Uint8Array;
   pairsSeen: number;
@@ -267,6 +270,84 @@ function route(lexicon: Lexicon, n: number, from: number): number {
   return best[0];
 }
 
+// The starts before the suspect whose characters up to it begin some dictionary word, with the
+// hash state there: shared by every look-alike tried at the suspect.
+const startAt = new Int32Array(MAX_WORD);
+const startH1 = new Int32Array(MAX_WORD);
+const startH2 = new Int32Array(MAX_WORD);
+
+/** Fills the start tables for index `at` of buf; returns how many starts there are. */
+function prefixStarts(lexicon: Lexicon, at: number): number {
+  let count = 0;
+  for (let s = Math.max(0, at - MAX_WORD + 1); s < at; s++) {
+    let h1 = H1;
+    let h2 = H2;
+    let alive = true;
+    for (let q = s; q < at; q++) {
+      const c = buf[q];
+      h1 = step1(h1, c);
+      h2 = step2(h2, c);
+      const slot = lexicon.find(h1, h2);
+      if (slot < 0 || !lexicon.continuesAt(slot)) {
+        alive = false;
+        break;
+      }
+    }
+    if (!alive) continue;
+    startAt[count] = s;
+    startH1[count] = h1;
+    startH2[count] = h2;
+    count++;
+  }
+  return count;
+}
+
+/** ln P of each printed character of buf as a word of its own (unknown ones at frequency 1). */
+const single = new Float64Array(BUF);
+
+function singles(lexicon: Lexicon, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const slot = lexicon.find(step1(H1, buf[k]), step2(H2, buf[k]));
+    single[k] = (slot >= 0 ? lexicon.logFrequencyAt(slot) : 0) - lexicon.logTotal;
+  }
+}
+
+/**
+ * With `y` at index `at` of buf[0, n): the most the window's log-probability can gain over the
+ * printed text through a dictionary word of `minFrequency` or more, two units or longer, over
+ * `at` (-Infinity when there is none). A route that reads such a word w over [s, e) scores at
+ * most ln P(w) − (the best route of the printed [s, e)) more than the printed text's best route,
+ * and that best route scores at least the printed characters read one by one (`single`): so
+ * ln P(w) − Σ single is a bound, and a look-alike whose bound cannot reach the threshold needs
+ * no segmentation. The starts before `at` come from `prefixStarts`.
+ */
+function gainBound(lexicon: Lexicon, n: number, at: number, y: number, starts: number, minFrequency: number): number {
+  let top = -Infinity;
+  const logTotal = lexicon.logTotal;
+  for (let k = 0; k <= starts; k++) {
+    const s = k < starts ? startAt[k] : at;
+    let h1 = k < starts ? startH1[k] : H1;
+    let h2 = k < starts ? startH2[k] : H2;
+    let printed = 0;
+    for (let q = s; q < at; q++) printed += single[q];
+    const last = Math.min(n, s + MAX_WORD);
+    for (let q = at; q < last; q++) {
+      const c = q === at ? y : buf[q];
+      h1 = step1(h1, c);
+      h2 = step2(h2, c);
+      printed += single[q];
+      const slot = lexicon.find(h1, h2);
+      if (slot < 0) break;
+      if (q > s && lexicon.frequencyAt(slot) >= minFrequency) {
+        const gain = lexicon.logFrequencyAt(slot) - logTotal - printed;
+        if (gain > top) top = gain;
+      }
+      if (!lexicon.continuesAt(slot)) break;
+    }
+  }
+  return top;
+}
+
 /** The start of the word of the last route that holds index k. */
 function wordStartAt(n: number, k: number): number {
   let p = 0;
@@ -301,79 +382,104 @@ export interface RawSuspect {
 export function findCandidates(text: string, lexicon: Lexicon, tables: ConfusionTables, options: Omit<DetectOptions, 'evidence'>): RawSuspect[] {
   const c = compile(tables);
   const filter = filterOf(lexicon, c).bits;
-  const { start: cstart, codes, prior, rank } = c;
+  const cstart = c.start;
   const suspects: RawSuspect[] = [];
-  const floor = options.threshold - MAX_BONUS;
   const inWord = options.inWord;
   const length = text.length;
+  // The hot loop: an array lookup or two per character; the rest in `examine`.
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    const first = cstart[code];
-    const end = cstart[code + 1];
-    if (first === end) continue;
-    if (inWord && inWord[i] === 1) continue;
-    // A look-alike must pair with a neighbour inside a frequent word: one bit per side.
+    if (cstart[code] === cstart[code + 1]) continue;
+    if (inWord !== undefined && inWord[i] === 1) continue;
+    // A look-alike must pair with a neighbour inside a frequent word: a bit or two per side.
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     const after = i + 1 < length ? text.charCodeAt(i + 1) : 0;
     const hanPrev = isHan(prev);
     const hanAfter = isHan(after);
     if (!hanPrev && !hanAfter) continue;
     if (!((hanAfter && bit(filter, RS(code, after))) || (hanPrev && bit(filter, LE(prev, code))) || (hanPrev && hanAfter && bit(filter, LA(prev, code)) && bit(filter, RA(code, after))))) continue;
-    if (options.skip?.(i)) continue;
-    // A parallel coinage of newspaper style (提速提质提效, 稳就业保民生): the character pairs
-    // with the same lead as its neighbours; the dictionary knows neither pair.
-    if (i >= 1 && ((i >= 3 && prev === text.charCodeAt(i - 3)) || prev === after)) continue;
-    // A less common character just after a surname is most likely part of a given name (王珏林, 丁祖昱).
-    if (rank[code] > NAME_CHARACTER_RANK) {
-      if ((i >= 1 && isSurnameAt(text, i - 1)) || (i >= 2 && isSurnameAt(text, i - 2))) continue;
-    }
-    // The run of Han characters around i: words do not cross punctuation.
-    let a = i;
-    while (a > 0 && i - a < WINDOW && isHan(text.charCodeAt(a - 1))) a--;
-    let b = i + 1;
-    while (b < length && b - i <= WINDOW && isHan(text.charCodeAt(b))) b++;
-    const n = b - a;
-    if (n < 2) continue;
-    const at = i - a;
-    for (let k = 0; k < n; k++) buf[k] = text.charCodeAt(a + k);
-    // The printed character must stand alone in the best segmentation (else it is in a word).
-    const original = route(lexicon, n, n - 1);
-    const own = wordStartAt(n, at);
-    if (next[own] - own !== 1) continue;
-    // Words that start after i do not change with it: keep their part of the route.
-    for (let k = at + 1; k <= n; k++) {
-      keepBest[k] = best[k];
-      keepNext[k] = next[k];
-      keepFreq[k] = wordFreq[k];
-    }
-    let candidates: RawCandidate[] | null = null;
-    for (let j = first; j < end; j++) {
-      const y = codes[j];
-      const l = at > 0;
-      const r = at + 1 < n;
-      if (!((r && lexicon.hasPair(y, after, PAIR_START)) || (l && lexicon.hasPair(prev, y, PAIR_END)) || (l && r && lexicon.hasPair(prev, y, PAIR_ANY) && lexicon.hasPair(y, after, PAIR_ANY)))) continue;
-      buf[at] = y;
-      for (let k = at + 1; k <= n; k++) {
-        best[k] = keepBest[k];
-        next[k] = keepNext[k];
-        wordFreq[k] = keepFreq[k];
-      }
-      const score = route(lexicon, n, at) - original + prior[j];
-      const ws = wordStartAt(n, at);
-      const we = next[ws];
-      const freq = wordFreq[ws];
-      buf[at] = code;
-      if (we - ws < 2 || freq < MIN_WORD_FREQUENCY || score < floor) continue;
-      const wordStart = a + ws;
-      const wordEnd = a + we;
-      if (options.isProtected?.(wordStart, wordEnd)) continue;
-      const char = String.fromCharCode(y);
-      const word = text.slice(wordStart, i) + char + text.slice(i + 1, wordEnd);
-      (candidates ??= []).push({ char, score, word, wordStart, printed: text.slice(wordStart, wordEnd) });
-    }
-    if (candidates) suspects.push({ index: i, char: text[i], candidates });
+    const suspect = examine(text, i, code, prev, after, lexicon, c, options);
+    if (suspect) suspects.push(suspect);
   }
   return suspects;
+}
+
+/** The candidates at index i, whose character passed the neighbour filter. */
+function examine(text: string, i: number, code: number, prev: number, after: number, lexicon: Lexicon, c: Compiled, options: Omit<DetectOptions, 'evidence'>): RawSuspect | null {
+  const { start: cstart, codes, prior, rank } = c;
+  const first = cstart[code];
+  const end = cstart[code + 1];
+  const length = text.length;
+  const floor = options.threshold - MAX_BONUS;
+  const priorWeight = TUNING.prior;
+  const minFrequency = Math.max(PAIR_MIN_FREQUENCY, TUNING.minWordFrequency);
+  if (options.skip?.(i)) return null;
+  // A parallel coinage of newspaper style (提速提质提效, 稳就业保民生): the character pairs
+  // with the same lead as its neighbours; the dictionary knows neither pair.
+  if (TUNING.parallel && i >= 1 && ((i >= 3 && prev === text.charCodeAt(i - 3)) || prev === after)) return null;
+  // A less common character just after a surname is most likely part of a given name (王珏林, 丁祖昱).
+  if (rank[code] > NAME_CHARACTER_RANK) {
+    if ((i >= 1 && isSurnameAt(text, i - 1)) || (i >= 2 && isSurnameAt(text, i - 2))) return null;
+  }
+  // The run of Han characters around i: words do not cross punctuation.
+  let a = i;
+  while (a > 0 && i - a < WINDOW && isHan(text.charCodeAt(a - 1))) a--;
+  let b = i + 1;
+  while (b < length && b - i <= WINDOW && isHan(text.charCodeAt(b))) b++;
+  const n = b - a;
+  if (n < 2) return null;
+  const at = i - a;
+  for (let k = 0; k < n; k++) buf[k] = text.charCodeAt(a + k);
+  // Which look-alikes form a frequent word with their neighbours that could gain enough (a few
+  // probes each): only then is the window segmented, as printed and with each of them.
+  let forming = 0;
+  let starts = -1;
+  for (let j = first; j < end && j - first < 32; j++) {
+    const y = codes[j];
+    const l = at > 0;
+    const r = at + 1 < n;
+    if (!((r && lexicon.hasPair(y, after, PAIR_START)) || (l && lexicon.hasPair(prev, y, PAIR_END)) || (l && r && lexicon.hasPair(prev, y, PAIR_ANY) && lexicon.hasPair(y, after, PAIR_ANY)))) continue;
+    if (starts < 0) {
+      starts = prefixStarts(lexicon, at);
+      singles(lexicon, n);
+    }
+    if (gainBound(lexicon, n, at, y, starts, minFrequency) + priorWeight * prior[j] >= floor) forming |= 1 << (j - first);
+  }
+  if (forming === 0) return null;
+  // The printed character must stand alone in the best segmentation (else it is in a word).
+  const original = route(lexicon, n, n - 1);
+  const own = wordStartAt(n, at);
+  if (next[own] - own !== 1) return null;
+  // Words that start after i do not change with it: keep their part of the route.
+  for (let k = at + 1; k <= n; k++) {
+    keepBest[k] = best[k];
+    keepNext[k] = next[k];
+    keepFreq[k] = wordFreq[k];
+  }
+  let candidates: RawCandidate[] | null = null;
+  for (let j = first; j < end && j - first < 32; j++) {
+    if ((forming & (1 << (j - first))) === 0) continue;
+    const y = codes[j];
+    buf[at] = y;
+    for (let k = at + 1; k <= n; k++) {
+      best[k] = keepBest[k];
+      next[k] = keepNext[k];
+      wordFreq[k] = keepFreq[k];
+    }
+    const score = route(lexicon, n, at) - original + priorWeight * prior[j];
+    const ws = wordStartAt(n, at);
+    const we = next[ws];
+    const freq = wordFreq[ws];
+    buf[at] = code;
+    if (we - ws < 2 || freq < minFrequency || score < floor) continue;
+    const wordStart = a + ws;
+    const wordEnd = a + we;
+    if (options.isProtected?.(wordStart, wordEnd)) continue;
+    const char = String.fromCharCode(y);
+    const word = text.slice(wordStart, i) + char + text.slice(i + 1, wordEnd);
+    (candidates ??= []).push({ char, score, word, wordStart, printed: text.slice(wordStart, wordEnd) });
+  }
+  return candidates ? { index: i, char: text[i], candidates } : null;
 }
 
 /**

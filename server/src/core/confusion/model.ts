@@ -54,7 +54,7 @@ export function decodeTables(confusable: string, traditional: string, simplified
 }
 
 /** How many right characters one seen character keeps at most, observed pairs included. */
-const MAX_WITH_OBSERVED = 40;
+const MAX_WITH_OBSERVED = 32;
 
 const withObservedCache = new WeakMap<ConfusionTables, WeakMap<object, ConfusionTables>>();
 

@@ -59,11 +59,15 @@ export const ocrConfusion: Rule = {
   },
 };
 
-function suspectsIn(ctx: RuleContext, lexicon: Lexicon, tables: ConfusionTables, text: string, threshold: number, names: string[]): RawSuspect[] {
+let wordMask = new Uint8Array(4096);
+
+function suspectsIn(ctx: RuleContext, lexicon: Lexicon, tables: ConfusionTables, text: string, threshold: number, names: NameIndex): RawSuspect[] {
   // Characters inside a multi-character dictionary word (the segmentation other rules share) are read as printed.
-  let inWord: Uint8Array;
+  // One buffer for every paragraph (cleared up to the paragraph's length): no allocation per paragraph.
+  if (wordMask.length < text.length) wordMask = new Uint8Array(Math.max(text.length, 2 * wordMask.length));
+  const inWord = wordMask;
+  inWord.fill(0, 0, text.length);
   try {
-    inWord = new Uint8Array(text.length);
     for (const token of dictionaryTokens(ctx, text)) if (token.end - token.start > 1) inWord.fill(1, token.start, token.end);
   } catch {
     return [];
@@ -79,15 +83,23 @@ function suspectsIn(ctx: RuleContext, lexicon: Lexicon, tables: ConfusionTables,
 /** Glossary terms and slogans are at most this long, for the window a protected place is looked for in. */
 const GUARD_REACH = 24;
 
+/** The protected names by their first character, and the longest one's length. */
+interface NameIndex {
+  byFirst: Map<string, string[]>;
+  longest: number;
+}
+
 /** True when a found name or a glossary term overlaps `[start, end)` of `text`. */
-function isGuarded(ctx: RuleContext, text: string, names: string[], start: number, end: number): boolean {
-  const from = Math.max(0, start - GUARD_REACH);
-  const to = Math.min(text.length, end + GUARD_REACH);
-  const near = text.slice(from, to);
-  for (const name of names) {
-    for (let i = near.indexOf(name); i >= 0; i = near.indexOf(name, i + 1)) if (from + i < end && start < from + i + name.length) return true;
+function isGuarded(ctx: RuleContext, text: string, names: NameIndex, start: number, end: number): boolean {
+  // A name overlapping the span starts at most `longest - 1` characters before it: a lookup per place.
+  for (let p = Math.max(0, start - names.longest + 1); p < end; p++) {
+    const list = names.byFirst.get(text[p]);
+    if (list) for (const name of list) if (p + name.length > start && text.startsWith(name, p)) return true;
   }
-  if (ctx.glossary) for (const m of ctx.glossary.findAll(near)) if (from + m.span.start < end && start < from + m.span.end) return true;
+  if (ctx.glossary) {
+    const from = Math.max(0, start - GUARD_REACH);
+    for (const m of ctx.glossary.findAll(text.slice(from, Math.min(text.length, end + GUARD_REACH)))) if (from + m.span.start < end && start < from + m.span.end) return true;
+  }
   return false;
 }
 
@@ -112,7 +124,7 @@ function issueOf(block: ProseBlock, suspect: Suspect): Issue {
 }
 
 /** The names, roles and bylines the parser found in the document. */
-function protectedWords(ctx: RuleContext): string[] {
+function protectedWords(ctx: RuleContext): NameIndex {
   const words = new Set<string>();
   for (const article of ctx.articles) {
     for (const author of article.authors) words.add(author);
@@ -121,5 +133,13 @@ function protectedWords(ctx: RuleContext): string[] {
       if (speaker.role) words.add(speaker.role);
     }
   }
-  return [...words].filter((w) => w.length >= 2);
+  const index: NameIndex = { byFirst: new Map(), longest: 0 };
+  for (const w of words) {
+    if (w.length < 2) continue;
+    const list = index.byFirst.get(w[0]);
+    if (list) list.push(w);
+    else index.byFirst.set(w[0], [w]);
+    index.longest = Math.max(index.longest, w.length);
+  }
+  return index;
 }
