@@ -54,6 +54,8 @@ export interface DetectOptions {
   skip?(index: number): boolean;
   /** The same as a mask (1 = inside a word), checked before anything else. */
   inWord?: Uint8Array;
+  /** Only these indexes (ascending, the first `count`) are looked at: the characters a segmentation left alone. */
+  only?: { indexes: Int32Array; count: number };
 }
 
 /** The default threshold on the score; see docs/ACCURACY.md for the precision it gives. */
@@ -385,9 +387,12 @@ export function findCandidates(text: string, lexicon: Lexicon, tables: Confusion
   const cstart = c.start;
   const suspects: RawSuspect[] = [];
   const inWord = options.inWord;
+  const only = options.only;
   const length = text.length;
-  // The hot loop: an array lookup or two per character; the rest in `examine`.
-  for (let i = 0; i < length; i++) {
+  // The hot loop: an array lookup or two per character (or per index of `only`); the rest in `examine`.
+  const count = only ? only.count : length;
+  for (let k = 0; k < count; k++) {
+    const i = only ? only.indexes[k] : k;
     const code = text.charCodeAt(i);
     if (cstart[code] === cstart[code + 1]) continue;
     if (inWord !== undefined && inWord[i] === 1) continue;

@@ -59,22 +59,22 @@ export const ocrConfusion: Rule = {
   },
 };
 
-let wordMask = new Uint8Array(4096);
+let alone = new Int32Array(4096);
 
 function suspectsIn(ctx: RuleContext, lexicon: Lexicon, tables: ConfusionTables, text: string, threshold: number, names: NameIndex): RawSuspect[] {
   // Characters inside a multi-character dictionary word (the segmentation other rules share) are read as printed.
-  // One buffer for every paragraph (cleared up to the paragraph's length): no allocation per paragraph.
-  if (wordMask.length < text.length) wordMask = new Uint8Array(Math.max(text.length, 2 * wordMask.length));
-  const inWord = wordMask;
-  inWord.fill(0, 0, text.length);
+  // The characters the shared segmentation leaves alone: the only ones looked at. One buffer for
+  // every paragraph, no allocation per paragraph.
+  if (alone.length < text.length) alone = new Int32Array(Math.max(text.length, 2 * alone.length));
+  let count = 0;
   try {
-    for (const token of dictionaryTokens(ctx, text)) if (token.end - token.start > 1) inWord.fill(1, token.start, token.end);
+    for (const token of dictionaryTokens(ctx, text)) if (token.end - token.start === 1) alone[count++] = token.start;
   } catch {
     return [];
   }
   return findCandidates(text, lexicon, tables, {
     threshold,
-    inWord,
+    only: { indexes: alone, count },
     // Names and glossary terms are looked for only around a candidate.
     isProtected: (start, end) => lexicon.isUserWord(text.slice(start, end)) || isGuarded(ctx, text, names, start, end),
   });
