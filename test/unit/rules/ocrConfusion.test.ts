@@ -143,6 +143,9 @@ describe('ocr-confusion', () => {
     assert.deepEqual(config.ocrConfusion, { threshold: 8, observed: { 己已: 12 } });
     assert.deepEqual(problems.map((p) => p.path), [['ocrConfusion', 'observed', '己'], ['ocrConfusion', 'observed', '太大']]);
     assert.deepEqual(readLintConfig({ ocrConfusion: { bogus: 1 } }, DEFAULT_LINT_CONFIG, true).problems.map((p) => p.path), [['ocrConfusion', 'bogus']]);
+    // The project file's observed pairs over the editor's threshold: both kept.
+    const settings = readLintConfig({ ocrConfusion: { threshold: 9 } }, DEFAULT_LINT_CONFIG).config;
+    assert.deepEqual(readLintConfig({ ocrConfusion: { observed: { 六大: 2 } } }, settings, true).config.ocrConfusion, { threshold: 9, observed: { 六大: 2 } });
   });
 
   it('uses the observed confusions of the options: a pair the shapes do not give is found', () => {

@@ -439,16 +439,21 @@ function examine(text: string, i: number, code: number, prev: number, after: num
   // probes each): only then is the window segmented, as printed and with each of them.
   let forming = 0;
   let starts = -1;
+  let singlesDone = false;
+  const l = at > 0;
+  const r = at + 1 < n;
   for (let j = first; j < end && j - first < 32; j++) {
     const y = codes[j];
-    const l = at > 0;
-    const r = at + 1 < n;
-    if (!((r && lexicon.hasPair(y, after, PAIR_START)) || (l && lexicon.hasPair(prev, y, PAIR_END)) || (l && r && lexicon.hasPair(prev, y, PAIR_ANY) && lexicon.hasPair(y, after, PAIR_ANY)))) continue;
-    if (starts < 0) {
-      starts = prefixStarts(lexicon, at);
+    // A word holding y and the character before it needs that pair somewhere in a word; without
+    // it only the words that start at y count (no walk from the starts before).
+    const leftAny = l && lexicon.hasPair(prev, y, PAIR_ANY);
+    if (!((r && lexicon.hasPair(y, after, PAIR_START)) || (leftAny && lexicon.hasPair(prev, y, PAIR_END)) || (leftAny && r && lexicon.hasPair(y, after, PAIR_ANY)))) continue;
+    if (!singlesDone) {
       singles(lexicon, n);
+      singlesDone = true;
     }
-    if (gainBound(lexicon, n, at, y, starts, minFrequency) + priorWeight * prior[j] >= floor) forming |= 1 << (j - first);
+    if (leftAny && starts < 0) starts = prefixStarts(lexicon, at);
+    if (gainBound(lexicon, n, at, y, leftAny ? starts : 0, minFrequency) + priorWeight * prior[j] >= floor) forming |= 1 << (j - first);
   }
   if (forming === 0) return null;
   // The printed character must stand alone in the best segmentation (else it is in a word).

@@ -56,12 +56,16 @@ export const mixedScript: Rule = {
       for (const s of article.speakers) guarded.add(s.name);
     }
     const issues: Issue[] = [];
+    // The paragraphs hold no more foreign forms than the whole text: once all are met, stop.
+    let remaining = foreignKind === 1 ? traditional : simplified;
     for (const block of proseBlocks(ctx)) {
+      if (remaining === 0) break;
       const text = block.text;
       let terms: { start: number; end: number }[] | null = null;
       for (let i = 0; i < text.length; i++) {
         // One array lookup per character; the rest only at a foreign form.
         if (kinds[text.charCodeAt(i)] !== foreignKind) continue;
+        remaining--;
         const forms = foreign.get(text[i]);
         if (!forms) continue;
         terms ??= ctx.glossary ? ctx.glossary.findAll(text).map((m) => m.span) : [];
