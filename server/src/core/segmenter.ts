@@ -94,6 +94,8 @@ export function withWords(base: Segmenter, words: ReadonlySet<string>): Segmente
   return {
     name: base.name,
     approximate: base.approximate,
+    // The base's word frequencies (the region's own words are names: protected where they stand).
+    lexicon: base.lexicon,
     cut(text, options) {
       const cut = base.cut(text, options);
       const merged: string[] = [];
