@@ -19,7 +19,7 @@
  */
 import { isSurnameAt } from '../names';
 import { H1, H2, Lexicon, PAIR_ANY, PAIR_END, PAIR_MIN_FREQUENCY, PAIR_START, step1, step2 } from '../lexicon';
-import { ConfusionTables } from './model';
+import { ConfusionTables, forEachConfusable } from './model';
 
 export interface Candidate {
   char: string;
@@ -101,23 +101,22 @@ function compile(tables: ConfusionTables): Compiled {
   for (const ch of tables.common) if (ch.length === 1) rank[ch.charCodeAt(0)] = k++;
   const lists: [number, number[], number[]][] = [];
   let n = 0;
-  for (const [x, alternatives] of tables.confusable) {
-    if (x.length !== 1) continue;
+  forEachConfusable(tables, (x, alternatives) => {
+    if (x.length !== 1) return;
     const codes: number[] = [];
     const prior: number[] = [];
-    for (const alt of alternatives) {
-      const y = alt.char;
+    for (const [y, weight] of alternatives) {
       // Only a common character is proposed; a traditional form and its simplified one are the mixed-script rule's.
       if (y.length !== 1 || !tables.common.has(y) || y === x) continue;
       if (tables.traditional.get(x)?.includes(y) || tables.simplified.get(x)?.includes(y)) continue;
       codes.push(y.charCodeAt(0));
-      prior.push(Math.log(Math.max(alt.weight, 1e-6)));
+      prior.push(Math.log(Math.max(weight, 1e-6)));
     }
     if (codes.length) {
       lists.push([x.charCodeAt(0), codes, prior]);
       n += codes.length;
     }
-  }
+  });
   lists.sort((p, q) => p[0] - q[0]);
   const start = new Int32Array(0x10001);
   const codes = new Uint16Array(n);

@@ -32,16 +32,6 @@ export function confusionTables(): ConfusionTables {
 
 /** Decodes tables in the format of `tables.ts` (the evaluation builds its own). */
 export function decodeTables(confusable: string, traditional: string, simplified: string, common: string): ConfusionTables {
-  const conf = new Map<string, Alternative[]>();
-  for (const record of confusable.split('|')) {
-    const chars = Array.from(record);
-    if (chars.length < 4) continue;
-    const list: Alternative[] = [];
-    for (let i = 1; i + 2 < chars.length + 1; i += 3) {
-      list.push({ char: chars[i], weight: Number(chars[i + 1] + chars[i + 2]) / 100 });
-    }
-    conf.set(chars[0], list);
-  }
   const script = (s: string) => {
     const map = new Map<string, string[]>();
     for (const record of s.split('|')) {
@@ -50,7 +40,46 @@ export function decodeTables(confusable: string, traditional: string, simplified
     }
     return map;
   };
-  return { confusable: conf, traditional: script(traditional), simplified: script(simplified), common: new Set(Array.from(common)) };
+  // The look-alikes are decoded into objects only when asked for (the detector reads the string).
+  let decoded: Map<string, Alternative[]> | null = null;
+  const result = {
+    traditional: script(traditional),
+    simplified: script(simplified),
+    common: new Set(Array.from(common)),
+    get confusable(): Map<string, Alternative[]> {
+      if (!decoded) {
+        decoded = new Map();
+        forEachRecord(confusable, (x, list) => decoded!.set(x, list.map(([char, weight]) => ({ char, weight }))));
+      }
+      return decoded;
+    },
+  } as ConfusionTables;
+  rawConfusable.set(result, confusable);
+  return result;
+}
+
+/** The string each decoded table set came from. */
+const rawConfusable = new WeakMap<ConfusionTables, string>();
+
+/** Calls `f` with each seen character and its look-alikes (char, weight), best first, as stored in `raw`. */
+function forEachRecord(raw: string, f: (x: string, list: [string, number][]) => void): void {
+  for (const record of raw.split('|')) {
+    const chars = Array.from(record);
+    if (chars.length < 4) continue;
+    const list: [string, number][] = [];
+    for (let i = 1; i + 2 < chars.length + 1; i += 3) list.push([chars[i], Number(chars[i + 1] + chars[i + 2]) / 100]);
+    f(chars[0], list);
+  }
+}
+
+/**
+ * Every seen character with its look-alikes (char, weight), best first: from the string the
+ * tables were decoded from while nobody has asked for the decoded map, else from the map.
+ */
+export function forEachConfusable(tables: ConfusionTables, f: (x: string, list: readonly (readonly [string, number])[]) => void): void {
+  const raw = rawConfusable.get(tables);
+  if (raw !== undefined) forEachRecord(raw, f);
+  else for (const [x, list] of tables.confusable) f(x, list.map((a) => [a.char, a.weight] as const));
 }
 
 /** How many right characters one seen character keeps at most, observed pairs included. */
