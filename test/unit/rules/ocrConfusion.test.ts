@@ -7,6 +7,8 @@ import { DEFAULT_LINT_CONFIG, readLintConfig } from '../../../server/src/core/li
 import { ruleById, ruleContext } from '../../../server/src/core/rules/index';
 import { Lexicon } from '../../../server/src/core/lexicon';
 import { createIntlSegmenter } from '../../../server/src/segment/intl';
+import { withWords } from '../../../server/src/core/segmenter';
+import { defaultSegmenter } from '../../support/segmenters';
 import { check, fixWith, flagged } from './helpers';
 
 const RULE = 'ocr-confusion';
@@ -155,5 +157,11 @@ describe('ocr-confusion', () => {
     const issues = check(RULE, text, { ocrConfusionObserved: { 六大: 20 } });
     assert.deepEqual(flagged(text, issues), ['六']);
     assert.equal(issues[0].fixes[0].edits[0].newText, '大');
+  });
+
+  it('reads the word frequencies through a region’s word layer', () => {
+    const base = defaultSegmenter();
+    const layered = withWords(base, new Set(['侯明']));
+    assert.ok(layered !== base && layered.lexicon?.() === base.lexicon?.());
   });
 });
