@@ -53,6 +53,10 @@ export class Lexicon {
   private pairKinds = new Map<number, number>();
   private pairList: number[] = [];
   private kindList: number[] = [];
+  /** ln(max(frequency, 1)) of each UTF-16 unit as a word of its own (0: no such word). */
+  readonly singleLog = new Float32Array(0x10000);
+  /** The first two units of every word (any frequency), hashed into 2^22 bits, for `startsWord`. */
+  private startBits = new Uint8Array(1 << 19);
   /** The same pairs hashed into 2^22 bits per kind, for `hasPair`. */
   private pairBits = [new Uint8Array(1 << 19), new Uint8Array(1 << 19), new Uint8Array(1 << 19)];
 
@@ -163,6 +167,12 @@ export class Lexicon {
     return (this.pairBits[kind >> 1][h >>> 3] & (1 << (h & 7))) !== 0;
   }
 
+  /** False when no word (of any frequency) starts with the two units; true may be a false alarm. */
+  startsWord(first: number, second: number): boolean {
+    const h = pairHash(first, second);
+    return (this.startBits[h >>> 3] & (1 << (h & 7))) !== 0;
+  }
+
   /**
    * The adjacent pairs of frequent words, `left * 65536 + right`, with their kinds in
    * `frequentPairKinds` (PAIR_ANY | PAIR_START | PAIR_END bits). A pair comes again when a
@@ -192,7 +202,12 @@ export class Lexicon {
         const freq = Math.min(FREQUENCY, (cell & FREQUENCY) + Math.round(f));
         this.slots[at + 2] = (cell & ~FREQUENCY) | WORD | freq;
         this.logs[at + 3] = Math.log(Math.max(freq, 1));
+        if (end - start === 1) this.singleLog[s.charCodeAt(start)] = this.logs[at + 3];
       }
+    }
+    if (end - start >= 2) {
+      const h = pairHash(s.charCodeAt(start), s.charCodeAt(start + 1));
+      this.startBits[h >>> 3] |= 1 << (h & 7);
     }
     if (counts) this.total += f;
     if (f >= PAIR_MIN_FREQUENCY || !counts) this.markPairs(s, start, end);

@@ -307,10 +307,8 @@ function prefixStarts(lexicon: Lexicon, at: number): number {
 const single = new Float64Array(BUF);
 
 function singles(lexicon: Lexicon, n: number): void {
-  for (let k = 0; k < n; k++) {
-    const slot = lexicon.find(step1(H1, buf[k]), step2(H2, buf[k]));
-    single[k] = (slot >= 0 ? lexicon.logFrequencyAt(slot) : 0) - lexicon.logTotal;
-  }
+  const singleLog = lexicon.singleLog;
+  for (let k = 0; k < n; k++) single[k] = singleLog[buf[k]] - lexicon.logTotal;
 }
 
 /**
@@ -357,6 +355,73 @@ function wordStartAt(n: number, k: number): number {
     p = next[p];
   }
   return k;
+}
+
+// Scratch space of the paragraph route (grown as needed).
+let runBest = new Float64Array(1024);
+let runNext = new Int32Array(1024);
+/** Words longer than this are not looked for in the paragraph route (the dictionary's longest are idioms and names). */
+const MAX_RUN_WORD = 16;
+
+/**
+ * The indexes of the characters that stand alone in the best segmentation of `text` (jieba's
+ * route over the dictionary, without its guesses at unknown words), written into `out` (grown
+ * when too short); returns them and their count. Each run of Han characters is segmented on its
+ * own, through the lexicon's hash table: a few probes per character, no strings built. The
+ * detector looks at these characters only.
+ */
+export function aloneIndexes(text: string, lexicon: Lexicon, out: Int32Array): { indexes: Int32Array; count: number } {
+  if (out.length < text.length) out = new Int32Array(Math.max(text.length, 2 * out.length));
+  let count = 0;
+  const logTotal = lexicon.logTotal;
+  let r0 = 0;
+  while (r0 < text.length) {
+    if (!isHan(text.charCodeAt(r0))) {
+      r0++;
+      continue;
+    }
+    let r1 = r0 + 1;
+    while (r1 < text.length && isHan(text.charCodeAt(r1))) r1++;
+    const n = r1 - r0;
+    if (runBest.length <= n) {
+      runBest = new Float64Array(2 * n + 1);
+      runNext = new Int32Array(2 * n + 1);
+    }
+    runBest[n] = 0;
+    const singleLog = lexicon.singleLog;
+    for (let p = n - 1; p >= 0; p--) {
+      // The character alone (from an array), then the words that start with it and the next
+      // one, walked only when some word starts with that pair (a bit).
+      const c0 = text.charCodeAt(r0 + p);
+      let top = singleLog[c0] - logTotal + runBest[p + 1];
+      let end = p + 1;
+      if (p + 1 < n && lexicon.startsWord(c0, text.charCodeAt(r0 + p + 1))) {
+        let h1 = step1(H1, c0);
+        let h2 = step2(H2, c0);
+        const last = Math.min(n, p + MAX_RUN_WORD);
+        for (let q = p + 2; q <= last; q++) {
+          const c = text.charCodeAt(r0 + q - 1);
+          h1 = step1(h1, c);
+          h2 = step2(h2, c);
+          const slot = lexicon.find(h1, h2);
+          if (slot < 0) break;
+          if (lexicon.frequencyAt(slot) > 0) {
+            const v = lexicon.logFrequencyAt(slot) - logTotal + runBest[q];
+            if (v > top) {
+              top = v;
+              end = q;
+            }
+          }
+          if (!lexicon.continuesAt(slot)) break;
+        }
+      }
+      runBest[p] = top;
+      runNext[p] = end;
+    }
+    for (let p = 0; p < n; p = runNext[p]) if (runNext[p] === p + 1) out[count++] = r0 + p;
+    r0 = r1;
+  }
+  return { indexes: out, count };
 }
 
 /** A candidate before evidence: its score from the dictionary and the prior alone. */

@@ -12,11 +12,11 @@
  * One quick fix per candidate, best first, each replacing the one character; none is safe, so
  * fix-all and `corpus-lens fix` never apply them.
  */
-import { DEFAULT_THRESHOLD, Evidence, RawSuspect, Suspect, countForms, findCandidates, settle } from '../confusion/detect';
+import { DEFAULT_THRESHOLD, Evidence, RawSuspect, Suspect, aloneIndexes, countForms, findCandidates, settle } from '../confusion/detect';
 import { ConfusionTables, confusionTables, withObserved } from '../confusion/model';
 import { Lexicon } from '../lexicon';
 import { Issue, Rule, RuleContext } from './types';
-import { ProseBlock, blockEdit, dictionaryTokens, docSpan, makeFix, makeIssue, message, proseBlocks } from './util';
+import { ProseBlock, blockEdit, docSpan, makeFix, makeIssue, message, proseBlocks } from './util';
 
 export const ID = 'ocr-confusion';
 
@@ -35,16 +35,20 @@ export const ocrConfusion: Rule = {
     const observed = ctx.options.ocrConfusionObserved;
     const tables = observed && Object.keys(observed).length ? withObserved(confusionTables(), observed) : confusionTables();
     const names = protectedWords(ctx);
-    // A paragraph that recurs (boilerplate, a repeated notice) is read once.
-    const seen = new Map<string, RawSuspect[]>();
+    const cache = candidateCache(lexicon, tables, threshold);
     const found: { block: ProseBlock; raw: RawSuspect[] }[] = [];
     const forms = new Set<string>();
     for (const block of proseBlocks(ctx)) {
-      let raw = seen.get(block.text);
-      if (!raw) {
-        raw = suspectsIn(ctx, lexicon, tables, block.text, threshold, names);
-        seen.set(block.text, raw);
+      const text = block.text;
+      // A paragraph that recurs (boilerplate, a repeated notice, the paragraphs an edit left
+      // alone) is read once per process; names and glossary terms are checked where it stands.
+      let unprotected = cache.get(text);
+      if (!unprotected) {
+        unprotected = suspectsIn(lexicon, tables, text, threshold);
+        cache.set(text, unprotected);
       }
+      if (unprotected.length === 0) continue;
+      const raw = withoutProtected(ctx, lexicon, text, names, unprotected);
       if (raw.length === 0) continue;
       found.push({ block, raw });
       for (const s of raw) for (const c of s.candidates) forms.add(c.word).add(c.printed);
@@ -59,25 +63,59 @@ export const ocrConfusion: Rule = {
   },
 };
 
-let alone = new Int32Array(4096);
+let alone: Int32Array = new Int32Array(4096);
 
-function suspectsIn(ctx: RuleContext, lexicon: Lexicon, tables: ConfusionTables, text: string, threshold: number, names: NameIndex): RawSuspect[] {
-  // Characters inside a multi-character dictionary word (the segmentation other rules share) are read as printed.
-  // The characters the shared segmentation leaves alone: the only ones looked at. One buffer for
-  // every paragraph, no allocation per paragraph.
-  if (alone.length < text.length) alone = new Int32Array(Math.max(text.length, 2 * alone.length));
-  let count = 0;
-  try {
-    for (const token of dictionaryTokens(ctx, text)) if (token.end - token.start === 1) alone[count++] = token.start;
-  } catch {
-    return [];
+function suspectsIn(lexicon: Lexicon, tables: ConfusionTables, text: string, threshold: number): RawSuspect[] {
+  // The characters the dictionary's best segmentation leaves alone: the only ones looked at (one
+  // buffer for every paragraph, no allocation per paragraph).
+  const only = aloneIndexes(text, lexicon, alone);
+  alone = only.indexes;
+  return findCandidates(text, lexicon, tables, { threshold, only });
+}
+
+/** The candidates whose word stands on no user word, found name or glossary term of this place. */
+function withoutProtected(ctx: RuleContext, lexicon: Lexicon, text: string, names: NameIndex, raw: RawSuspect[]): RawSuspect[] {
+  const out: RawSuspect[] = [];
+  for (const s of raw) {
+    const candidates = s.candidates.filter((c) => {
+      const end = c.wordStart + c.word.length;
+      return !lexicon.isUserWord(text.slice(c.wordStart, end)) && !isGuarded(ctx, text, names, c.wordStart, end);
+    });
+    if (candidates.length) out.push(candidates.length === s.candidates.length ? s : { ...s, candidates });
   }
-  return findCandidates(text, lexicon, tables, {
-    threshold,
-    only: { indexes: alone, count },
-    // Names and glossary terms are looked for only around a candidate.
-    isProtected: (start, end) => lexicon.isUserWord(text.slice(start, end)) || isGuarded(ctx, text, names, start, end),
-  });
+  return out;
+}
+
+/** Raw candidates by paragraph text, for one lexicon (and its user words), table set and threshold; bounded. */
+interface CandidateCache {
+  lexicon: Lexicon;
+  tables: ConfusionTables;
+  threshold: number;
+  userWords: number;
+  chars: number;
+  map: Map<string, RawSuspect[]>;
+}
+let cached: CandidateCache | null = null;
+
+/** Forgets every paragraph read (benchmarks measure the rule cold). */
+export function clearCandidateCache(): void {
+  cached = null;
+}
+/** The cache is dropped when its paragraphs add up to more characters than this. */
+const CACHE_CHARS = 20_000_000;
+
+function candidateCache(lexicon: Lexicon, tables: ConfusionTables, threshold: number): { get(text: string): RawSuspect[] | undefined; set(text: string, raw: RawSuspect[]): void } {
+  if (!cached || cached.lexicon !== lexicon || cached.tables !== tables || cached.threshold !== threshold || cached.userWords !== lexicon.userList.length || cached.chars > CACHE_CHARS) {
+    cached = { lexicon, tables, threshold, userWords: lexicon.userList.length, chars: 0, map: new Map() };
+  }
+  const c = cached;
+  return {
+    get: (text) => c.map.get(text),
+    set(text, raw) {
+      c.map.set(text, raw);
+      c.chars += text.length;
+    },
+  };
 }
 
 /** Glossary terms and slogans are at most this long, for the window a protected place is looked for in. */
