@@ -12,8 +12,6 @@ export interface Segmenter {
    * is on unless `hmm: false` asks for dictionary words only.
    */
   cut(text: string, options?: CutOptions): string[];
-  /** Adds words (names, titles, slogans) so they are kept whole. */
-  addWords(words: Iterable<string>): void;
   /**
    * True for a segmenter without a word dictionary of its own (Intl.Segmenter): checks that
    * trust word boundaries to reject a candidate (is this a name?) are skipped with it.
@@ -83,8 +81,12 @@ export function withWords(base: Segmenter, words: ReadonlySet<string>): Segmente
   let longest = 0;
   for (const w of words) longest = Math.max(longest, w.length);
   return {
-    name: base.name,
-    approximate: base.approximate,
+    get name() {
+      return base.name;
+    },
+    get approximate() {
+      return base.approximate;
+    },
     cut(text, options) {
       const cut = base.cut(text, options);
       const merged: string[] = [];
@@ -103,8 +105,18 @@ export function withWords(base: Segmenter, words: ReadonlySet<string>): Segmente
       }
       return merged;
     },
-    addWords() {
-      throw new Error('a region’s word layer is read-only');
+  };
+}
+
+/** A segmenter whose backend is loaded when it is first used (a command that segments nothing never loads one). */
+export function lazySegmenter(load: () => Segmenter): Segmenter {
+  return {
+    get name() {
+      return load().name;
     },
+    get approximate() {
+      return load().approximate;
+    },
+    cut: (text, options) => load().cut(text, options),
   };
 }
