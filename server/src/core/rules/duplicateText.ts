@@ -167,7 +167,7 @@ function doubledChar(tokens: Token[], i: number): Found | null {
   const b = tokens[i + 1];
   if (!b || a.text.length !== 1 || a.text !== b.text || !FUNCTION_CHARS.includes(a.text)) return null;
   // 的的确确, 是是非非, 不了了之 are words of their own; a third copy is something else.
-  if (tokens[i + 2]?.text === a.text || tokens[i - 1]?.text === a.text) return null;
+  if (tokens[i + 2]?.text === a.text) return null;
   return { kind: 'char', first: a, copy: b };
 }
 
