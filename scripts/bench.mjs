@@ -20,11 +20,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { analyzeDocument } = require(path.join(root, 'server/out/core/analysis.js'));
 const { decodeBytes } = require(path.join(root, 'server/out/core/encoding.js'));
 const { chooseSegmenter } = require(path.join(root, 'server/out/segment/index.js'));
-const { AnalysisCache } = require(path.join(root, 'server/out/lsp/documents.js'));
-const { documentSymbols, foldingRanges } = require(path.join(root, 'server/out/lsp/symbols.js'));
+const { AnalysisCache } = require(path.join(root, 'server/out/workspace/documents.js'));
+const { documentSymbols, foldingRanges } = require(path.join(root, 'server/out/lsp/features/symbols.js'));
 const { lintDocument } = require(path.join(root, 'server/out/core/lint/lint.js'));
 const { DEFAULT_LINT_CONFIG } = require(path.join(root, 'server/out/core/lint/config.js'));
-const { loadGlossaries } = require(path.join(root, 'server/out/lsp/glossaryStore.js'));
+const { readProject } = require(path.join(root, 'server/out/workspace/project.js'));
 const { applyFixes } = require(path.join(root, 'server/out/core/fixes.js'));
 const { TextDocument } = require('vscode-languageserver-textdocument');
 
@@ -107,10 +107,11 @@ function time(fn) {
 
 const loaded = time(() => chooseSegmenter(backend));
 if (loaded.value.fallbackReason) console.log(`note: ${loaded.value.fallbackReason}`);
-const segmenter = loaded.value.segmenter;
-console.log(`segmenter ${segmenter.name}: loaded in ${loaded.ms.toFixed(0)} ms`);
-const { glossary } = loadGlossaries([]);
-segmenter.addWords(glossary.words());
+console.log(`segmenter ${loaded.value.segmenter.name}: loaded in ${loaded.ms.toFixed(0)} ms`);
+// A file in no project, as the editor and the command line read it: the bundled glossary, its
+// phrases kept whole by a word layer over the backend (whose dictionary is not changed).
+const project = readProject(null, { lint: DEFAULT_LINT_CONFIG, glossaries: [] }, loaded.value.segmenter);
+const { segmenter, glossary } = project;
 
 const thucnews = path.join(corpora, 'thucnews-dev.tsv');
 const inputs = files.length
