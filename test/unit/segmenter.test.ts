@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Segmenter, SegmentationError, tokenize, withWords, wordStraddles } from '../../server/src/core/segmenter';
+import { Segmenter, SegmentationError, layerWordOverlaps, lazySegmenter, tokenize, withWords, wordStraddles } from '../../server/src/core/segmenter';
 import { chooseSegmenter } from '../../server/src/segment';
 
 const SAMPLE = '省委书记王国生在推进会讲话中指出，洛阳要实现全方位开放 3 月 27 日😀𠀀abc\r\n';
@@ -43,6 +43,38 @@ for (const backend of ['node-rs-jieba', 'nodejieba', 'intl'] as const) {
     }
   });
 }
+
+describe('word layers', () => {
+  const base: Segmenter = { name: 'fake', cut: (text) => Array.from(text) };
+  it('stack their words, the outermost first, over a backend that has none', () => {
+    const project = new Set(['放管服']);
+    const region = new Set(['刘宛康']);
+    const layered = withWords(withWords(base, project), region);
+    assert.deepEqual(layered.layers, [region, project]);
+    assert.equal(base.layers, undefined);
+    assert.equal(withWords(base, new Set()), base, 'an empty layer is the base itself');
+  });
+  it('pass the base’s word frequencies through, a lazy backend’s too', () => {
+    const lexicon = { marker: true } as never;
+    const withLexicon: Segmenter = { ...base, lexicon: () => lexicon };
+    let loads = 0;
+    const lazy = lazySegmenter(() => {
+      loads++;
+      return withLexicon;
+    });
+    assert.equal(loads, 0);
+    assert.equal(withWords(lazy, new Set(['刘宛康'])).lexicon?.(), lexicon);
+    assert.equal(withWords(base, new Set(['刘宛康'])).lexicon?.(), null, 'none when the backend has none');
+  });
+  it('tell where one of their words overlaps a span', () => {
+    const layered = withWords(withWords(base, new Set(['放管服'])), new Set(['刘宛康']));
+    const text = '刘宛康说，推进放管服改革';
+    assert.ok(layerWordOverlaps(layered, text, 2, 3), 'the end of 刘宛康');
+    assert.ok(layerWordOverlaps(layered, text, 8, 10), '放管服 from the project layer');
+    assert.ok(!layerWordOverlaps(layered, text, 3, 7));
+    assert.ok(!layerWordOverlaps(base, text, 0, text.length), 'a backend alone has no layer words');
+  });
+});
 
 describe('chooseSegmenter', () => {
   it('defaults to @node-rs/jieba', () => {

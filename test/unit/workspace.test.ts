@@ -143,6 +143,21 @@ describe('the segmenter', () => {
     assert.equal(backend.cut(sample).join('/'), cutBefore);
     assert.ok(project.segmenter.cut('要抓好三服务工作').includes('三服务'));
   });
+
+  it('lends a project’s layers the backend’s word frequencies, and its glossary phrases are known words', () => {
+    const ws = folder({ '.corpus-lens/glossary.json': GLOSSARY });
+    const project = projects().all.of(path.join(ws, 'a.txt'));
+    // Through the lazy backend, the project's layer and the region's: the rule still reads them.
+    assert.ok(project.segmenter.lexicon?.(), 'the lexicon reaches the project’s segmenter');
+    const text = '市委书记刘宛康指出，经过多年努力，我们己经取得了显著成绩。\n';
+    const rules = (findings: { rule: string }[]) => findings.filter((f) => f.rule === 'ocr-confusion').length;
+    assert.equal(rules(project.lint(project.analyze(text), null).findings), 1);
+    // A phrase of the project's glossary holding the printed form is the project's word: left alone.
+    const own = JSON.stringify({ entries: [{ ...JSON.parse(GLOSSARY).entries[0], term: '己经取得' }] });
+    const other = projects().all.of(path.join(folder({ '.corpus-lens/glossary.json': own }), 'a.txt'));
+    assert.ok(other.segmenter.layers?.some((words) => words.has('己经取得')));
+    assert.equal(rules(other.lint(other.analyze(text), null).findings), 0);
+  });
 });
 
 describe('the editor’s workspace', () => {

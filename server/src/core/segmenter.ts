@@ -23,6 +23,11 @@ export interface Segmenter {
    * null (or absent) when the backend has none (Intl.Segmenter).
    */
   lexicon?(): Lexicon | null;
+  /**
+   * The word sets `withWords` layered over the backend (a project's glossary phrases, a region's
+   * names), the outermost first; absent for a backend alone. The lexicon does not hold them.
+   */
+  readonly layers?: readonly ReadonlySet<string>[];
 }
 
 /** A dictionary's word frequencies, as the segmenter loads them (see `lexicon.ts`). */
@@ -98,9 +103,10 @@ export function withWords(base: Segmenter, words: ReadonlySet<string>): Segmente
     get approximate() {
       return base.approximate;
     },
-    // The base's word frequencies (the layer's own words are not in them: ocr-confusion protects
-    // glossary terms and the region's names where they stand).
+    // The base's word frequencies: the layer's own words (glossary phrases, names) are not in
+    // them; rules that need them as known words read `layers` (see `layerWordOverlaps`).
     lexicon: () => base.lexicon?.() ?? null,
+    layers: [words, ...(base.layers ?? [])],
     cut(text, options) {
       const cut = base.cut(text, options);
       let merged: string[] | null = null;
@@ -139,4 +145,43 @@ export function lazySegmenter(load: () => Segmenter): Segmenter {
     cut: (text, options) => load().cut(text, options),
     lexicon: () => load().lexicon?.() ?? null,
   };
+}
+
+/** A layer's words by their first UTF-16 unit, and the longest one's length. */
+interface LayerIndex {
+  byFirst: Map<number, string[]>;
+  longest: number;
+}
+const layerIndexes = new WeakMap<ReadonlySet<string>, LayerIndex>();
+
+function layerIndex(words: ReadonlySet<string>): LayerIndex {
+  let index = layerIndexes.get(words);
+  if (!index) {
+    index = { byFirst: new Map(), longest: 0 };
+    for (const w of words) {
+      if (w.length < 2) continue;
+      const list = index.byFirst.get(w.charCodeAt(0));
+      if (list) list.push(w);
+      else index.byFirst.set(w.charCodeAt(0), [w]);
+      index.longest = Math.max(index.longest, w.length);
+    }
+    layerIndexes.set(words, index);
+  }
+  return index;
+}
+
+/**
+ * True when a word of one of the segmenter's layers (`withWords`: glossary phrases, user words,
+ * a region's names) occurs in `text` overlapping `[start, end)`: a word the project or the
+ * document knows, whatever the backend's dictionary says. A lookup per position near the span.
+ */
+export function layerWordOverlaps(segmenter: Segmenter, text: string, start: number, end: number): boolean {
+  for (const words of segmenter.layers ?? []) {
+    const index = layerIndex(words);
+    for (let p = Math.max(0, start - index.longest + 1); p < end; p++) {
+      const list = index.byFirst.get(text.charCodeAt(p));
+      if (list) for (const w of list) if (p + w.length > start && text.startsWith(w, p)) return true;
+    }
+  }
+  return false;
 }

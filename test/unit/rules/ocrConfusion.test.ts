@@ -159,6 +159,14 @@ describe('ocr-confusion', () => {
     assert.equal(issues[0].fixes[0].edits[0].newText, '大');
   });
 
+  it('leaves the words of the segmenter’s layers alone (glossary phrases, user words, a region’s names)', () => {
+    const text = '他说得我口千舌燥，灰头士脸。';
+    const segmenter = withWords(defaultSegmenter(), new Set(['灰头士脸']));
+    const ctx = ruleContext(analyzeDocument(text, { segmenter }), segmenter);
+    assert.deepEqual(flagged(text, ruleById(RULE)!.check(ctx)), ['千'], 'the layer’s word is known; the other place is still found');
+    assert.deepEqual(flagged(text, check(RULE, text)), ['千', '士']);
+  });
+
   it('reads the word frequencies through a region’s word layer', () => {
     const base = defaultSegmenter();
     const layered = withWords(base, new Set(['侯明']));

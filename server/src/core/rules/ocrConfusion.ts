@@ -6,7 +6,8 @@
  * (越来赴赖 → 越来越, 灰头士脸 → 灰头土脸). The file itself is evidence: the proposed word spelled
  * right elsewhere raises the score; the printed form recurring while the proposal never does (a
  * name, a term the dictionary lacks) silences the finding. Names and roles the parser found,
- * glossary terms and the user dictionary are left alone. Without word frequencies
+ * glossary terms and the words of the segmenter's layers (`withWords`: the project's glossary
+ * phrases, the region's names) are left alone. Without word frequencies
  * (Intl.Segmenter) the rule says nothing.
  *
  * One quick fix per candidate, best first, each replacing the one character; none is safe, so
@@ -15,6 +16,7 @@
 import { DEFAULT_THRESHOLD, Evidence, RawSuspect, Suspect, aloneIndexes, countForms, findCandidates, settle } from '../confusion/detect';
 import { ConfusionTables, confusionTables, withObserved } from '../confusion/model';
 import { Lexicon } from '../lexicon';
+import { layerWordOverlaps } from '../segmenter';
 import { Issue, Rule, RuleContext } from './types';
 import { ProseBlock, blockEdit, docSpan, makeFix, makeIssue, message, proseBlocks } from './util';
 
@@ -73,13 +75,18 @@ function suspectsIn(lexicon: Lexicon, tables: ConfusionTables, text: string, thr
   return findCandidates(text, lexicon, tables, { threshold, only });
 }
 
-/** The candidates whose word stands on no user word, found name or glossary term of this place. */
+/**
+ * The candidates whose word stands on no word the project or the document knows: a user word of
+ * the lexicon, a word of the segmenter's layers (the project's glossary phrases, the region's
+ * names, over the backend's dictionary), a name the parser found or a glossary term there.
+ */
 function withoutProtected(ctx: RuleContext, lexicon: Lexicon, text: string, names: NameIndex, raw: RawSuspect[]): RawSuspect[] {
   const out: RawSuspect[] = [];
   for (const s of raw) {
     const candidates = s.candidates.filter((c) => {
       const end = c.wordStart + c.word.length;
-      return !lexicon.isUserWord(text.slice(c.wordStart, end)) && !isGuarded(ctx, text, names, c.wordStart, end);
+      if (lexicon.isUserWord(text.slice(c.wordStart, end)) || layerWordOverlaps(ctx.segmenter, text, c.wordStart, end)) return false;
+      return !isGuarded(ctx, text, names, c.wordStart, end);
     });
     if (candidates.length) out.push(candidates.length === s.candidates.length ? s : { ...s, candidates });
   }
