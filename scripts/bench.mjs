@@ -20,11 +20,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { analyzeDocument } = require(path.join(root, 'server/out/core/analysis.js'));
 const { decodeBytes } = require(path.join(root, 'server/out/core/encoding.js'));
 const { chooseSegmenter } = require(path.join(root, 'server/out/segment/index.js'));
-const { AnalysisCache } = require(path.join(root, 'server/out/workspace/documents.js'));
+const { OpenDocuments } = require(path.join(root, 'server/out/workspace/documents.js'));
+const { Projects } = require(path.join(root, 'server/out/workspace/projects.js'));
 const { documentSymbols, foldingRanges } = require(path.join(root, 'server/out/lsp/features/symbols.js'));
 const { lintDocument } = require(path.join(root, 'server/out/core/lint/lint.js'));
 const { DEFAULT_LINT_CONFIG } = require(path.join(root, 'server/out/core/lint/config.js'));
-const { readProject } = require(path.join(root, 'server/out/workspace/project.js'));
 const { applyFixes } = require(path.join(root, 'server/out/core/fixes.js'));
 const { TextDocument } = require('vscode-languageserver-textdocument');
 
@@ -110,8 +110,8 @@ if (loaded.value.fallbackReason) console.log(`note: ${loaded.value.fallbackReaso
 console.log(`segmenter ${loaded.value.segmenter.name}: loaded in ${loaded.ms.toFixed(0)} ms`);
 // A file in no project, as the editor and the command line read it: the bundled glossary, its
 // phrases kept whole by a word layer over the backend (whose dictionary is not changed).
-const project = readProject(null, { lint: DEFAULT_LINT_CONFIG, glossaries: [] }, loaded.value.segmenter);
-const { segmenter, glossary } = project;
+const projects = new Projects({ lint: DEFAULT_LINT_CONFIG, glossaries: [] }, () => loaded.value.segmenter);
+const { segmenter, glossary } = projects.of(null);
 
 const thucnews = path.join(corpora, 'thucnews-dev.tsv');
 const inputs = files.length
@@ -127,16 +127,18 @@ for (const { name, text } of inputs) {
   // Warm up once on a small slice so JIT compilation is not billed to the measurement.
   analyzeDocument(text.slice(0, 20000), { segmenter });
   const analysis = time(() => analyzeDocument(text, { segmenter }));
-  const cache = new AnalysisCache(segmenter, { plaintext: true });
+  // The editor's open documents, as the language server keeps them (a document in no project).
+  const open = new OpenDocuments(projects, { plaintext: true });
   const document = TextDocument.create('file:///bench.corpus.txt', 'zh-corpus', 1, text);
   const outline = time(() => {
-    const doc = cache.get(document);
+    const doc = open.get(document);
     return { symbols: documentSymbols(doc), folds: foldingRanges(doc) };
   });
   // A keystroke in the middle of the file: only the touched article is analysed again.
   const middle = text.indexOf('。', text.length >> 1) + 1;
   const edited = TextDocument.create('file:///bench.corpus.txt', 'zh-corpus', 2, text.slice(0, middle) + '好' + text.slice(middle));
-  const afterEdit = time(() => documentSymbols(cache.get(edited)));
+  open.noteChange(document.uri, 1, 2, { prefix: middle, suffix: text.length - middle });
+  const afterEdit = time(() => documentSymbols(open.get(edited)));
   const articles = analysis.value.articles.length;
   const speakers = analysis.value.articles.reduce((n, a) => n + a.speakers.length, 0);
   const cut = time(() => segmenter.cut(text.slice(0, 1_000_000)));
