@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { H1, H2, Lexicon, PAIR_ANY, PAIR_END, PAIR_START, step1, step2 } from '../../server/src/core/lexicon';
+import { H1, H2, Lexicon, PAIR_ANY, PAIR_END, PAIR_LONG_ANY, PAIR_LONG_END, PAIR_LONG_START, PAIR_START, PAIR_WORD, step1, step2 } from '../../server/src/core/lexicon';
 import { countForms } from '../../server/src/core/confusion/detect';
 
 function walk(lexicon: Lexicon, s: string): number[] {
@@ -49,6 +49,15 @@ describe('lexicon (hashed prefix dictionary)', () => {
     assert.ok(lexicon.hasPair(c('来'), c('越'), PAIR_END));
     assert.ok(lexicon.hasPair(c('来'), c('越'), PAIR_ANY));
     assert.ok(!lexicon.hasPair(c('罕'), c('见')), 'a rare word lends no pairs');
+  });
+
+  it('lists the pairs of frequent words with their kinds: in a two-unit word, or in a longer one', () => {
+    const lexicon = Lexicon.of([['越来越', 900], ['未来', 500]]);
+    const kinds = new Map<string, number>();
+    lexicon.frequentPairs.forEach((p, k) => kinds.set(String.fromCharCode(Math.floor(p / 65536), p % 65536), lexicon.frequentPairKinds[k]));
+    assert.equal(kinds.get('未来'), PAIR_ANY | PAIR_START | PAIR_END | PAIR_WORD);
+    assert.equal(kinds.get('越来'), PAIR_ANY | PAIR_START | PAIR_LONG_ANY | PAIR_LONG_START);
+    assert.equal(kinds.get('来越'), PAIR_ANY | PAIR_END | PAIR_LONG_ANY | PAIR_LONG_END);
   });
 
   it('adds user words as user words, once', () => {

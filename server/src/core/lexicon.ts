@@ -13,6 +13,12 @@ export const PAIR_MIN_FREQUENCY = 20;
 export const PAIR_ANY = 1;
 export const PAIR_START = 2;
 export const PAIR_END = 4;
+/** The same three kinds in words of three units or more (`frequentPairKinds` only; `hasPair` knows the three above). */
+export const PAIR_LONG_ANY = 8;
+export const PAIR_LONG_START = 16;
+export const PAIR_LONG_END = 32;
+/** The pair is a word of two units of its own (`frequentPairKinds` only). */
+export const PAIR_WORD = 64;
 
 const EMPTY = 0;
 const WORD = 1 << 24;
@@ -175,7 +181,8 @@ export class Lexicon {
 
   /**
    * The adjacent pairs of frequent words, `left * 65536 + right`, with their kinds in
-   * `frequentPairKinds` (PAIR_ANY | PAIR_START | PAIR_END bits). A pair comes again when a
+   * `frequentPairKinds` (PAIR_ANY | PAIR_START | PAIR_END bits, the same in words of three units
+   * or more as PAIR_LONG_*, and PAIR_WORD for a two-unit word). A pair comes again when a
    * later word (a user word) gives it a new kind, so a consumer can catch up by index.
    */
   get frequentPairs(): readonly number[] {
@@ -218,7 +225,11 @@ export class Lexicon {
       const left = s.charCodeAt(k);
       const right = s.charCodeAt(k + 1);
       const p = left * 65536 + right;
-      const kind = PAIR_ANY | (k === start ? PAIR_START : 0) | (k + 2 === end ? PAIR_END : 0);
+      const first = k === start;
+      const last = k + 2 === end;
+      let kind = PAIR_ANY | (first ? PAIR_START : 0) | (last ? PAIR_END : 0);
+      if (end - start === 2) kind |= PAIR_WORD;
+      else kind |= PAIR_LONG_ANY | (first ? PAIR_LONG_START : 0) | (last ? PAIR_LONG_END : 0);
       const had = this.pairKinds.get(p) ?? 0;
       if ((had | kind) === had) continue;
       this.pairKinds.set(p, had | kind);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDocument } from '../../../server/src/core/analysis';
-import { bestSegmentation, detectConfusions } from '../../../server/src/core/confusion/detect';
+import { bestSegmentation, detectConfusions, findCandidates } from '../../../server/src/core/confusion/detect';
 import { confusionTables, decodeTables, withObserved } from '../../../server/src/core/confusion/model';
 import { DEFAULT_LINT_CONFIG, readLintConfig } from '../../../server/src/core/lint/config';
 import { ruleById, ruleContext } from '../../../server/src/core/rules/index';
@@ -71,6 +71,19 @@ describe('ocr-confusion', () => {
     const confirmed = detectConfusions(text, lexicon, tables, { threshold: -Infinity, evidence: { count } });
     assert.equal(alone[0].candidates[0].char, '未');
     assert.ok(confirmed[0].candidates[0].score > alone[0].candidates[0].score);
+  });
+
+  it('rules a place out before segmenting only when no look-alike could reach the least score', () => {
+    // The neighbour filter is built per least score (the threshold less what evidence can add):
+    // a two-character word is kept in it exactly when the detector would keep its candidate.
+    const tables = decodeTables('末未90', '', '', '未');
+    for (const text of ['把握末来机会', '末来']) {
+      const lexicon = lexiconOf({ 未来: 5000, 机会: 8000, 把握: 4000 });
+      const score = findCandidates(text, lexicon, tables, { threshold: -Infinity })[0].candidates[0].score;
+      const bonus = 4;
+      assert.equal(findCandidates(text, lexicon, tables, { threshold: score + bonus - 0.01 }).length, 1, text);
+      assert.equal(findCandidates(text, lexicon, tables, { threshold: score + bonus + 0.01 }).length, 0, text);
+    }
   });
 
   it('leaves protected places and user words alone', () => {

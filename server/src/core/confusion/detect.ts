@@ -18,7 +18,7 @@
  * the evidence are passed in.
  */
 import { isSurnameAt } from '../names';
-import { H1, H2, Lexicon, PAIR_ANY, PAIR_END, PAIR_MIN_FREQUENCY, PAIR_START, step1, step2 } from '../lexicon';
+import { H1, H2, Lexicon, PAIR_ANY, PAIR_END, PAIR_LONG_ANY, PAIR_LONG_END, PAIR_LONG_START, PAIR_MIN_FREQUENCY, PAIR_START, PAIR_WORD, step1, step2 } from '../lexicon';
 import { ConfusionTables, forEachConfusable } from './model';
 
 export interface Candidate {
@@ -142,67 +142,94 @@ function compile(tables: ConfusionTables): Compiled {
 
 /**
  * Bits per (neighbour, printed character): whether some look-alike of the printed character
- * makes, with that neighbour, a pair of adjacent characters of a frequent dictionary word: on
- * the left anywhere in the word (LA) or as its last two (LE), on the right anywhere (RA) or as
- * its first two (RS). A look-alike that forms a word needs RS, LE or both LA and RA, so clear
- * bits rule a character out before any lookup. Built per lexicon and table set; user words the
- * lexicon gains later are added as they come.
+ * could form, with that neighbour, a word that gains enough (see `gainBound`): on the left as
+ * the end of a word (LE), on the right as its start (RS), or inside a word of three units or more
+ * (LA and RA: the look-alike in the middle). A word of three units or more sets its bits (what
+ * it gains depends on the printed characters around it); a word of two units only when it gains
+ * enough over the two printed characters it would replace, which the lexicon knows: ln P(word) −
+ * the two characters read one by one, plus the pair's prior, at least the least score evidence
+ * could lift to the threshold. Clear bits rule a character out before any lookup. Built per
+ * lexicon, table set and that least score (the threshold less MAX_BONUS); user words the lexicon
+ * gains later are added as they come.
  */
-const FILTER_BITS = 1 << 24;
+/** 2^25 bits (4 MiB), about one in ten set: twice the bits of 2^24 take a quarter off the characters examined on news text. */
+const FILTER_SHIFT = 7;
+const FILTER_BITS = 2 ** (32 - FILTER_SHIFT);
 interface Filter {
   bits: Uint8Array;
   pairsSeen: number;
 }
-const filters = new WeakMap<Lexicon, WeakMap<Compiled, Filter>>();
+const filters = new WeakMap<Lexicon, WeakMap<Compiled, Map<string, Filter>>>();
 
-const LA = (left: number, x: number) => ((Math.imul(left, 0x9e3779b1) ^ Math.imul(x, 0x85ebca77)) >>> 7) & (FILTER_BITS - 1);
-const LE = (left: number, x: number) => ((Math.imul(left, 0x2545f491) ^ Math.imul(x, 0x68e31da4) ^ 0x1b873593) >>> 7) & (FILTER_BITS - 1);
-const RA = (x: number, right: number) => ((Math.imul(x, 0xc2b2ae35) ^ Math.imul(right, 0x27d4eb2f) ^ 0x5bd1e995) >>> 7) & (FILTER_BITS - 1);
-const RS = (x: number, right: number) => ((Math.imul(x, 0x165667b1) ^ Math.imul(right, 0xd3a2646c) ^ 0x7feb352d) >>> 7) & (FILTER_BITS - 1);
+const LA = (left: number, x: number) => ((Math.imul(left, 0x9e3779b1) ^ Math.imul(x, 0x85ebca77)) >>> FILTER_SHIFT) & (FILTER_BITS - 1);
+const LE = (left: number, x: number) => ((Math.imul(left, 0x2545f491) ^ Math.imul(x, 0x68e31da4) ^ 0x1b873593) >>> FILTER_SHIFT) & (FILTER_BITS - 1);
+const RA = (x: number, right: number) => ((Math.imul(x, 0xc2b2ae35) ^ Math.imul(right, 0x27d4eb2f) ^ 0x5bd1e995) >>> FILTER_SHIFT) & (FILTER_BITS - 1);
+const RS = (x: number, right: number) => ((Math.imul(x, 0x165667b1) ^ Math.imul(right, 0xd3a2646c) ^ 0x7feb352d) >>> FILTER_SHIFT) & (FILTER_BITS - 1);
 
-function filterOf(lexicon: Lexicon, c: Compiled): Filter {
+/** Float32 rounding of the lexicon's logarithms must never rule out what `gainBound` would keep. */
+const BOUND_SLACK = 1e-3;
+
+function filterOf(lexicon: Lexicon, c: Compiled, floor: number): Filter {
   let byTables = filters.get(lexicon);
   if (!byTables) filters.set(lexicon, (byTables = new WeakMap()));
-  let f = byTables.get(c);
+  let byFloor = byTables.get(c);
+  if (!byFloor) byTables.set(c, (byFloor = new Map()));
+  const priorWeight = TUNING.prior;
+  const minFrequency = Math.max(PAIR_MIN_FREQUENCY, TUNING.minWordFrequency);
+  const key = `${floor}|${priorWeight}|${minFrequency}`;
+  let f = byFloor.get(key);
   if (!f) {
     f = { bits: new Uint8Array(FILTER_BITS >>> 3), pairsSeen: 0 };
-    byTables.set(c, f);
+    byFloor.set(key, f);
   }
   const pairs = lexicon.frequentPairs;
   if (f.pairsSeen < pairs.length) {
     const kinds = lexicon.frequentPairKinds;
-    // Which printed characters each candidate stands in for: the inverse of the tables.
+    // Which printed characters each candidate stands in for (the inverse of the tables), with
+    // the index of the pair in the tables (its prior).
     const inverse = new Map<number, number[]>();
     for (let x = 0; x < 0x10000; x++) {
       for (let j = c.start[x]; j < c.start[x + 1]; j++) {
         const y = c.codes[j];
         let list = inverse.get(y);
         if (!list) inverse.set(y, (list = []));
-        list.push(x);
+        list.push(x, j);
       }
     }
     const bits = f.bits;
     const mark = (h: number) => {
       bits[h >>> 3] |= 1 << (h & 7);
     };
+    const logTotal = lexicon.logTotal;
+    const single = lexicon.singleLog;
     for (let k = f.pairsSeen; k < pairs.length; k++) {
       const left = Math.floor(pairs[k] / 65536);
       const right = pairs[k] % 65536;
       const kind = kinds[k];
+      // ln P of the pair as a word of two units (when it is one, frequent enough to propose).
+      let wordLog = -Infinity;
+      if (kind & PAIR_WORD) {
+        const slot = lexicon.find(step1(step1(H1, left), right), step2(step2(H2, left), right));
+        if (slot >= 0 && lexicon.frequencyAt(slot) >= minFrequency) wordLog = lexicon.logFrequencyAt(slot) - logTotal;
+      }
       // (left, y): the printed look-alikes x of y get (left, x) on the left side …
       const xs = inverse.get(right);
       if (xs) {
-        for (const x of xs) {
-          mark(LA(left, x));
-          if (kind & PAIR_END) mark(LE(left, x));
+        for (let q = 0; q < xs.length; q += 2) {
+          const x = xs[q];
+          if (kind & PAIR_LONG_ANY) mark(LA(left, x));
+          if (kind & PAIR_LONG_END) mark(LE(left, x));
+          else if (wordLog > -Infinity && wordLog - (single[left] - logTotal) - (single[x] - logTotal) + priorWeight * c.prior[xs[q + 1]] + BOUND_SLACK >= floor) mark(LE(left, x));
         }
       }
       // … and (y, right) gives (x, right) on the right side.
       const ys = inverse.get(left);
       if (ys) {
-        for (const x of ys) {
-          mark(RA(x, right));
-          if (kind & PAIR_START) mark(RS(x, right));
+        for (let q = 0; q < ys.length; q += 2) {
+          const x = ys[q];
+          if (kind & PAIR_LONG_ANY) mark(RA(x, right));
+          if (kind & PAIR_LONG_START) mark(RS(x, right));
+          else if (wordLog > -Infinity && wordLog - (single[x] - logTotal) - (single[right] - logTotal) + priorWeight * c.prior[ys[q + 1]] + BOUND_SLACK >= floor) mark(RS(x, right));
         }
       }
     }
@@ -447,7 +474,7 @@ export interface RawSuspect {
  */
 export function findCandidates(text: string, lexicon: Lexicon, tables: ConfusionTables, options: Omit<DetectOptions, 'evidence'>): RawSuspect[] {
   const c = compile(tables);
-  const filter = filterOf(lexicon, c).bits;
+  const filter = filterOf(lexicon, c, options.threshold - MAX_BONUS).bits;
   const cstart = c.start;
   const suspects: RawSuspect[] = [];
   const inWord = options.inWord;
