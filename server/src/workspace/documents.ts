@@ -78,6 +78,8 @@ export class OpenDocuments {
   private readonly live = new Map<string, { segmenter: Segmenter; analysis: LiveAnalysis }>();
   private readonly lints = new Map<string, { doc: AnalyzedDocument; result: LintResult }>();
   private readonly failures = new Map<string, AnalysisFailure>();
+  /** Whether each plain-text document, as last seen, is mostly Chinese. */
+  private readonly chinese = new Map<string, { text: string; chinese: boolean }>();
   /** What the changes of each document since a version left unchanged, for its next analysis. */
   private readonly ends = new Map<string, { from: number; to: number; ends: ChangeEnds | null }>();
 
@@ -112,7 +114,14 @@ export class OpenDocuments {
    */
   handles(document: OpenDocument): boolean {
     if (document.languageId === CORPUS_LANGUAGE || isCorpusFileName(document.uri)) return true;
-    return PLAIN_TEXT_LANGUAGES.has(document.languageId ?? '') && this.settings.plaintext && isMostlyChinese(document.getText());
+    if (!PLAIN_TEXT_LANGUAGES.has(document.languageId ?? '') || !this.settings.plaintext) return false;
+    // Every request asks: the text is read once per version.
+    const text = document.getText();
+    const known = this.chinese.get(document.uri);
+    if (known && known.text === text) return known.chinese;
+    const chinese = isMostlyChinese(text);
+    this.chinese.set(document.uri, { text, chinese });
+    return chinese;
   }
 
   /**
@@ -192,5 +201,6 @@ export class OpenDocuments {
     this.lints.delete(uri);
     this.failures.delete(uri);
     this.ends.delete(uri);
+    this.chinese.delete(uri);
   }
 }
