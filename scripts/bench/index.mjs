@@ -105,7 +105,7 @@ for (const input of inputs) {
 }
 
 const serverRows = [];
-for (const input of inputs.filter((i) => i.kind === 'seeds')) {
+for (const input of inputs) {
   log(`server: ${input.name}`);
   const result = await benchServer(root, input.file, { edits: quick ? 8 : 20 });
   serverRows.push({ input: input.name, mb: sizeOf(input.file), ...result });

@@ -13,7 +13,7 @@ export async function benchServer(root, file, { edits = 20, hoversPerEdit = 5 } 
   const rpc = require('vscode-languageserver-protocol/node');
   const { loadGlossaries } = require(path.join(root, 'server/out/workspace/glossaries.js'));
   const text = fs.readFileSync(file, 'utf8');
-  const child = spawn(process.execPath, [path.join(root, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), path.join(root, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
   connection.onNotification(() => undefined);
@@ -84,7 +84,9 @@ export async function benchServer(root, file, { edits = 20, hoversPerEdit = 5 } 
   }
   const rss = peakRss(child.pid);
   await connection.sendRequest('shutdown');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   await connection.sendNotification('exit');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   connection.dispose();
   child.kill();
   return { open, editTimes, firstHovers, hovers, rss };

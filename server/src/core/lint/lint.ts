@@ -85,7 +85,8 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
     if (fileIssue) grouped.set(rule, fileIssue);
   }
   const result = new DocumentLint(parts, [...grouped.values()], new Set(grouped.keys()), config, [...failures.values()]);
-  if (!options.ignore && !options.ignoredSpans?.length) return result;
+  // Taking ignores out makes every finding: only for a file that has some.
+  if (!options.ignore?.list.names(options.ignore.file) && !options.ignoredSpans?.length) return result;
   return withIgnores(result, analysis.text, options);
 }
 
