@@ -114,6 +114,8 @@ interface Part {
 class DocumentLint implements LintResult {
   private all: Finding[] | null = null;
   private capped: Finding[] | null = null;
+  /** By rule, the configured rank of an issue of each own rank. */
+  private readonly ranks = new Map<string, number[]>();
   readonly ignored: number = 0;
   readonly ignoredSpans: Span[] = [];
 
@@ -133,7 +135,9 @@ class DocumentLint implements LintResult {
   /** The severity rank that the configuration gives a rule's issue of own rank `own`. */
   private rankOf(rule: string, own: number): number {
     if (this.grouped.has(rule)) return HINT;
-    return severityRank(resolveSeverity({ rule, severity: SEVERITIES[own] } as Issue, this.config));
+    let ranks = this.ranks.get(rule);
+    if (!ranks) this.ranks.set(rule, (ranks = SEVERITIES.map((severity) => severityRank(resolveSeverity({ rule, severity } as Issue, this.config)))));
+    return ranks[own];
   }
 
   private finding(issue: Issue, delta: number): Finding {
@@ -190,16 +194,18 @@ class DocumentLint implements LintResult {
         }
       } else for (let r = 0; r < counts.length; r++) next[r] += counts[r];
     });
-    const cut = new Map<string, { count: number; first: Finding }>();
-    const keptByRule = new Map<string, number>();
-    for (const f of kept) keptByRule.set(f.rule, (keptByRule.get(f.rule) ?? 0) + 1);
+    const counted = new Map<string, { count: number; first: Issue; delta: number }>();
     for (const part of this.parts) {
       for (const [rule, tally] of part.byRule) {
-        const c = cut.get(rule);
+        const c = counted.get(rule);
         if (c) c.count += tally.count;
-        else cut.set(rule, { count: tally.count, first: this.finding(tally.first, part.delta) });
+        else counted.set(rule, { count: tally.count, first: tally.first, delta: part.delta });
       }
     }
+    const keptByRule = new Map<string, number>();
+    for (const f of kept) keptByRule.set(f.rule, (keptByRule.get(f.rule) ?? 0) + 1);
+    const cut = new Map<string, { count: number; first: Finding }>();
+    for (const [rule, c] of counted) cut.set(rule, { count: c.count, first: this.finding(c.first, c.delta) });
     for (const [rule, c] of cut) {
       c.count -= keptByRule.get(rule) ?? 0;
       if (c.count <= 0) cut.delete(rule);
@@ -210,7 +216,9 @@ class DocumentLint implements LintResult {
   /** How many issues of each resolved severity a part has. */
   private rankCounts(part: Part): number[] {
     const counts = SEVERITIES.map(() => 0);
-    for (const [rule, tally] of part.byRule) tally.own.forEach((n, own) => (counts[this.rankOf(rule, own)] += n));
+    for (const [rule, tally] of part.byRule) {
+      for (let own = 0; own < tally.own.length; own++) if (tally.own[own] > 0) counts[this.rankOf(rule, own)] += tally.own[own];
+    }
     return counts;
   }
 
