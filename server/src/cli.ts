@@ -56,6 +56,8 @@ Options:
   --fail-on ${FAIL_ON.join('|')}
                            lint: exit 1 when a finding is at or above this (default: warning)
   --dry-run                fix: print a diff of what would change and write nothing
+  --jobs <n>               lint: files linted in n worker threads at once (default: the cores;
+                           one for less than 1 MB of text in all)
   -h, --help               show this help
 
 A project is a folder with a .corpus-lens folder; a file's project is the nearest one at or
@@ -72,7 +74,7 @@ to make (fix --dry-run); 2 usage or input errors; 3 an internal error (a bug: th
 were still done, and the message names the file and rule).
 `;
 
-const COMMANDS: Record<string, (options: CommandOptions, output: Output) => number> = {
+const COMMANDS: Record<string, (options: CommandOptions, output: Output) => number | Promise<number>> = {
   outline: runOutline,
   gloss: runGloss,
   slogans: runSlogans,
@@ -88,6 +90,7 @@ const OPTION_COMMANDS: Record<string, string[]> = {
   '--lang': ['lint', 'fix'],
   '--fail-on': ['lint'],
   '--dry-run': ['fix'],
+  '--jobs': ['lint'],
   '--pretty': ['outline', 'gloss', 'slogans', 'lint'],
 };
 
@@ -147,6 +150,11 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
       options.dryRun = true;
     } else if (arg === '--pretty') {
       options.pretty = true;
+    } else if (arg === '--jobs') {
+      const v = value();
+      const jobs = Number(v);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs needs a number of threads from 1 to 256, not "${v}"`);
+      options.jobs = jobs;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}`);
     } else if (!command) {
@@ -166,10 +174,10 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
   return { command, options };
 }
 
-export function main(argv: string[], output: Output): number {
+export async function main(argv: string[], output: Output): Promise<number> {
   try {
     const { command, options } = parseArgs(argv);
-    return COMMANDS[command](options, output);
+    return await COMMANDS[command](options, output);
   } catch (error) {
     if (error instanceof UsageError) {
       output.err(`corpus-lens: ${error.message}\n\n${USAGE}`);
@@ -195,11 +203,11 @@ if (require.main === module) {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(USAGE);
   } else {
-    process.exitCode = main(argv, {
+    void main(argv, {
       out: (s) => process.stdout.write(s),
       outBytes: (b) => process.stdout.write(b),
       err: (s) => process.stderr.write(s),
       errIsTTY: process.stderr.isTTY === true,
-    });
+    }).then((code) => (process.exitCode = code));
   }
 }

@@ -33,6 +33,8 @@ export interface CommandOptions {
   dryRun: boolean;
   /** JSON output indented for people (compact, one file at a time, otherwise). */
   pretty: boolean;
+  /** lint: worker threads across files; the cores when null. */
+  jobs?: number | null;
 }
 
 export interface Output {
@@ -117,7 +119,10 @@ export class RunProblems {
 
   /** An error while handling `file` (reported; the caller skips the file). */
   fileFailed(error: unknown, file: string): void {
-    const problem = fileError(error, file);
+    this.report(fileError(error, file));
+  }
+
+  report(problem: FileError): void {
     this.output.err(`corpus-lens: ${problem.message}\n`);
     if (problem.internal) this.internal = true;
     else this.input = true;
