@@ -59,17 +59,29 @@ export function resolveSeverity(issue: Issue, config: LintConfig): Severity {
   return severityRank(own) > severityRank(ruleDefault) ? own : configured;
 }
 
+function lintSetup(segmenter: Segmenter, options: LintOptions): RegionLintSetup {
+  const enabled = enabledRules(options.config);
+  return { segmenter, glossary: options.glossary ?? null, config: options.config, enabled, signature: `${[...enabled].join(',')}|${options.config.spacing}` };
+}
+
+/**
+ * Runs the rules on one region of a document (they are kept with the region): the editor lints
+ * a large document region by region, answering other requests in between, before
+ * `lintDocument` gathers the findings.
+ */
+export function lintRegion(result: RegionResult, segmenter: Segmenter, options: LintOptions): void {
+  regionFindings(result, lintSetup(segmenter, options));
+}
+
 export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, options: LintOptions): LintResult {
-  const { config } = options;
-  const glossary = options.glossary ?? null;
-  const enabled = enabledRules(config);
-  const signature = `${[...enabled].join(',')}|${config.spacing}`;
+  const setup = lintSetup(segmenter, options);
+  const { config, glossary } = setup;
   const parts: Part[] = [];
   const counts = new Map<string, number>();
   const places = new Map<string, { count: number; first: Issue; delta: number }>();
   const failures = new Map<string, RuleFailure>();
   for (const { span, result } of analysis.regions) {
-    const { findings, byRule } = regionFindings(result, { segmenter, glossary, config, enabled, signature });
+    const { findings, byRule } = regionFindings(result, setup);
     if (findings.issues.length > 0) parts.push({ delta: span.start, issues: findings.issues, byRule });
     for (const [rule, n] of findings.counts) counts.set(rule, (counts.get(rule) ?? 0) + n);
     for (const failure of findings.failures) if (!failures.has(failure.rule)) failures.set(failure.rule, failure);
