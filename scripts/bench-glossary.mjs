@@ -21,7 +21,8 @@ const { lintDocument } = require(path.join(root, 'server/out/core/lint/lint.js')
 const { DEFAULT_LINT_CONFIG } = require(path.join(root, 'server/out/core/lint/config.js'));
 const { validateGlossary } = require(path.join(root, 'server/out/core/glossary/entries.js'));
 const { Glossary } = require(path.join(root, 'server/out/core/glossary/matcher.js'));
-const { BUNDLED_GLOSSARY } = require(path.join(root, 'server/out/lsp/glossaryStore.js'));
+const { BUNDLED_GLOSSARY } = require(path.join(root, 'server/out/workspace/glossaries.js'));
+const { withWords } = require(path.join(root, 'server/out/core/segmenter.js'));
 
 const args = process.argv.slice(2);
 let entries = 20000;
@@ -105,10 +106,10 @@ const glossary = build.value;
 console.log(`glossary: ${glossary.size} entries (${entries}${canonical ? ' canonical' : ''} sharing the prefix 我们), built in ${build.ms.toFixed(0)} ms`);
 
 const { segmenter } = chooseSegmenter('auto');
-segmenter.addWords(glossary.words());
+const words = withWords(segmenter, new Set(glossary.words()));
 const small = corpus(kilobytes * 1024, terms);
-const analysis = analyzeDocument(small, { segmenter });
-const lint = time(() => lintDocument(analysis, segmenter, { config: DEFAULT_LINT_CONFIG, glossary }));
+const analysis = analyzeDocument(small, { segmenter: words });
+const lint = time(() => lintDocument(analysis, words, { config: DEFAULT_LINT_CONFIG, glossary }));
 const smallFind = time(() => new Glossary(all).findAll(small).length);
 console.log(`${(Buffer.byteLength(small) / 1024).toFixed(0)} KB: lint with the glossary ${lint.ms.toFixed(0)} ms (${lint.value.findings.length} findings); findAll ${smallFind.ms.toFixed(0)} ms (${smallFind.value} matches)`);
 

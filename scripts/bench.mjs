@@ -16,11 +16,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { analyzeDocument } = require(path.join(root, 'server/out/core/analysis.js'));
 const { decodeBytes } = require(path.join(root, 'server/out/core/encoding.js'));
 const { chooseSegmenter } = require(path.join(root, 'server/out/segment/index.js'));
-const { AnalysisCache } = require(path.join(root, 'server/out/lsp/documents.js'));
-const { documentSymbols, foldingRanges } = require(path.join(root, 'server/out/lsp/symbols.js'));
+const { AnalysisCache } = require(path.join(root, 'server/out/workspace/documents.js'));
+const { documentSymbols, foldingRanges } = require(path.join(root, 'server/out/lsp/features/symbols.js'));
 const { lintDocument } = require(path.join(root, 'server/out/core/lint/lint.js'));
 const { DEFAULT_LINT_CONFIG } = require(path.join(root, 'server/out/core/lint/config.js'));
-const { loadGlossaries } = require(path.join(root, 'server/out/lsp/glossaryStore.js'));
+const { loadGlossaries } = require(path.join(root, 'server/out/workspace/glossaries.js'));
 const { applyFixes } = require(path.join(root, 'server/out/core/fixes.js'));
 const { TextDocument } = require('vscode-languageserver-textdocument');
 

@@ -21,15 +21,13 @@ const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const load = (module) => require(path.join(ROOT, 'server/out', module));
 
-const { analyzeDocument } = load('core/analysis.js');
 const { outlineJson } = load('core/outline.js');
-const { lintDocument } = load('core/lint/lint.js');
 const { DEFAULT_LINT_CONFIG } = load('core/lint/config.js');
 const { applyFixes } = load('core/fixes.js');
 const { decodeBytes } = load('core/encoding.js');
 const { readCorpusFile } = load('io/files.js');
 const { chooseSegmenter } = load('segment/index.js');
-const { loadGlossaries } = load('lsp/glossaryStore.js');
+const { readProject } = load('workspace/project.js');
 /** The rules whose safe fixes join lines: what the join metrics measure. */
 export const JOIN_RULES = ['broken-line', 'split-paragraph', 'page-residue'];
 
@@ -40,18 +38,16 @@ export const MAX_PASSES = 5;
 export { decodeBytes };
 
 /**
- * The analysis the product runs: the default segmenter (with the bundled glossary's phrases
- * in its user dictionary, as the language server and the lint command set it up) and every
- * rule at its default severity.
+ * The analysis the product runs on a file in no project, as the language server and the
+ * command line read it: the bundled glossary (its phrases kept whole by the segmenter) and
+ * every rule at its default severity.
  */
 export function createProduct(backend = 'auto') {
   const { segmenter, fallbackReason } = chooseSegmenter(backend);
   if (fallbackReason) console.warn(`note: ${fallbackReason}`);
-  const { glossary } = loadGlossaries([]);
-  segmenter.addWords(glossary.words());
-
-  const analyse = (text) => analyzeDocument(text, { segmenter });
-  const findingsOf = (analysis) => lintDocument(analysis, segmenter, { config: DEFAULT_LINT_CONFIG, glossary }).findings;
+  const project = readProject(null, { lint: DEFAULT_LINT_CONFIG, glossaries: [] }, segmenter);
+  const analyse = (text) => project.analyze(text);
+  const findingsOf = (analysis) => project.lint(analysis, null).findings;
 
   /** Outline JSON and findings of one text. */
   function run(text, file = 'doc.txt', encoding = 'utf-8') {
@@ -85,5 +81,5 @@ export function createProduct(backend = 'auto') {
     return { text: current, passes };
   }
 
-  return { segmenter, glossary, run, runFile, fix };
+  return { segmenter: project.segmenter, glossary: project.glossary, run, runFile, fix };
 }

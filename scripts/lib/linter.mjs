@@ -1,7 +1,7 @@
 /**
- * The analysis the product runs, for the evaluation scripts: the default segmenter with the
- * bundled glossary's phrases in its user dictionary, every rule at its default severity, and
- * the glossary for slogan-variant. Built code (server/out; run `npx tsc -b` first).
+ * The analysis the product runs, for the evaluation scripts: a file in no project (the bundled
+ * glossary, its phrases kept whole by the segmenter, every rule at its default severity), as
+ * the command line and the editor read it. Built code (server/out; run `npx tsc -b` first).
  */
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -11,11 +11,9 @@ const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const load = (module) => require(path.join(ROOT, 'server/out', module));
 
-const { analyzeDocument } = load('core/analysis.js');
-const { lintDocument } = load('core/lint/lint.js');
 const { DEFAULT_LINT_CONFIG } = load('core/lint/config.js');
 const { chooseSegmenter } = load('segment/index.js');
-const { loadGlossaries } = load('lsp/glossaryStore.js');
+const { readProject } = load('workspace/project.js');
 export const { RULES } = load('core/rules/index.js');
 export const { applyFixes } = load('core/fixes.js');
 export const { tokenize } = load('core/segmenter.js');
@@ -23,9 +21,8 @@ export const { tokenize } = load('core/segmenter.js');
 export function createLinter(backend = 'node-rs-jieba') {
   const { segmenter, fallbackReason } = chooseSegmenter(backend);
   if (fallbackReason) console.warn(`note: ${fallbackReason}`);
-  const { glossary } = loadGlossaries([]);
-  segmenter.addWords(glossary.words());
+  const project = readProject(null, { lint: DEFAULT_LINT_CONFIG, glossaries: [] }, segmenter);
   /** Every finding of `text`, with resolved severities, in document order. */
-  const lint = (text) => lintDocument(analyzeDocument(text, { segmenter }), segmenter, { config: DEFAULT_LINT_CONFIG, glossary }).findings;
-  return { segmenter, glossary, lint };
+  const lint = (text) => project.lint(project.analyze(text), null).findings;
+  return { segmenter: project.segmenter, glossary: project.glossary, lint };
 }

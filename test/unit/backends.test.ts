@@ -7,10 +7,9 @@ import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeDocument } from '../../server/src/core/analysis';
 import { DEFAULT_LINT_CONFIG } from '../../server/src/core/lint/config';
-import { lintDocument } from '../../server/src/core/lint/lint';
 import { outlineJson } from '../../server/src/core/outline';
 import { chooseSegmenter } from '../../server/src/segment';
-import { bundledGlossary } from '../support/glossary';
+import { readProject } from '../../server/src/workspace/project';
 import { seedFiles } from '../support/paths';
 
 function outlines(backend: 'node-rs-jieba' | 'nodejieba' | 'intl') {
@@ -19,15 +18,11 @@ function outlines(backend: 'node-rs-jieba' | 'nodejieba' | 'intl') {
   return seedFiles().map((file) => outlineJson(analyzeDocument(fs.readFileSync(file, 'utf8'), { segmenter }), file, 'utf-8'));
 }
 
-/** The findings of every seed as the product computes them (glossary phrases in the dictionary). */
+/** The findings of every seed as the product computes them (in no project: the bundled glossary). */
 function findings(backend: 'node-rs-jieba' | 'nodejieba') {
-  const { segmenter } = chooseSegmenter(backend);
-  const glossary = bundledGlossary();
-  segmenter.addWords(glossary.words());
+  const project = readProject(null, { lint: DEFAULT_LINT_CONFIG, glossaries: [] }, chooseSegmenter(backend).segmenter);
   return seedFiles().map((file) =>
-    lintDocument(analyzeDocument(fs.readFileSync(file, 'utf8'), { segmenter }), segmenter, { config: DEFAULT_LINT_CONFIG, glossary }).findings.map(
-      (f) => `${f.rule}@${f.span.start}-${f.span.end}:${f.severity}`,
-    ),
+    project.lint(project.analyze(fs.readFileSync(file, 'utf8')), file).findings.map((f) => `${f.rule}@${f.span.start}-${f.span.end}:${f.severity}`),
   );
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { USAGE, parseArgs } from '../../server/src/cli';
 import { Output, UsageError, localeLang } from '../../server/src/commands/common';
-import { withFlags } from '../../server/src/commands/lintSetup';
+import { withFlags } from '../../server/src/workspace/project';
 import { Progress } from '../../server/src/commands/progress';
 import { DEFAULT_LINT_CONFIG } from '../../server/src/core/lint/config';
 import { RULES } from '../../server/src/core/rules/index';

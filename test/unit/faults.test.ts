@@ -39,7 +39,7 @@ function withBrokenRule<T>(id: string, body: () => T): T {
 describe('a rule that throws', () => {
   it('is recorded with its id, and the other rules still report', () => {
     // A segmenter that fails: every rule that segments throws, the others do not.
-    const broken: Segmenter = { name: 'broken', cut: () => { throw new Error('segmenter down'); }, addWords: () => undefined };
+    const broken: Segmenter = { name: 'broken', cut: () => { throw new Error('segmenter down'); } };
     const analysis = analyzeDocument(DAMAGED, { segmenter: defaultSegmenter() });
     const failures: RuleFailure[] = [];
     const issues = runRules(ruleContext(analysis, broken), undefined, failures);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseGlossaryText } from '../../server/src/lsp/glossaryStore';
+import { parseGlossaryText } from '../../server/src/workspace/glossaries';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/lsp/settings';
 
 describe('readSettings', () => {

@@ -9,22 +9,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from '../../server/src/lsp/documents';
-import { discoveredAt } from '../../server/src/lsp/glossaryFeatures';
-import { hoverAt } from '../../server/src/lsp/hover';
-import { bundledGlossary } from '../support/glossary';
+import { discoveredAt } from '../../server/src/core/glossary/discovery';
+import { hoverAt } from '../../server/src/lsp/features/hover';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { Workspace } from '../../server/src/workspace/workspace';
 import { seedFiles } from '../support/paths';
-import { defaultSegmenter } from '../support/segmenters';
 
 const QUOTED_NUMBERED = /“([一二两三四五六七八九十百千][^”]{0,12})”/g;
 
 describe('hover on every numbered slogan of the seeds', () => {
-  const cache = new AnalysisCache(defaultSegmenter(), { plaintext: true });
-  const glossary = bundledGlossary();
+  const workspace = new Workspace(DEFAULT_SETTINGS, () => undefined);
   for (const file of seedFiles()) {
     it(path.basename(file), () => {
       const text = fs.readFileSync(file, 'utf8');
-      const doc = cache.get(TextDocument.create(`file://${file}`, 'zh-corpus', 1, text))!;
+      const doc = workspace.documents.get(TextDocument.create(`file://${file}`, 'zh-corpus', 1, text))!;
+      const { glossary } = doc.project;
       const slogans = [...text.matchAll(QUOTED_NUMBERED)];
       const unexplained: string[] = [];
       for (const m of slogans) {

@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { MAX_JSON_DEPTH, parseJsonText, readJsonFile, tooDeep } from '../../server/src/io/jsonFile';
 import { addIgnoreEntry, readIgnoreList, readProjectConfig } from '../../server/src/io/project';
 import { DEFAULT_LINT_CONFIG } from '../../server/src/core/lint/config';
-import { readGlossaryFile } from '../../server/src/lsp/glossaryStore';
+import { readGlossaryFile } from '../../server/src/workspace/glossaries';
 import { runCli } from '../support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-sizes-'));

@@ -6,11 +6,12 @@ import * as path from 'node:path';
 import { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticJson, Lang, langOf } from '../core/lint/json';
 import { RuleFailure, Severity, SpacingProfile } from '../core/rules/index';
+import { DEFAULT_LINT_CONFIG } from '../core/lint/config';
 import { Segmenter } from '../core/segmenter';
 import { CORPUS_EXTENSIONS, InputError, collectFiles } from '../io/files';
-import { findProjectRoot, outsideReport } from '../io/project';
 import { SegmenterPreference, chooseSegmenter } from '../segment';
-import { LoadedGlossary, WORKSPACE_GLOSSARY, loadGlossaries } from '../lsp/glossaryStore';
+import { ProjectSettings } from '../workspace/project';
+import { Projects } from '../workspace/projects';
 
 export class UsageError extends Error {}
 
@@ -164,31 +165,37 @@ export function reportFileProblems(report: { file: string; diagnostics: Diagnost
   }
 }
 
-export function loadSegmenter(options: CommandOptions, output: Output): Segmenter {
-  const { segmenter, fallbackReason } = chooseSegmenter(options.segmenter);
-  if (fallbackReason) output.err(`corpus-lens: ${fallbackReason}\n`);
-  return segmenter;
-}
-
 /**
- * The bundled glossary, a project's .corpus-lens/glossary.json and any --glossary files;
- * problems go to stderr. The project is `root` (lint and fix: each file's), else (gloss,
- * slogans, a file in no project) the current folder's: the nearest folder at or above it with
- * a .corpus-lens folder.
+ * The projects of the files a command reads, as the editor reads them: each file's project is
+ * the nearest folder at or above it with a .corpus-lens folder (its config.json, ignore.json and
+ * glossary.json), with the command-line flags on top and the --glossary files read after the
+ * project's glossary. The segmenter is loaded when first needed; problems in project files and
+ * a segmenter's fallback are reported on stderr once.
  */
-export function loadCliGlossary(options: CommandOptions, output: Output, root: string | null = null): LoadedGlossary {
-  const project = root ?? findProjectRoot(process.cwd());
-  let workspace = project === null ? null : path.resolve(project, WORKSPACE_GLOSSARY);
-  // The project's own glossary is not read when it leads outside the project (a link to
-  // elsewhere); --glossary files are named by the user and read wherever they are.
-  const outside = workspace && project && fs.existsSync(workspace) ? outsideReport(project, workspace) : null;
-  if (outside) {
-    reportFileProblems(outside, output);
-    workspace = null;
-  }
-  const files = [...(workspace && fs.existsSync(workspace) ? [workspace] : []), ...options.glossaries.map((g) => path.resolve(g))];
-  const loaded = loadGlossaries(files);
-  for (const warning of loaded.warnings) output.err(`corpus-lens: ${warning}\n`);
-  for (const report of loaded.reports) reportFileProblems(report, output);
-  return loaded;
+export function cliProjects(options: CommandOptions, output: Output): Projects {
+  let segmenter: Segmenter | null = null;
+  const loadSegmenter = () => {
+    if (!segmenter) {
+      const choice = chooseSegmenter(options.segmenter);
+      if (choice.fallbackReason) output.err(`corpus-lens: ${choice.fallbackReason}\n`);
+      segmenter = choice.segmenter;
+    }
+    return segmenter;
+  };
+  const settings: ProjectSettings = {
+    lint: DEFAULT_LINT_CONFIG,
+    flags: { rules: options.rules, spacing: options.spacing },
+    glossaries: options.glossaries.map((g) => path.resolve(g)),
+  };
+  const said = new Set<string>();
+  return new Projects(settings, loadSegmenter, [], (project) => {
+    for (const warning of project.loaded.warnings) {
+      if (!said.has(warning)) output.err(`corpus-lens: ${warning}\n`);
+      said.add(warning);
+    }
+    for (const report of project.reports) {
+      if (!said.has(report.file)) reportFileProblems(report, output);
+      said.add(report.file);
+    }
+  });
 }

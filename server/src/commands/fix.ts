@@ -20,8 +20,7 @@ import { LineIndex, Span } from '../core/text';
 import { markupProfile } from '../core/markup';
 import { CorpusFile, encodeText, readCorpusFile, survivesRoundTrip, writeFileAtomically } from '../io/files';
 import { FIX_LOG, FixLogRecord, OutsideError, appendFixLog, checkFixLog, projectPath } from '../io/project';
-import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, collectInputs, displayPath, findingLine, fileError, localeLang, plural } from './common';
-import { LintSetup } from './lintSetup';
+import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, cliProjects, collectInputs, displayPath, findingLine, fileError, localeLang, plural } from './common';
 import { FileEdits, statText } from './fixStat';
 import { Progress } from './progress';
 import { wordDiffText } from './wordDiff';
@@ -83,7 +82,7 @@ export function fixText(text: string, lint: (text: string, ignoredSpans: Span[])
 
 export function runFix(options: CommandOptions, output: Output): number {
   const lang = options.lang ?? localeLang();
-  const setup = new LintSetup(options, output);
+  const projects = cliProjects(options, output);
   const { files, missing, folderOf } = collectInputs(options.inputs, output);
   /**
    * Where a file's edits are logged: its project's .corpus-lens/fixes.jsonl; for a file in no
@@ -91,8 +90,8 @@ export function runFix(options: CommandOptions, output: Output): number {
    * own folder — next to the files, never in the current folder by surprise.
    */
   // Decided before the first log is written, which makes a project of a folder that had none.
-  const noProject = new Set(files.filter((file) => setup.projectOf(file).root === null));
-  const logRootOf = (file: string) => (noProject.has(file) ? path.resolve(folderOf.get(file) ?? path.dirname(file)) : setup.projectOf(file).root!);
+  const noProject = new Set(files.filter((file) => projects.of(file).root === null));
+  const logRootOf = (file: string) => (noProject.has(file) ? path.resolve(folderOf.get(file) ?? path.dirname(file)) : projects.of(file).root!);
   /** Folders that were in no project and now hold the log of the files below them. */
   const newLogs = new Map<string, number>();
   const problems = new RunProblems(output, missing.length);
@@ -132,7 +131,8 @@ export function runFix(options: CommandOptions, output: Output): number {
     try {
       const failures = new Map<string, RuleFailure>();
       outcome = fixText(original.text, (text, ignoredSpans) => {
-        const result = setup.lint(file, text, ignoredSpans);
+        const project = projects.of(file);
+        const result = project.lint(project.analyze(text), file, ignoredSpans);
         for (const f of result.failures) failures.set(f.rule, f);
         return result;
       });

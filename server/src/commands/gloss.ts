@@ -4,12 +4,12 @@
 import { GlossaryEntry } from '../core/glossary/entries';
 import { editDistance } from '../core/glossary/variants';
 import { Lang } from '../core/lint/json';
-import { CommandOptions, Output, UsageError, loadCliGlossary, localeLang } from './common';
+import { CommandOptions, Output, UsageError, cliProjects, localeLang } from './common';
 
 export function runGloss(options: CommandOptions, output: Output): number {
   if (options.inputs.length !== 1) throw new UsageError('gloss takes exactly one term');
   const query = options.inputs[0].replace(/^[“"「]|[”"」]$/g, '');
-  const { glossary } = loadCliGlossary(options, output);
+  const { glossary } = cliProjects(options, output).of(process.cwd());
   const entry = glossary.lookup(query);
   if (!entry) {
     const near = glossary.entries

@@ -7,8 +7,7 @@ import { RULES, SEVERITIES, Severity } from '../core/rules/index';
 import { EncodingName } from '../core/encoding';
 import { LineIndex } from '../core/text';
 import { readCorpusFile } from '../io/files';
-import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, collectInputs, findingLine, localeLang, plural } from './common';
-import { LintSetup } from './lintSetup';
+import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, cliProjects, collectInputs, findingLine, localeLang, plural } from './common';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
 
@@ -38,7 +37,7 @@ export function atOrAbove(severity: Severity, threshold: Severity | 'none'): boo
 
 export function runLint(options: CommandOptions, output: Output): number {
   const lang = options.lang ?? localeLang();
-  const setup = new LintSetup(options, output);
+  const projects = cliProjects(options, output);
   const { files, missing } = collectInputs(options.inputs, output);
   const unreadable = [...missing];
   const tally = new SummaryTally();
@@ -50,7 +49,8 @@ export function runLint(options: CommandOptions, output: Output): number {
     progress.show(i, file);
     try {
       const { text, encoding } = readCorpusFile(file);
-      const result = setup.lint(file, text);
+      const project = projects.of(file);
+      const result = project.lint(project.analyze(text), file);
       const linted: LintedFile = { file, encoding, diagnostics: diagnosticsJson(result.findings, new LineIndex(text), lang) };
       tally.add(linted, result.ignored);
       atThreshold ||= linted.diagnostics.some((d) => atOrAbove(d.severity, options.failOn));

@@ -1,20 +1,19 @@
 /**
  * corpus-lens outline: articles, sections and speakers of each file.
  */
-import { analyzeDocument } from '../core/analysis';
 import { OutlineJson, outlineJson } from '../core/outline';
 import { readCorpusFile } from '../io/files';
-import { CommandOptions, Output, RunProblems, collectInputs, loadSegmenter, plural } from './common';
+import { CommandOptions, Output, RunProblems, cliProjects, collectInputs, plural } from './common';
 
 export function runOutline(options: CommandOptions, output: Output): number {
-  const segmenter = loadSegmenter(options, output);
+  const projects = cliProjects(options, output);
   const results: OutlineJson[] = [];
   const { files, missing } = collectInputs(options.inputs, output);
   const problems = new RunProblems(output, missing.length);
   for (const file of files) {
     try {
       const { text, encoding } = readCorpusFile(file);
-      results.push(outlineJson(analyzeDocument(text, { segmenter }), file, encoding));
+      results.push(outlineJson(projects.of(file).analyze(text), file, encoding));
     } catch (error) {
       problems.fileFailed(error, file);
     }

@@ -4,14 +4,14 @@
  */
 import * as path from 'node:path';
 import { readCorpusFile } from '../io/files';
-import { discoverInWorkspace } from '../lsp/glossaryFeatures';
+import { discoverInTexts } from '../core/glossary/discovery';
 import { pathToFileURL } from 'node:url';
-import { CommandOptions, Output, RunProblems, collectInputs, loadCliGlossary, plural } from './common';
+import { CommandOptions, Output, RunProblems, cliProjects, collectInputs, plural } from './common';
 
 const CONTEXTS_SHOWN = 3;
 
 export function runSlogans(options: CommandOptions, output: Output): number {
-  const { glossary } = loadCliGlossary(options, output);
+  const { glossary } = cliProjects(options, output).of(process.cwd());
   const texts: { uri: string; text: string }[] = [];
   const { files, missing } = collectInputs(options.inputs, output);
   const problems = new RunProblems(output, missing.length);
@@ -22,7 +22,7 @@ export function runSlogans(options: CommandOptions, output: Output): number {
       problems.fileFailed(error, file);
     }
   }
-  const slogans = discoverInWorkspace(texts, glossary).map((s) => ({
+  const slogans = discoverInTexts(texts, glossary).map((s) => ({
     term: s.term,
     count: s.occurrences.length,
     files: s.files,

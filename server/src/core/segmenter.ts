@@ -12,8 +12,6 @@ export interface Segmenter {
    * is on unless `hmm: false` asks for dictionary words only.
    */
   cut(text: string, options?: CutOptions): string[];
-  /** Adds words (names, titles, slogans) so they are kept whole. */
-  addWords(words: Iterable<string>): void;
   /**
    * True for a segmenter without a word dictionary of its own (Intl.Segmenter): checks that
    * trust word boundaries to reject a candidate (is this a name?) are skipped with it.
@@ -74,37 +72,58 @@ export function wordStraddles(segmenter: Segmenter, text: string, boundary: numb
 }
 
 /**
- * `base` with a few more words kept whole: the names and titles one region of a document
- * reveals. The base's dictionary is not touched (analysis never changes shared state): its
+ * `base` with a few more words kept whole: a project's glossary phrases and user words, or the
+ * names and titles one region of a document reveals. The base's dictionary is not touched (analysis never changes shared state): its
  * words are merged afterwards where a layer word covers whole words of the base's cut.
  */
 export function withWords(base: Segmenter, words: ReadonlySet<string>): Segmenter {
   if (words.size === 0) return base;
-  let longest = 0;
-  for (const w of words) longest = Math.max(longest, w.length);
+  // Every beginning of a layer word: a join is tried only while it still spells one, so that
+  // most words of the base's cut cost one lookup.
+  const beginnings = new Set<string>();
+  for (const w of words) for (let k = 1; k <= w.length; k++) beginnings.add(w.slice(0, k));
   return {
-    name: base.name,
-    approximate: base.approximate,
+    get name() {
+      return base.name;
+    },
+    get approximate() {
+      return base.approximate;
+    },
     cut(text, options) {
       const cut = base.cut(text, options);
-      const merged: string[] = [];
+      let merged: string[] | null = null;
       for (let i = 0; i < cut.length; i++) {
         let joined = cut[i];
         let best = -1;
-        for (let j = i + 1; j < cut.length && joined.length < longest; j++) {
-          joined += cut[j];
-          if (words.has(joined)) best = j;
+        if (beginnings.has(joined)) {
+          for (let j = i + 1; j < cut.length; j++) {
+            joined += cut[j];
+            if (!beginnings.has(joined)) break;
+            if (words.has(joined)) best = j;
+          }
         }
-        if (best < 0) merged.push(cut[i]);
-        else {
-          merged.push(cut.slice(i, best + 1).join(''));
-          i = best;
+        if (best < 0) {
+          merged?.push(cut[i]);
+          continue;
         }
+        merged ??= cut.slice(0, i);
+        merged.push(cut.slice(i, best + 1).join(''));
+        i = best;
       }
-      return merged;
+      return merged ?? cut;
     },
-    addWords() {
-      throw new Error('a region’s word layer is read-only');
+  };
+}
+
+/** A segmenter whose backend is loaded when it is first used (a command that segments nothing never loads one). */
+export function lazySegmenter(load: () => Segmenter): Segmenter {
+  return {
+    get name() {
+      return load().name;
     },
+    get approximate() {
+      return load().approximate;
+    },
+    cut: (text, options) => load().cut(text, options),
   };
 }

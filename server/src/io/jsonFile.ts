@@ -14,8 +14,7 @@ import * as fs from 'node:fs';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { JSONPath, Node, ParseError, SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-
-export const SOURCE = 'corpus-lens';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 /** Deeper than any project file needs (a glossary entry is four levels down). */
 export const MAX_JSON_DEPTH = 64;
@@ -111,7 +110,7 @@ function unreadable(message: string): ParsedJson {
 }
 
 export function problemAt(range: Range, message: string, severity: DiagnosticSeverity = DiagnosticSeverity.Error): Diagnostic {
-  return Diagnostic.create(range, message, severity, undefined, SOURCE);
+  return Diagnostic.create(range, message, severity, undefined, DIAGNOSTIC_SOURCE);
 }
 
 /** Diagnostics for validator problems given by JSON path. */

@@ -2,26 +2,19 @@
  * Server settings (`corpusLens.*`), read defensively: a wrong value falls back to its default
  * and is reported, never thrown.
  */
-import { DEFAULT_LINT_CONFIG, LintConfig, readLintConfig } from '../core/lint/config';
-import { SegmenterPreference, isSegmenterPreference } from '../segment';
+import { DEFAULT_LINT_CONFIG, readLintConfig } from '../core/lint/config';
+import { isSegmenterPreference } from '../segment';
+import { WorkspaceSettings } from '../workspace/workspace';
 
-export interface ServerSettings {
-  segmenter: SegmenterPreference;
-  plaintext: { enabled: boolean };
-  glossary: { paths: string[] };
-  /** `corpusLens.rules`, `corpusLens.spacing`, `corpusLens.maxProblems`. */
-  lint: LintConfig;
-}
-
-export const DEFAULT_SETTINGS: ServerSettings = {
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
   segmenter: 'auto',
   plaintext: { enabled: true },
   glossary: { paths: [] },
   lint: DEFAULT_LINT_CONFIG,
 };
 
-export function readSettings(raw: unknown, warn: (message: string) => void): ServerSettings {
-  const settings: ServerSettings = structuredClone(DEFAULT_SETTINGS);
+export function readSettings(raw: unknown, warn: (message: string) => void): WorkspaceSettings {
+  const settings: WorkspaceSettings = structuredClone(DEFAULT_SETTINGS);
   if (raw === null || raw === undefined) return settings;
   if (typeof raw !== 'object') {
     warn('corpusLens settings are not an object; using defaults');

@@ -59,4 +59,60 @@ describe('broken-line', () => {
     const text = '会议指出，洛阳在黄河流域生态保护和高质量发展上地\n\n位重要、作用突出、责任重大。';
     assert.deepEqual(check('broken-line', text), []);
   });
+
+  it('tells the evidence: a comma or an opening mark ends the line, punctuation starts the next, or no sentence end', () => {
+    const cases: [string, RegExp][] = [
+      ['会议指出，要发挥自身优势，\n加快推进各项工作落实。', /punctuation around it/],
+      ['会议指出，要发挥自身优势\n，加快推进各项工作落实。', /punctuation around it/],
+      ['会议指出，要发挥自身优势\n加快推进各项工作落实。', /does not end the sentence/],
+    ];
+    for (const [text, why] of cases) {
+      const issues = check('broken-line', text);
+      assert.equal(issues.length, 1, text);
+      assert.match(issues[0].message.en, why, text);
+    }
+  });
+
+  it('leaves a break before a line that opens like a paragraph: a speaker, a date, a section marker', () => {
+    for (const next of ['何武周强调，相关企业要及时梳理总结。', '11月24日，河南省召开会议。', '一是加快推进各项工作落实。']) {
+      const text = `会议指出，要发挥自身优势\n${next}`;
+      assert.deepEqual(check('broken-line', text), [], next);
+    }
+  });
+
+  it('keeps a space where joining would run two Latin words together', () => {
+    assert.equal(fixWith('broken-line', '会议指出，设计师Tom\nFord的作品很受欢迎。'), '会议指出，设计师Tom Ford的作品很受欢迎。');
+  });
+
+  it('in a hard-wrapped file: a full line is evidence, a full line ending a sentence is none, one ending with a colon is', () => {
+    const wrapped = check('broken-line', ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY, ''].join('\n'));
+    assert.ok(wrapped.some((i) => /full line of hard-wrapped text/.test(i.message.en)));
+    const body = [
+      '近期，按照市委理论学习中心组要求，我',
+      '深入学习了习近平新时代中国特色社会主义',
+      '思想，特别是习近平总书记对河南工作的重',
+      '要指示、在推动中部地区崛起工作座谈会及',
+      '黄河流域生态保护和高质量发展座谈会精神。',
+      '同时学习了省委省政府加快洛阳副中心城市',
+      '建设工作推进会精神，深刻领会其中的要求：',
+      '加快推进副中心城市建设，全市上下要凝心',
+      '聚力、真抓实干，谋划发展更有信心。下面',
+      '我结合分管工作实际，谈几点认识和体会。',
+    ].join('\n');
+    const text = ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', body, ''].join('\n');
+    const flaggedBreaks = flagged(text, check('broken-line', text));
+    assert.ok(!flaggedBreaks.includes('。\n同'), 'a full line that ends a sentence');
+    assert.ok(flaggedBreaks.includes('：\n加'), 'a colon at the end of a full line');
+  });
+
+  it('groups only a hard-wrapped file, and only from five breaks on', () => {
+    const warnings = (text: string) => lintFindings(text, 'broken-line').filter((f) => f.severity === 'warning');
+    // Five breaks, but not hard-wrapped: each its own warning.
+    const unwrapped = ['会议指出，要发挥自身优势', '加快推进各项工作落实，要强化开放引领，以国际视野谋划推动洛阳副中心城市建设', '各项工作', '落地见效，要坚持以人民为中心，扎实推动高质量发展', '切实增强群众', '获得感和幸福感。'].join('\n');
+    assert.equal(check('broken-line', unwrapped).length, 5);
+    assert.equal(warnings(unwrapped).filter((w) => !w.fileLevel).length, 5);
+    // Hard-wrapped, but four breaks: each its own warning.
+    const short = ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY.split('\n').slice(0, 5).join('\n'), ''].join('\n');
+    assert.ok(warnings(short).every((w) => !w.fileLevel));
+  });
 });

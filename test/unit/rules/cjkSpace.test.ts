@@ -76,4 +76,99 @@ describe('cjk-space', () => {
       assert.deepEqual(flagged(text, check('cjk-space', text)), [], text);
     }
   });
+
+  // The texts below put the space past the paragraph's opening (its first sentence, at most 40
+  // characters), where a lone space between Han characters is flagged.
+  const opened = '会议指出，要加快进度。';
+
+  it('flags a lone space inside a sentence past the opening, a space after 、 or before a digit after a comma', () => {
+    for (const [text, fixed] of [
+      [`${opened}施工单位按时完成配套 工程，确保项目顺利推进。`, `${opened}施工单位按时完成配套工程，确保项目顺利推进。`],
+      // Past 40 characters a long first sentence is past the opening too.
+      ['会议指出，要以更加坚定的信心、更加务实的作风、更加有力的举措推动各项工作落实落细 落到实处。', '会议指出，要以更加坚定的信心、更加务实的作风、更加有力的举措推动各项工作落实落细落到实处。'],
+      [`${lead}参会的有科技公司、 教育公司和研究机构。`, `${lead}参会的有科技公司、教育公司和研究机构。`],
+      [`${lead}而去年同期， 50只基金参与分红。`, `${lead}而去年同期，50只基金参与分红。`],
+      // 请 大 家 放心: a single character spaced out at either end of the run.
+      [`${lead}请 大 家 放心。`, `${lead}请大家放心。`],
+      // A function word standing on its own: 买 了.
+      ['会议指出，他买 了一些水果。', '会议指出，他买了一些水果。'],
+    ]) {
+      assert.equal(fixWith('cjk-space', text), fixed, text);
+    }
+  });
+
+  it('leaves a space in the opening sentence, spaces that recur in a sentence, and two spaces (a lost line break)', () => {
+    for (const text of [
+      // The opening of a paragraph, where glued headlines and datelines live.
+      `${lead}施工单位完成配套 工程。`,
+      `${opened}今年，重点是产业 交通 民生三个方面。`,
+      `${opened}展区分为过去 现在 未来三个部分。`,
+      `${opened}网页提供论坛 新闻 地图等栏目。`,
+      `${opened}据分析，这是对房地产行业  整个投资的展望。`,
+      '会议指出，全市共有120  个社区参加评比。',
+    ]) {
+      assert.deepEqual(flagged(text, check('cjk-space', text)), [], text);
+    }
+    // Only past the opening: in the first sentence of the paragraph the same space is left.
+    assert.equal(check('cjk-space', `${opened}施工单位完成配套 工程。`).length, 1);
+  });
+
+  it('leaves a subheading glued at a sentence start (a few words, no clause mark, no function word at the space)', () => {
+    for (const text of [
+      `${opened}城区面貌焕然一新 老街改造全面完成。`,
+      `${opened}一是加强领导。二 完善机制，推动工作落实。`,
+      '会议指出，他说：“我们一定会成功。”群星亮相 现场气氛热烈。',
+    ]) {
+      assert.deepEqual(flagged(text, check('cjk-space', text)), [], text);
+    }
+    // No glued subheading: a clause mark or more than 16 characters before the space, a
+    // function word at it (的, 了解, 并), or a word across it (中国|移动).
+    for (const text of [
+      `${opened}在抓好大方向的同时，拿出 具体可行的办法。`,
+      `${opened}记者了解到：项目进展顺利 各方积极配合。`,
+      `${opened}全市各级各部门要在认真总结经验的基础上 持续完善工作机制。`,
+      `${opened}我们的最终目的 就是让群众满意。`,
+      `${opened}各级干部深入基层 了解群众诉求。`,
+      `${opened}各地积极推进改革 并取得明显成效。`,
+      `${opened}中国 移动用户可以免费参加。`,
+    ]) {
+      assert.equal(check('cjk-space', text).length, 1, text);
+    }
+  });
+
+  it('leaves names and credits: the name check comes before the word check (刘明/文 王军/图 is no 文王)', () => {
+    for (const text of [
+      `${opened}旅途愉快。刘明/文 王军/图`,
+      `${opened}会上，刘洋 张亚晨作了发言。`,
+      `${opened}会上，秘书长 张亚晨说，要抓好落实。`,
+      `${opened}施工单位完成配套工程。（来源：中国 新闻网）`,
+    ]) {
+      assert.deepEqual(flagged(text, check('cjk-space', text)), [], text);
+    }
+  });
+
+  it('leaves a standalone section heading whole, even a spaced-out one (一、概 况)', () => {
+    const text = '会议指出，要加快进度。\n\n一、概 况\n\n各地要抓好落实。';
+    assert.deepEqual(check('cjk-space', text), []);
+  });
+
+  it('spaces around numbers: percent, a number after 为/于/在, numbers set off throughout, the first clause, units', () => {
+    assert.equal(fixWith('cjk-space', '会议指出，城镇化率达到60 %。'), '会议指出，城镇化率达到60%。');
+    assert.equal(fixWith('cjk-space', '会议指出，城镇化率达到60 %。', false, { spacing: 'copywriting' }), '会议指出，城镇化率达到60 %。');
+    assert.equal(fixWith('cjk-space', '会议指出，项目总投资为 12.3亿元。'), '会议指出，项目总投资为12.3亿元。');
+    // One number set off by a space is not the file's style: left after a word that takes no number.
+    assert.deepEqual(check('cjk-space', '会议指出，今年共配售政策性住房 4.1万套。'), []);
+    // In the first clause (a glued headline: 京沪德比 90分钟…), even after 比.
+    assert.deepEqual(check('cjk-space', '中超迎来京沪德比 90分钟激战难分胜负，双方最终握手言和。'), []);
+    // A title mark opens the first clause: 《意见》 ends it.
+    assert.equal(fixWith('cjk-space', '《意见》出台后共有 12个项目落地，投资额创新高。'), '《意见》出台后共有12个项目落地，投资额创新高。');
+    // A number with no Chinese unit after it (1/3) keeps its space.
+    assert.deepEqual(check('cjk-space', '会议指出，制造业占比超过 1/3。'), []);
+  });
+
+  it('leaves a space before an opening mark, a dash or an ellipsis', () => {
+    for (const text of [`${lead}他主演了 《大闹天宫》等作品。`, `${lead}这是他的心愿 ——回到家乡。`, `${lead}故事还在继续 ……未完待续。`]) {
+      assert.deepEqual(flagged(text, check('cjk-space', text)), [], text);
+    }
+  });
 });

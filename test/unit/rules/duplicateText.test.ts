@@ -63,6 +63,43 @@ describe('duplicate-text', () => {
       '对照新发展理念和高质量发展要求',
       '增强落实力执行力穿透力，推动各项措施落地落实',
       '从严从实、对标对表',
+      // Emphatic repeats of a degree word (很少很少, 非常非常, 特别特别).
+      '这件事非常非常重要',
+      '大家特别特别感谢他',
+      // Sound words (嘀嗒嘀嗒, 叮当叮当) and reduplicated syllables (天天天天, 人人人人).
+      '钟表嘀嗒嘀嗒地走着',
+      '他叮当叮当地敲着',
+      '他天天天天锻炼身体',
+      '人人人人都有责任',
+      // A character that ends one word and starts the next (城建|建设, 开工|工作).
+      '由洛阳城建建设公司负责施工',
+      // Numerals (每每|天不亮), sounds (哈|哈哈大笑) and function characters (和|和平, 的|的确, 在|在场).
+      '他每每天不亮就出门',
+      '观众哈哈哈大笑',
+      '要建设繁荣和和平的世界',
+      '像他这样的的确不多',
+      '这是在在场的人中最年轻的',
+      // Full-width digits and letters of a name doubled on their own (１１月, 熊然然).
+      '１１月２０日召开会议',
+      '记者 熊然然 报道',
+      // Name suffixes that start the next word (国际司|司长, 两市|市值), and a counter after a number (3天|天气).
+      '外交部国际司司长出席',
+      '两市市值最大的股票',
+      '未来3天天气晴好',
+      '每10人人均一台',
+      // Letters glued into words of Chinese usage (AA|A股).
+      'AA股同时上涨',
+      // A word and a longer word that starts with it but does not split into it and a word (发展|发展中国家).
+      '要帮助发展发展中国家经济',
+      // A list item that starts the next item (安全、安全生产), and rhetoric: 落实、落实、再落实.
+      '要抓安全、安全生产',
+      '这是一个非常、非常重要的机遇',
+      '关键在落实、落实、再落实',
+      '要学习、学习、再学习',
+      // A B A where A and B share no first character: two phrases that end alike (业务水平|服务水平).
+      '全面提升业务水平服务水平',
+      '要一锤接着一锤敲',
+      '推动转型发展高质量发展',
     ]) {
       const text = `${lead}${phrase}。`;
       assert.deepEqual(flagged(text, check('duplicate-text', text)), [], phrase);
@@ -70,7 +107,59 @@ describe('duplicate-text', () => {
   });
 
   it('leaves a subheading or speaker name that ran into the text', () => {
-    for (const text of ['会议指出，要加强。8.青岛青岛最近的楼市升温。', '会议指出，大家好。秘书长刘晨刘晨：各位来宾，下午好！', '会议指出，要加强。理念的缺失理念的缺失既有普遍性。']) {
+    for (const text of ['会议指出，要加强。\n\n青岛青岛最近的楼市升温。', '会议指出，要加强。8.青岛青岛最近的楼市升温。', '会议指出，大家好。秘书长刘晨刘晨：各位来宾，下午好！', '会议指出，要加强。理念的缺失理念的缺失既有普遍性。']) {
+      assert.deepEqual(flagged(text, check('duplicate-text', text)), [], text);
+    }
+  });
+
+  it('flags a word repeated as the start or end of a longer word (社会|社会主义, 销售价格|价格)', () => {
+    for (const [text, copy] of [
+      [`${lead}要加强社会社会主义建设。`, '社会'],
+      [`${lead}要稳定销售价格价格。`, '价格'],
+    ]) {
+      assert.deepEqual(flagged(text, check('duplicate-text', text)), [copy], text);
+    }
+  });
+
+  it('flags a character printed twice where the second copy starts the next word (执|执行难)', () => {
+    const text = `${lead}要切实解决执执行难问题。`;
+    assert.deepEqual(flagged(text, check('duplicate-text', text)), ['执']);
+    assert.equal(fixWith('duplicate-text', text, true), `${lead}要切实解决执行难问题。`);
+  });
+
+  it('flags a list item printed twice (自贸区、自贸区) and deletes the copy with its comma', () => {
+    const text = `${lead}要建设自贸区、自贸区、综试区。`;
+    assert.deepEqual(flagged(text, check('duplicate-text', text)), ['、自贸区']);
+    assert.equal(fixWith('duplicate-text', text, true), `${lead}要建设自贸区、综试区。`);
+  });
+
+  it('sees a copy whose first half ends a line, and deletes it line by line, keeping the break', () => {
+    for (const text of [`${lead}要坚持以人民为中心，扎实推\n动推动高质量发展。`, `${lead}要坚持以人民为中心，扎实推动推\n动高质量发展。`]) {
+      const issues = check('duplicate-text', text);
+      assert.equal(issues.length, 1, text);
+      assert.match(issues[0].message.en, /across a line break/, text);
+    }
+    const text = `${lead}要坚持以人民为中心，扎实推动推\n动高质量发展。`;
+    assert.equal(fixWith('duplicate-text', text, true), `${lead}要坚持以人民为中心，扎实推动\n高质量发展。`);
+  });
+
+  it('leaves a run of three copies whole: the guard holds for the last pair too (团结、团结、团结, A B A B)', () => {
+    for (const text of [
+      // X、X、X is rhetoric like 落实、落实、再落实.
+      `${lead}口号是团结、团结、团结。`,
+      // A B A B is an alternation, not A B A with a lost B; here at a sentence start, where the
+      // repeat of the whole phrase is left as a glued subheading.
+      `${lead}要加强。落地落实落地落实是关键。`,
+    ]) {
+      assert.deepEqual(flagged(text, check('duplicate-text', text)), [], text);
+    }
+  });
+
+  // Left to the lead: a doubled function character with a third copy is skipped only at its first
+  // pair, so the last pair of 对对对 or 是是是 (speech) is flagged. The fix CLI relies on the same
+  // look-ahead to turn 的的的 into 的 in two passes (fixCli.test.ts), so which runs to leave is a choice.
+  it.todo('leaves 对对对 and 是是是 (speech), as it leaves the first pair of a run of three', () => {
+    for (const text of [`${lead}他连声说：对对对。`, `${lead}他连声说是是是。`]) {
       assert.deepEqual(flagged(text, check('duplicate-text', text)), [], text);
     }
   });

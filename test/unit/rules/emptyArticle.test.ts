@@ -15,4 +15,8 @@ describe('empty-article', () => {
     const text = ['加快建设副中心 奋力实现新跨越', '安石柱', '', WRAPPED_BODY, '', '11月24日，河南省洛阳市万安山，山上的自行车赛道在初雪的装扮下分外妖娆。(来源:人民日报)'].join('\n');
     assert.deepEqual(check('empty-article', text), []);
   });
+
+  it('leaves an item with neither headline nor body (bylines alone)', () => {
+    assert.deepEqual(check('empty-article', ['刘宛康', '', '张三', ''].join('\n')), []);
+  });
 });

@@ -16,4 +16,10 @@ describe('fullwidth-alnum', () => {
       assert.deepEqual(check('fullwidth-alnum', text), [], text);
     }
   });
+
+  it('takes a full-width point into the run only between digits', () => {
+    const text = '会议指出，见附件Ａ．该文件已下发。';
+    assert.deepEqual(flagged(text, check('fullwidth-alnum', text)), ['Ａ']);
+    assert.equal(fixWith('fullwidth-alnum', text), '会议指出，见附件A．该文件已下发。');
+  });
 });

@@ -54,4 +54,45 @@ describe('halfwidth-punctuation', () => {
     assert.equal(issues.length, 1);
     assert.equal(severityOf(issues[0]), 'warning');
   });
+
+  it('flags a mark with Chinese on one side only, even next to an acronym (GDP, A)', () => {
+    for (const [text, mark] of [
+      ['会议指出，全市GDP,增速领先。', ','],
+      ['会议指出，全市GDP, 增速领先。', ','],
+      ['会议指出，经济增长,GDP总量创新高。', ','],
+      ['会议指出，补充维生素c,钙和铁。', ','],
+      ['会议指出，项目A:投资最多。', ':'],
+      ['会议指出，比分为:3比1。', ':'],
+      ['会议指出，市委召开常委会(扩大会议，研究贯彻意见。', '('],
+    ]) {
+      assert.deepEqual(flagged(text, check('halfwidth-punctuation', text)), [mark], text);
+    }
+  });
+
+  it('leaves , ; : next to an English word, the colon after a staff label, and ? of encoding damage', () => {
+    for (const text of [
+      '会议指出，这个词可以译作自由, freedom。',
+      '会议指出，这个词可以译作freedom, 自由。',
+      '会议指出，词典列出两种说法：赊账; on credit。',
+      '会议指出，原文注明Note: 仅供参考。',
+      '会议指出，本版编辑:张三。',
+      '会议指出，这是为什么??',
+      '会议指出，行动开始！?Ｋ孀殴安部副部长到场。',
+    ]) {
+      assert.deepEqual(flagged(text, check('halfwidth-punctuation', text)), [], text);
+    }
+  });
+
+  it('groups only from ten marks on, and only when they outnumber the full-width ones', () => {
+    const sentence = '自省委、省政府在洛阳召开推进会,研究出台若干意见以来,按照市委部署要求,我认真学习有关资料;深入领会讲话精神。';
+    const warnings = (text: string) => lintFindings(text, 'halfwidth-punctuation').filter((f) => f.severity === 'warning');
+    // Three paragraphs: 12 ASCII marks and none full-width, grouped.
+    assert.equal(warnings([sentence, sentence, sentence].join('\n\n')).length, 1);
+    // Two: 8 ASCII marks, each its own warning.
+    assert.equal(warnings([sentence, sentence].join('\n\n')).length, 8);
+    // 12 ASCII marks but 15 full-width ones: each its own warning.
+    const fullwidth = '会议强调，要加强领导，强化统筹，压实责任，狠抓落实。';
+    const text = [sentence, sentence, sentence, fullwidth, fullwidth, fullwidth, fullwidth, fullwidth].join('\n\n');
+    assert.equal(warnings(text).length, 12);
+  });
 });

@@ -43,4 +43,41 @@ describe('page-residue', () => {
     ].join('\n');
     assert.deepEqual(check('page-residue', text), []);
   });
+
+  it('flags a staff line of two credits or more glued into a sentence', () => {
+    const text = HEAD + '会议指出，要以更大的力度 编辑：郭立翔 校对：王敏 开创发展新局面。';
+    const issues = check('page-residue', text);
+    assert.deepEqual(flagged(text, issues), ['编辑：郭立翔 校对：王敏']);
+    assert.equal(fixWith('page-residue', text, true), HEAD + '会议指出，要以更大的力度开创发展新局面。');
+  });
+
+  it('keeps a space where the glued residue stood between two Latin words', () => {
+    const text = HEAD + '会议指出，新款iPhone 2020年4月30日 星期四 Pro上市。';
+    assert.equal(fixWith('page-residue', text, true), HEAD + '会议指出，新款iPhone Pro上市。');
+  });
+
+  it('leaves what only looks like glued residue: one credit, dates and numbers of prose, credits at the end', () => {
+    for (const body of [
+      // One staff credit is prose.
+      '会议指出，本书的责任编辑：王敏，为此付出了很多心血。',
+      // A number that does not start with 0 is no page number.
+      '会议指出，力争到 2025 年实现翻番。',
+      // A date is a running head only with its weekday, between spaces.
+      '会议指出，会议于 2020年4月30日 在洛阳召开。',
+      '会议指出，会议定于2020年4月30日 星期四 召开。',
+      // A staff line that ends the paragraph, or inside its closing credit, is a credit.
+      '会议指出，要加快发展。编辑：郭立翔 校对：王敏',
+      '会议指出，要加快发展。（编辑：郭立翔 校对：王敏）',
+      // A running head cut by a line break is the parser's to find, not a glued one.
+      '会议指出，要以更大的力度 2020年4月30日\n星期四 开创洛阳发展新局面。',
+    ]) {
+      const text = HEAD + body;
+      assert.deepEqual(flagged(text, check('page-residue', text)), [], body);
+    }
+  });
+
+  it('leaves a running head between the byline and the first paragraph (no prose before it)', () => {
+    const text = HEAD + '2020年4月30日 星期四\n\n会议指出，要发挥自身优势。\n';
+    assert.deepEqual(check('page-residue', text), []);
+  });
 });

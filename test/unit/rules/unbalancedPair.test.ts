@@ -45,4 +45,31 @@ describe('unbalanced-pair', () => {
       assert.deepEqual(flagged(text, check('unbalanced-pair', text)), [], text);
     }
   });
+
+  it('accepts list markers a) and 一), and a quotation reopened after a sentence end in the same paragraph', () => {
+    for (const text of [
+      `${lead}选项有：a)同意；b)反对。`,
+      `${lead}具体有：一)加强领导；二)完善机制。`,
+      `${lead}李亚强调：“要把牢发展方向。“要强化开放引领。”`,
+    ]) {
+      assert.deepEqual(flagged(text, check('unbalanced-pair', text)), [], text);
+    }
+  });
+
+  it('still flags an unclosed quote that a later quote does not reopen, an unclosed title mark, or a quote the next article opens', () => {
+    const cases: [string, string[]][] = [
+      // The later “ follows 、, not a sentence end.
+      [`${lead}要克服“自满心态、“等靠”心态。`, ['“']],
+      // Only quotations run over paragraphs: 《 is not excused by the next paragraph’s “.
+      [`${lead}出台了《若干意见。\n\n“要强化开放引领。”`, ['《']],
+      // The next paragraph is another article's.
+      [
+        ['增强落实力执行力穿透力 加快推动各项措施落地落实', '', '刘宛康', '', `${lead}李亚强调：“要把牢发展方向。`, '', '加快建设副中心 奋力实现新跨越', '', '安石柱', '', '“新时代，新使命。”他说。'].join('\n'),
+        ['“'],
+      ],
+    ];
+    for (const [text, marks] of cases) {
+      assert.deepEqual(flagged(text, check('unbalanced-pair', text)), marks, text);
+    }
+  });
 });

@@ -89,3 +89,44 @@ function spelledOutComponents(term: string, text: string, span: Span): string[] 
   const items = pieces.map((p) => p.replace(/^[”“\s]+/, '')).filter((p) => p.length > suffix.length + 1 && p.endsWith(suffix));
   return items.length >= count ? items.slice(0, count) : [];
 }
+
+/** Each text's discovered slogans, per glossary (hovers ask for the whole workspace each time). */
+const discoveries = new WeakMap<Glossary, Map<string, DiscoveredSlogan[]>>();
+const MEMO_TEXTS = 2000;
+
+function discoveredIn(text: string, glossary: Glossary): readonly DiscoveredSlogan[] {
+  let memo = discoveries.get(glossary);
+  if (!memo) discoveries.set(glossary, (memo = new Map()));
+  let found = memo.get(text);
+  if (!found) {
+    found = discoverSlogans(text, glossary);
+    if (memo.size >= MEMO_TEXTS) memo.delete(memo.keys().next().value!);
+    memo.set(text, found);
+  }
+  return found;
+}
+
+/** Discovered slogans of many texts (a workspace, a folder), merged by term, with the number of texts holding each. */
+export function discoverInTexts(texts: readonly { text: string }[], glossary: Glossary): (DiscoveredSlogan & { files: number })[] {
+  const merged = new Map<string, DiscoveredSlogan & { files: number }>();
+  for (const { text } of texts) {
+    for (const slogan of discoveredIn(text, glossary)) {
+      const known = merged.get(slogan.term);
+      if (!known) merged.set(slogan.term, { ...slogan, occurrences: [...slogan.occurrences], files: 1 });
+      else {
+        known.occurrences.push(...slogan.occurrences);
+        known.files += 1;
+        if (known.components.length === 0) known.components = slogan.components;
+      }
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || a.term.localeCompare(b.term, 'zh'));
+}
+
+export function discoveredAt(text: string, offset: number, glossary: Glossary): { slogan: DiscoveredSlogan; span: Span } | null {
+  for (const slogan of discoveredIn(text, glossary)) {
+    const occurrence = slogan.occurrences.find((o) => o.span.start <= offset && offset < o.span.end);
+    if (occurrence) return { slogan, span: occurrence.span };
+  }
+  return null;
+}

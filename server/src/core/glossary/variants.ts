@@ -169,10 +169,19 @@ const maxDistanceOf = (n: number) => (n >= 12 ? 3 : n >= 8 ? 2 : 1);
 
 /** A trie node of canonical phrases; `budget` is the most edits any phrase below it allows. */
 interface PhraseNode {
-  children: Map<string, PhraseNode>;
+  /** By UTF-16 code unit. */
+  children: Map<number, PhraseNode>;
   /** Indexes (in `PhraseIndex.entries`) of the phrases ending here. */
   ends: number[];
   budget: number;
+  /**
+   * The code units the phrases below end with (in the text's direction: the last character
+   * forward, the first backward), and the lengths they span: a near-miss must have one of them
+   * within reach, which rules most starts out before any distance is computed.
+   */
+  last: Set<number>;
+  shortest: number;
+  longest: number;
 }
 
 interface PhraseIndex {
@@ -190,24 +199,31 @@ const phraseIndexes = new WeakMap<Glossary, PhraseIndex>();
 function phraseIndex(glossary: Glossary): PhraseIndex {
   let index = phraseIndexes.get(glossary);
   if (index) return index;
-  const node = (): PhraseNode => ({ children: new Map(), ends: [], budget: 0 });
+  const node = (): PhraseNode => ({ children: new Map(), ends: [], budget: 0, last: new Set(), shortest: Infinity, longest: 0 });
   index = { entries: [], forward: node(), backward: node(), maxLength: 0 };
   for (const entry of glossary.entries) {
     if (!entry.canonical || entry.term.length < 6) continue;
     const at = index.entries.push(entry) - 1;
     const term = entry.term;
-    const budget = maxDistanceOf(term.length);
-    index.maxLength = Math.max(index.maxLength, term.length);
-    for (const [root, step] of [
-      [index.forward, (k: number) => term[k]],
-      [index.backward, (k: number) => term[term.length - 1 - k]],
+    const n = term.length;
+    const budget = maxDistanceOf(n);
+    index.maxLength = Math.max(index.maxLength, n);
+    for (const [root, code] of [
+      [index.forward, (k: number) => term.charCodeAt(k)],
+      [index.backward, (k: number) => term.charCodeAt(n - 1 - k)],
     ] as const) {
       let current = root;
-      current.budget = Math.max(current.budget, budget);
-      for (let k = 0; k < term.length; k++) {
-        let child = current.children.get(step(k));
-        if (!child) current.children.set(step(k), (child = node()));
-        child.budget = Math.max(child.budget, budget);
+      const mark = (at: PhraseNode) => {
+        at.budget = Math.max(at.budget, budget);
+        at.last.add(code(n - 1));
+        at.shortest = Math.min(at.shortest, n);
+        at.longest = Math.max(at.longest, n);
+      };
+      mark(current);
+      for (let k = 0; k < n; k++) {
+        let child = current.children.get(code(k));
+        if (!child) current.children.set(code(k), (child = node()));
+        mark(child);
         current = child;
       }
       current.ends.push(at);
@@ -218,74 +234,108 @@ function phraseIndex(glossary: Glossary): PhraseIndex {
 }
 
 /**
- * The next row of edit distances, the phrase one character (`c`) longer, against
- * `read(0…width-1)`; `c` null stands for a character that is none of those.
+ * The text as a phrase walk reads it: `width` code units from `origin`, forward (`step` 1) or
+ * backward (`step` -1), with one row of edit distances per trie depth, reused from walk to walk.
  */
-function nextRow(row: Int32Array, c: string | null, read: (j: number) => string, width: number): Int32Array {
-  const next = new Int32Array(width + 1);
-  next[0] = row[0] + 1;
-  for (let j = 1; j <= width; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (c !== null && read(j - 1) === c ? 0 : 1));
-  return next;
-}
+class PhraseWalk {
+  origin = 0;
+  step = 1;
+  width = 0;
+  private rows: Int32Array[] = [];
+  private others: Int32Array[] = [];
 
-function least(row: Int32Array): number {
-  let min = row[0];
-  for (let j = 1; j < row.length; j++) if (row[j] < min) min = row[j];
-  return min;
+  constructor(
+    private readonly text: string,
+    private readonly maxWidth: number,
+  ) {}
+
+  at(j: number): number {
+    return this.text.charCodeAt(this.origin + this.step * j);
+  }
+
+  /** The row for trie depth `depth` (a second one, `other`, for the children the text lacks). */
+  row(depth: number, other = false): Int32Array {
+    const pool = other ? this.others : this.rows;
+    while (pool.length <= depth) pool.push(new Int32Array(this.maxWidth + 1));
+    return pool[depth];
+  }
+
+  /** Whether the text read holds the code unit `c`. */
+  holds(c: number): boolean {
+    for (let j = 0; j < this.width; j++) if (this.at(j) === c) return true;
+    return false;
+  }
+
+  /**
+   * Fills `next` with the distances of the phrase one character (`c`) longer than `row`'s,
+   * against the text's first 0…width characters; -1 stands for a character the text does not
+   * have. Returns the least of them.
+   */
+  advance(row: Int32Array, c: number, next: Int32Array): number {
+    next[0] = row[0] + 1;
+    let min = next[0];
+    for (let j = 1; j <= this.width; j++) {
+      const v = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (this.at(j - 1) === c ? 0 : 1));
+      next[j] = v;
+      if (v < min) min = v;
+    }
+    return min;
+  }
 }
 
 /**
- * Walks a phrase trie along text read by `read` (forward from a start, or backward from an
- * end), the first two characters exactly, the rest within the edits each subtree allows (at
- * most `cap`). Calls `found(phrase, row)` at each phrase reached, where row[j] is the edit
- * distance between the phrase and the text's first j characters. Rows are shared by the phrases
- * with a common prefix and by the children whose character the text does not have; a node whose
- * edits are spent is left only by the characters that keep a distance. The work depends on the
- * text and the trie's branching, not on the number of phrases.
+ * Walks a phrase trie along the text `walk` reads, the first two characters exactly, the rest
+ * within the edits each subtree allows (at most `cap`). Calls `found(phrase, row)` at each phrase
+ * reached, where row[j] is the edit distance between the phrase and the text's first j
+ * characters. Rows are shared by the phrases with a common prefix and by the children whose
+ * character the text does not have; a node whose edits are spent is left only by the characters
+ * that keep a distance. The work depends on the text and the trie's branching, not on the number
+ * of phrases.
  */
-function walkPhrases(root: PhraseNode, read: (j: number) => string, width: number, cap: number, found: (phrase: number, row: Int32Array) => void): void {
-  const first = root.children.get(read(0));
-  const second = width >= 2 ? first?.children.get(read(1)) : undefined;
+function walkPhrases(root: PhraseNode, walk: PhraseWalk, cap: number, found: (phrase: number, row: Int32Array) => void): void {
+  if (walk.width < 2) return;
+  const second = root.children.get(walk.at(0))?.children.get(walk.at(1));
   if (!second) return;
-  let row: Int32Array = new Int32Array(width + 1);
-  for (let j = 0; j <= width; j++) row[j] = j;
-  row = nextRow(nextRow(row, read(0), read, width), read(1), read, width);
-  const stack: { node: PhraseNode; row: Int32Array; least: number }[] = [{ node: second, row, least: least(row) }];
-  const window = new Set<string>();
-  for (let j = 0; j < width; j++) window.add(read(j));
-  while (stack.length > 0) {
-    const { node, row, least: min } = stack.pop()!;
-    for (const phrase of node.ends) found(phrase, row);
-    const budget = Math.min(cap, node.budget);
-    if (min > budget || node.children.size === 0) continue;
-    const push = (child: PhraseNode, next: Int32Array, nextLeast: number) => {
-      if (nextLeast <= Math.min(cap, child.budget)) stack.push({ node: child, row: next, least: nextLeast });
-    };
-    if (min === budget) {
-      // No edit left: a child must continue a diagonal of the least distance.
-      const seen = new Set<string>();
-      for (let j = 0; j < width; j++) {
-        const c = read(j);
-        const child = row[j] === min && !seen.has(c) ? node.children.get(c) : undefined;
-        if (!child) continue;
-        seen.add(c);
-        const next = nextRow(row, c, read, width);
-        push(child, next, least(next));
-      }
-      continue;
+  // The phrase's last character must be read somewhere a near-miss of it could end.
+  const reachable = Math.min(walk.width, second.longest + Math.min(cap, second.budget));
+  let ends = false;
+  for (let j = Math.max(1, second.shortest - Math.min(cap, second.budget) - 1); j < reachable && !ends; j++) ends = second.last.has(walk.at(j));
+  if (!ends) return;
+  const start = walk.row(0);
+  for (let j = 0; j <= walk.width; j++) start[j] = j;
+  walk.advance(start, walk.at(0), walk.row(1));
+  const min = walk.advance(walk.row(1), walk.at(1), walk.row(2));
+  descend(second, walk.row(2), min, 2, walk, cap, found);
+}
+
+function descend(node: PhraseNode, row: Int32Array, min: number, depth: number, walk: PhraseWalk, cap: number, found: (phrase: number, row: Int32Array) => void): void {
+  for (const phrase of node.ends) found(phrase, row);
+  const budget = Math.min(cap, node.budget);
+  if (min > budget || node.children.size === 0) return;
+  const next = walk.row(depth + 1);
+  if (min === budget) {
+    // No edit left: a child must continue a diagonal of the least distance.
+    for (let j = 0; j < walk.width; j++) {
+      if (row[j] !== min) continue;
+      const c = walk.at(j);
+      let seen = false;
+      for (let k = 0; k < j && !seen; k++) seen = row[k] === min && walk.at(k) === c;
+      const child = seen ? undefined : node.children.get(c);
+      if (!child) continue;
+      const least = walk.advance(row, c, next);
+      if (least <= Math.min(cap, child.budget)) descend(child, next, least, depth + 1, walk, cap, found);
     }
-    let other: { row: Int32Array; least: number } | null = null;
-    for (const [c, child] of node.children) {
-      if (window.has(c)) {
-        const next = nextRow(row, c, read, width);
-        push(child, next, least(next));
-      } else {
-        if (!other) {
-          const next = nextRow(row, null, read, width);
-          other = { row: next, least: least(next) };
-        }
-        push(child, other.row, other.least);
-      }
+    return;
+  }
+  let other = -1;
+  for (const [c, child] of node.children) {
+    if (walk.holds(c)) {
+      const least = walk.advance(row, c, next);
+      if (least <= Math.min(cap, child.budget)) descend(child, next, least, depth + 1, walk, cap, found);
+    } else {
+      const otherRow = walk.row(depth + 1, true);
+      if (other < 0) other = walk.advance(row, -1, otherRow);
+      if (other <= Math.min(cap, child.budget)) descend(child, otherRow, other, depth + 1, walk, cap, found);
     }
   }
 }
@@ -316,8 +366,12 @@ function editVariants(glossary: Glossary, text: string): VariantMatch[] {
     return found;
   };
   const reach = index.maxLength + 3;
+  const walk = new PhraseWalk(text, reach);
   for (let start = 0; start + 1 < text.length; start++) {
-    walkPhrases(index.forward, (j) => text[start + j], Math.min(text.length - start, reach), 3, (phrase, row) => {
+    walk.origin = start;
+    walk.step = 1;
+    walk.width = Math.min(text.length - start, reach);
+    walkPhrases(index.forward, walk, 3, (phrase, row) => {
       const term = index.entries[phrase].term;
       const n = term.length;
       if (text.startsWith(term, start)) return;
@@ -332,7 +386,10 @@ function editVariants(glossary: Glossary, text: string): VariantMatch[] {
     });
   }
   for (let end = text.length; end >= 2; end--) {
-    walkPhrases(index.backward, (j) => text[end - 1 - j], Math.min(end, reach), 1, (phrase, row) => {
+    walk.origin = end - 1;
+    walk.step = -1;
+    walk.width = Math.min(end, reach);
+    walkPhrases(index.backward, walk, 1, (phrase, row) => {
       const term = index.entries[phrase].term;
       const n = term.length;
       for (let start = end - n - 1; start <= end - n + 1; start++) {

@@ -246,6 +246,7 @@ function repeatedListItem(text: string, tokens: Token[], i: number): Found | nul
   const after = tokens[i + 3];
   if (after && /^[\u3400-\u9fff]/.test(after.text)) return null;
   if (after?.text === '、' && tokens[i + 4] && (tokens[i + 4].text === a.text || tokens[i + 4].text.startsWith('再'))) return null;
+  if (tokens[i - 1]?.text === '、' && tokens[i - 2]?.text === a.text) return null;
   return { kind: 'word', first: a, copy: { start: comma.start, end: b.end } };
 }
 
@@ -273,6 +274,6 @@ function partialRepeat(text: string, tokens: Token[], i: number): Found | null {
   if (a.text[0] !== b.text[0]) return null;
   if (!isHanIndex(text, a.start)) return null;
   // A B A B is a rhetorical alternation.
-  if (tokens[i + 3]?.text === b.text) return null;
+  if (tokens[i + 3]?.text === b.text || tokens[i - 1]?.text === b.text) return null;
   return { kind: 'partial', first: a, copy: c };
 }

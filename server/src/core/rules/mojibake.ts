@@ -18,7 +18,10 @@ import { dictionaryTokens, isHanIndex, makeIssue, message } from './util';
 
 export const ID = 'mojibake';
 
-const COMMON = new Set(COMMON_HAN);
+/** One byte per BMP code point: 1 for the common Han characters (read without making strings). */
+const COMMON = new Uint8Array(0x10000);
+for (let i = 0; i < COMMON_HAN.length; i++) COMMON[COMMON_HAN.charCodeAt(i)] = 1;
+const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const WINDOW = 6;
 const RARE_IN_WINDOW = 3;
 
@@ -116,50 +119,60 @@ export const mojibake: Rule = {
 /** Runs of Han text where rare characters that belong to no dictionary word cluster. */
 function rareRuns(ctx: RuleContext, issues: Issue[]): void {
   const { text } = ctx;
-  const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{3,}/g;
-  for (const m of text.matchAll(HAN_RUN)) {
-    const run = m[0];
-    const base = m.index!;
-    // Quick reject: fewer than three rare characters in the whole run.
+  for (let i = 0; i < text.length; ) {
+    if (!isHanCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A run of Han characters; quick reject: fewer than three rare characters in it.
+    const base = i;
     let rareCount = 0;
-    for (let i = 0; i < run.length; i++) if (!COMMON.has(run[i])) rareCount++;
-    if (rareCount < RARE_IN_WINDOW) continue;
-    const isolated = new Array<boolean>(run.length).fill(false);
-    for (const token of dictionaryTokens(ctx, run)) {
-      // A repeated character (喵喵喵) is a sound, not damage.
-      if (token.text.length === 1 && !COMMON.has(token.text) && run[token.start - 1] !== token.text) isolated[token.start] = true;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isHanCode(c)) break;
+      if (COMMON[c] === 0) rareCount++;
     }
-    let spanStart = -1;
-    let spanEnd = -1;
-    const flush = () => {
-      if (spanStart >= 0) add(spanStart, spanEnd);
-      spanStart = -1;
-    };
-    const add = (s: number, e: number) =>
-      issues.push(
-        makeIssue(
-          ID,
-          { start: base + s, end: base + e },
-          message(`乱码：一串无意义的生僻字“${run.slice(s, e)}”。${NO_FIX.zh}`, `Mojibake: a meaningless run of rare characters (“${run.slice(s, e)}”); ${NO_FIX.en}`),
-        ),
-      );
-    for (let i = 0; i + WINDOW <= run.length || (i === 0 && run.length < WINDOW); i++) {
-      const end = Math.min(run.length, i + WINDOW);
-      let n = 0;
-      for (let j = i; j < end; j++) if (isolated[j]) n++;
-      if (n < RARE_IN_WINDOW) continue;
-      // The flagged stretch runs from the first to the last rare character of the window.
-      let s = i;
-      while (!isolated[s]) s++;
-      let e = end;
-      while (!isolated[e - 1]) e--;
-      if (spanStart >= 0 && s <= spanEnd) spanEnd = Math.max(spanEnd, e);
-      else {
-        flush();
-        spanStart = s;
-        spanEnd = e;
-      }
-    }
-    flush();
+    if (rareCount >= RARE_IN_WINDOW && i - base >= 3) rareRun(ctx, text.slice(base, i), base, issues);
   }
+}
+
+/** The stretches of a Han run (at `base`) where isolated rare characters cluster. */
+function rareRun(ctx: RuleContext, run: string, base: number, issues: Issue[]): void {
+  const isolated = new Array<boolean>(run.length).fill(false);
+  for (const token of dictionaryTokens(ctx, run)) {
+    // A repeated character (喵喵喵) is a sound, not damage.
+    if (token.text.length === 1 && COMMON[token.text.charCodeAt(0)] === 0 && run[token.start - 1] !== token.text) isolated[token.start] = true;
+  }
+  let spanStart = -1;
+  let spanEnd = -1;
+  const flush = () => {
+    if (spanStart >= 0) add(spanStart, spanEnd);
+    spanStart = -1;
+  };
+  const add = (s: number, e: number) =>
+    issues.push(
+      makeIssue(
+        ID,
+        { start: base + s, end: base + e },
+        message(`乱码：一串无意义的生僻字“${run.slice(s, e)}”。${NO_FIX.zh}`, `Mojibake: a meaningless run of rare characters (“${run.slice(s, e)}”); ${NO_FIX.en}`),
+      ),
+    );
+  for (let i = 0; i + WINDOW <= run.length || (i === 0 && run.length < WINDOW); i++) {
+    const end = Math.min(run.length, i + WINDOW);
+    let n = 0;
+    for (let j = i; j < end; j++) if (isolated[j]) n++;
+    if (n < RARE_IN_WINDOW) continue;
+    // The flagged stretch runs from the first to the last rare character of the window.
+    let s = i;
+    while (!isolated[s]) s++;
+    let e = end;
+    while (!isolated[e - 1]) e--;
+    if (spanStart >= 0 && s <= spanEnd) spanEnd = Math.max(spanEnd, e);
+    else {
+      flush();
+      spanStart = s;
+      spanEnd = e;
+    }
+  }
+  flush();
 }

@@ -15,29 +15,19 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { applyFixes } from '../core/fixes';
-import { Lang, inLang, say } from '../core/lint/json';
-import { Finding } from '../core/lint/lint';
-import { TextEdit as CoreEdit, ruleById } from '../core/rules/index';
-import { LineIndex, Span } from '../core/text';
+import * as path from 'node:path';
+import { discoveredAt } from '../../core/glossary/discovery';
+import { applyFixes } from '../../core/fixes';
+import { Lang, inLang, say } from '../../core/lint/json';
+import { Finding } from '../../core/lint/lint';
+import { TextEdit as CoreEdit, ruleById } from '../../core/rules/index';
+import { LineIndex, Span } from '../../core/text';
+import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS } from '../../protocol';
+import { WORKSPACE_GLOSSARY } from '../../workspace/glossaries';
+import { ServerContext } from '../context';
+import { rangeParam, textDocumentUri } from '../params';
 import { DiagnosticData } from './diagnostics';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.corpus-lens`;
-
-/** Commands the server executes (the client shows them under its own command ids). */
-export const SERVER_COMMANDS = {
-  fixAll: 'corpusLens.server.fixAll',
-  ignore: 'corpusLens.server.ignore',
-  fixWorkspace: 'corpusLens.server.fixWorkspace',
-} as const;
-
-export interface IgnoreArguments {
-  uri: string;
-  version: number;
-  rule: string;
-  start: number;
-  end: number;
-}
+import { addToGlossaryAction } from './glossary';
 
 export interface DocumentRef {
   uri: string;
@@ -171,4 +161,34 @@ export function workspaceFixEdit(items: WorkspaceFixItem[], lang: Lang): { edit:
     documentChanges.push(TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(item.uri, item.version), edits));
   }
   return { edit: { documentChanges, changeAnnotations }, files: documentChanges.length, edits: count };
+}
+
+export function registerCodeActions(ctx: ServerContext): void {
+  ctx.connection.onCodeAction((params) => {
+    const range = rangeParam(params?.range, 'params.range');
+    const doc = ctx.analyzed(textDocumentUri(params, 'params'));
+    if (!doc) return [];
+    // Some clients send no context; it is optional in effect (no diagnostics, no filter).
+    const context = params.context ?? { diagnostics: [] };
+    const text = doc.analysis.text;
+    const start = doc.lineIndex.offsetAt(range.start);
+    const actions: CodeAction[] = codeActions({
+      doc,
+      text,
+      findings: ctx.workspace.documents.lint(doc).findings,
+      start,
+      end: doc.lineIndex.offsetAt(range.end),
+      only: context.only,
+      diagnostics: Array.isArray(context.diagnostics) ? context.diagnostics : [],
+      lang: ctx.lang,
+      canIgnore: doc.project.root !== null,
+    });
+    const discovered = discoveredAt(text, start, doc.project.glossary);
+    const wantsQuickFix = !context.only || context.only.includes(CodeActionKind.QuickFix);
+    if (discovered && wantsQuickFix && doc.project.root !== null) {
+      const add = addToGlossaryAction(discovered.slogan, path.join(doc.project.root, WORKSPACE_GLOSSARY));
+      if (add) actions.push(add);
+    }
+    return actions;
+  });
 }

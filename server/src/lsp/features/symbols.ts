@@ -1,12 +1,16 @@
 /**
- * Outline features: document symbols, folding ranges, workspace symbols.
+ * The outline: document symbols (articles, their sections and speakers, page marks), folding
+ * ranges, workspace symbols, and where the articles start (for next/previous article).
  */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
-import { AnalyzedArticle } from '../core/analysis';
-import { Section } from '../core/parse';
-import { Speaker } from '../core/speakers';
-import { LineIndex, Span } from '../core/text';
-import { AnalyzedDocument } from './documents';
+import { AnalyzedArticle } from '../../core/analysis';
+import { Section } from '../../core/parse';
+import { Speaker } from '../../core/speakers';
+import { LineIndex, Span } from '../../core/text';
+import { ARTICLES_REQUEST, ArticlesParams, ArticlesResult } from '../../protocol';
+import { AnalyzedDocument } from '../../workspace/documents';
+import { ServerContext } from '../context';
+import { objectParam, stringField, textDocumentUri } from '../params';
 
 const UNTITLED = '（无标题）';
 
@@ -129,4 +133,26 @@ function matches(text: string, query: string): boolean {
 
 function symbolAt(name: string, kind: SymbolKind, doc: AnalyzedDocument, span: Span, container: string): WorkspaceSymbol {
   return { name, kind, containerName: container, location: { uri: doc.uri, range: doc.lineIndex.rangeOf(span) } };
+}
+
+export function registerSymbols(ctx: ServerContext): void {
+  const { connection } = ctx;
+  connection.onDocumentSymbol((params) => {
+    const doc = ctx.analyzed(textDocumentUri(params, 'params'));
+    ctx.sendStatus();
+    return doc ? documentSymbols(doc) : [];
+  });
+  connection.onFoldingRanges((params) => {
+    const doc = ctx.analyzed(textDocumentUri(params, 'params'));
+    return doc ? foldingRanges(doc) : [];
+  });
+  connection.onWorkspaceSymbol((params) => {
+    const docs = ctx.documents.all().map((d) => ctx.analyzed(d.uri)).filter((d): d is AnalyzedDocument => d !== null);
+    return workspaceSymbols(docs, typeof params?.query === 'string' ? params.query : '');
+  });
+  connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
+    const doc = ctx.analyzed(stringField(objectParam(params, 'params'), 'uri', 'params'));
+    if (!doc) return [];
+    return doc.analysis.articles.map((a) => doc.lineIndex.positionAt(a.title?.span.start ?? a.span.start));
+  });
 }

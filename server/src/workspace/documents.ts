@@ -1,10 +1,15 @@
 /**
- * The per-document cache: one analysis per document version, shared by every feature.
+ * The open documents: one analysis and one lint result per document version, shared by every
+ * feature. A document is analysed live: an edit re-reads only what it touched (see
+ * LiveAnalysis), under the project the document belongs to.
  */
-import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { DocumentAnalysis, LiveAnalysis } from '../core/analysis';
+import { LintResult } from '../core/lint/lint';
 import { Segmenter } from '../core/segmenter';
 import { LineIndex, isMostlyChinese } from '../core/text';
+import { Project } from './project';
+import { Projects } from './projects';
 
 export const CORPUS_LANGUAGE = 'zh-corpus';
 
@@ -20,6 +25,14 @@ export function isCorpusFileName(file: string): boolean {
  */
 const PLAIN_TEXT_LANGUAGES = new Set(['plaintext', 'text', 'txt', 'plain', '']);
 
+/** What a document is to the workspace: an editor's open document has all of it. */
+export interface OpenDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  getText(): string;
+}
+
 export interface AnalyzedDocument {
   uri: string;
   version: number;
@@ -27,6 +40,8 @@ export interface AnalyzedDocument {
   text: string;
   analysis: DocumentAnalysis;
   lineIndex: LineIndex;
+  /** The project whose configuration, glossary and segmenter the document is analysed under. */
+  project: Project;
   /** Milliseconds the analysis took. */
   elapsedMs: number;
 }
@@ -42,60 +57,42 @@ export interface DocumentSettings {
   plaintext: boolean;
 }
 
-/** How much of a document's start and end an edit left as they were (see `applyChanges`). */
+/** How much of a document's start and end an edit left as they were. */
 export interface ChangeEnds {
   prefix: number;
   suffix: number;
 }
 
-/**
- * Applies an editor's change events to a document one by one, and says how much of the text's
- * start and end they left as they were (null when one of them replaced the whole text), so
- * that the analysis need not compare old and new text to find the change.
- */
-export function applyChanges(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): { document: TextDocument; ends: ChangeEnds | null } {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  let whole = false;
-  for (const change of changes) {
-    if (!('range' in change)) {
-      whole = true;
-      TextDocument.update(document, [change], version);
-      continue;
-    }
-    const start = document.offsetAt(change.range.start);
-    const end = document.offsetAt(change.range.end);
-    const shift = change.text.length - (end - start);
-    if (lo <= hi) {
-      // Where the changed stretch so far lies once this change is made.
-      lo = lo < start ? lo : lo >= end ? lo + shift : start;
-      hi = hi <= start ? hi : hi >= end ? hi + shift : start + change.text.length;
-    }
-    lo = Math.min(lo, start);
-    hi = Math.max(hi, start + change.text.length);
-    TextDocument.update(document, [change], version);
+/** The file a document URI names, or null for a document that is no file (untitled, remote). */
+export function fileOfUri(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
   }
-  const ends = whole || lo > hi ? null : { prefix: lo, suffix: document.getText().length - hi };
-  return { document, ends };
 }
 
-export class AnalysisCache {
-  private readonly cache = new Map<string, AnalyzedDocument>();
-  private readonly live = new Map<string, LiveAnalysis>();
+export class OpenDocuments {
+  private readonly analyzed = new Map<string, AnalyzedDocument>();
+  private readonly live = new Map<string, { segmenter: Segmenter; analysis: LiveAnalysis }>();
+  private readonly lints = new Map<string, { doc: AnalyzedDocument; result: LintResult }>();
   private readonly failures = new Map<string, AnalysisFailure>();
   /** What the changes of each document since a version left unchanged, for its next analysis. */
   private readonly ends = new Map<string, { from: number; to: number; ends: ChangeEnds | null }>();
 
   constructor(
-    private segmenter: Segmenter,
+    private readonly projects: Projects,
     private settings: DocumentSettings,
   ) {}
 
-  configure(segmenter: Segmenter, settings: DocumentSettings): void {
-    this.segmenter = segmenter;
+  /** Forgets every analysis: the settings or the projects changed. */
+  configure(settings: DocumentSettings): void {
     this.settings = settings;
-    this.cache.clear();
+    this.analyzed.clear();
     this.live.clear();
+    this.lints.clear();
+    this.failures.clear();
   }
 
   /**
@@ -109,15 +106,11 @@ export class AnalysisCache {
     } else this.ends.set(uri, { from, to, ends: last && last.to === from && !last.ends ? null : ends });
   }
 
-  get segmenterName(): string {
-    return this.segmenter.name;
-  }
-
   /**
    * Whether the server analyses this document at all: a zh-corpus document or a corpus file
    * name always; plain text (whatever the client calls it) when it is mostly Chinese.
    */
-  handles(document: TextDocument): boolean {
+  handles(document: OpenDocument): boolean {
     if (document.languageId === CORPUS_LANGUAGE || isCorpusFileName(document.uri)) return true;
     return PLAIN_TEXT_LANGUAGES.has(document.languageId ?? '') && this.settings.plaintext && isMostlyChinese(document.getText());
   }
@@ -126,26 +119,35 @@ export class AnalysisCache {
    * The analysis of the document as it is now, or null when the server does not analyse it or
    * the analysis failed (see `failureOf`).
    */
-  get(document: TextDocument): AnalyzedDocument | null {
+  get(document: OpenDocument): AnalyzedDocument | null {
     if (!this.handles(document)) return null;
     const text = document.getText();
-    const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.text === text) return cached;
+    const cached = this.analyzed.get(document.uri);
     const failed = this.failures.get(document.uri);
     if (failed && failed.version === document.version && failed.text === text) return null;
     const started = performance.now();
     try {
+      const project = this.projects.of(fileOfUri(document.uri));
+      if (cached && cached.version === document.version && cached.text === text) {
+        if (cached.project === project) return cached;
+        // The project was read again with the same segmenter: the analysis holds, its lint does not.
+        if (cached.project.segmenter === project.segmenter) {
+          const entry = { ...cached, project };
+          this.analyzed.set(document.uri, entry);
+          return entry;
+        }
+      }
       let live = this.live.get(document.uri);
       let analysis: DocumentAnalysis;
-      if (!live) {
-        live = new LiveAnalysis(text, this.segmenter);
+      if (!live || live.segmenter !== project.segmenter) {
+        live = { segmenter: project.segmenter, analysis: new LiveAnalysis(text, project.segmenter) };
         this.live.set(document.uri, live);
-        analysis = live.analysis;
+        analysis = live.analysis.analysis;
       } else {
         // The changes' ends hold only when they run from the version analysed last to this one.
         const noted = this.ends.get(document.uri);
-        const ends = noted && cached && noted.to === document.version && noted.from === cached.version && cached.text === live.analysis.text ? noted.ends : null;
-        analysis = live.update(text, ends ?? undefined);
+        const ends = noted && cached && noted.to === document.version && noted.from === cached.version && cached.text === live.analysis.analysis.text ? noted.ends : null;
+        analysis = live.analysis.update(text, ends ?? undefined);
       }
       this.ends.delete(document.uri);
       const entry: AnalyzedDocument = {
@@ -154,14 +156,15 @@ export class AnalysisCache {
         text,
         analysis,
         lineIndex: LineIndex.ofLines(text, analysis.lines),
+        project,
         elapsedMs: performance.now() - started,
       };
-      this.cache.set(document.uri, entry);
+      this.analyzed.set(document.uri, entry);
       this.failures.delete(document.uri);
       return entry;
     } catch (error) {
       // A bug must not take the document's other features (or the server) down with it.
-      this.cache.delete(document.uri);
+      this.analyzed.delete(document.uri);
       this.live.delete(document.uri);
       this.failures.set(document.uri, { version: document.version, text, error: error instanceof Error ? error.message : String(error) });
       return null;
@@ -169,14 +172,24 @@ export class AnalysisCache {
   }
 
   /** Why the analysis of the document's current version failed, if it did. */
-  failureOf(document: TextDocument): string | null {
+  failureOf(document: OpenDocument): string | null {
     const failed = this.failures.get(document.uri);
     return failed && failed.version === document.version && failed.text === document.getText() ? failed.error : null;
   }
 
+  /** The lint result of an analysed document, computed once per analysis. */
+  lint(doc: AnalyzedDocument): LintResult {
+    const cached = this.lints.get(doc.uri);
+    if (cached && cached.doc === doc) return cached.result;
+    const result = doc.project.lint(doc.analysis, fileOfUri(doc.uri));
+    this.lints.set(doc.uri, { doc, result });
+    return result;
+  }
+
   forget(uri: string): void {
-    this.cache.delete(uri);
+    this.analyzed.delete(uri);
     this.live.delete(uri);
+    this.lints.delete(uri);
     this.failures.delete(uri);
     this.ends.delete(uri);
   }

@@ -1,12 +1,14 @@
 /**
- * The corpus files of the workspace folders, read from disk and cached by modification time,
- * for features that look beyond the open documents (references, counts, discovery).
+ * The corpus files of the workspace folders, for features that look beyond the open documents
+ * (references, counts, discovery, the workspace fix): the list is kept and updated from the
+ * client's file events where it sends them (walked again on each use where it does not), and
+ * each file's text is read from disk once per modification.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Decoded, decodeBytes } from '../core/encoding';
 import { isMostlyChinese } from '../core/text';
-import { CORPUS_EXTENSIONS } from './files';
+import { CORPUS_EXTENSIONS } from '../io/files';
 
 export const MAX_INDEXED_FILES = 5000;
 const MAX_INDEXED_BYTES = 32 * 1024 * 1024;
@@ -17,17 +19,38 @@ interface Cached {
   decoded: Decoded | null;
 }
 
-export class WorkspaceIndex {
+export class FileIndex {
   private readonly cache = new Map<string, Cached>();
+  /** The files found by the last walk, while file events keep it up to date. */
+  private listed: string[] | null = null;
+  /** True once the client reports created and deleted files (see `fileEvents`). */
+  private watched = false;
 
-  constructor(private folders: string[]) {}
+  constructor(private folders: readonly string[]) {}
 
-  setFolders(folders: string[]): void {
+  setFolders(folders: readonly string[]): void {
     this.folders = folders;
+    this.listed = null;
+  }
+
+  /** The client now reports every file created or deleted below the folders. */
+  watchedByClient(): void {
+    this.watched = true;
+  }
+
+  /** Files were created or deleted: the list is walked again when next asked for. */
+  filesCreatedOrDeleted(): void {
+    this.listed = null;
   }
 
   /** Paths of the corpus files below the workspace folders (up to MAX_INDEXED_FILES). */
   files(): string[] {
+    if (this.watched && this.listed) return this.listed;
+    this.listed = this.walk();
+    return this.listed;
+  }
+
+  private walk(): string[] {
     const result: string[] = [];
     const walk = (dir: string) => {
       let entries: fs.Dirent[];

@@ -1,23 +1,30 @@
 /**
- * Loads the bundled glossary and the workspace glossaries (`.corpus-lens/glossary.json` and
- * paths from settings), merges them (workspace over bundled) and reports problems in each
- * glossary file as diagnostics there, never as a crash.
+ * Glossaries as a project sees them: the bundled glossary, the project's own
+ * `.corpus-lens/glossary.json` and any others named (settings, --glossary), merged with the
+ * later over the earlier. Problems in a glossary file are diagnostics there, never a crash.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Diagnostic, Location, Range } from 'vscode-languageserver';
 import { FileReport, outsideReport } from '../io/project';
-import { folderHolding } from '../io/safePaths';
 import { pathToFileURL } from 'node:url';
 import { findNodeAtLocation, getNodePath } from 'jsonc-parser';
 import { GlossaryEntry, validateGlossary } from '../core/glossary/entries';
 import { Glossary } from '../core/glossary/matcher';
 import { ParsedJson, parseJsonText, placeProblems, readJsonFile } from '../io/jsonFile';
 
-/** server/data/ in a checkout (server/out/lsp/ → ../../data); dist/data/ next to the bundled server. */
-export const BUNDLED_GLOSSARY = [path.join(__dirname, '..', '..', 'data', 'glossary.json'), path.join(__dirname, 'data', 'glossary.json')].find((f) =>
-  fs.existsSync(f),
-) ?? path.join(__dirname, '..', '..', 'data', 'glossary.json');
+/**
+ * The bundled glossary: server/data/ in a checkout (for server/out/workspace/ and for the tests'
+ * copy of the sources alike), dist/data/ next to the bundled server; the nearest one above.
+ */
+export const BUNDLED_GLOSSARY = findBundledGlossary(__dirname);
+
+function findBundledGlossary(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    for (const file of [path.join(dir, 'data', 'glossary.json'), path.join(dir, 'server', 'data', 'glossary.json')]) if (fs.existsSync(file)) return file;
+    if (path.dirname(dir) === dir) return path.join(from, '..', '..', 'data', 'glossary.json');
+  }
+}
 export const WORKSPACE_GLOSSARY = path.join('.corpus-lens', 'glossary.json');
 
 export interface LoadedGlossary {
@@ -29,6 +36,14 @@ export interface LoadedGlossary {
   definitions: Map<GlossaryEntry, Location>;
   /** Problems that belong to no glossary file (the bundled one missing). */
   warnings: string[];
+}
+
+/** The bundled glossary, read once: every project starts from it. */
+let bundled: ParsedGlossaryFile | null = null;
+
+function readBundled(): ParsedGlossaryFile {
+  bundled ??= readGlossaryFile(BUNDLED_GLOSSARY, 'bundled');
+  return bundled;
 }
 
 export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
@@ -43,7 +58,7 @@ export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
       continue;
     }
     files.push(file);
-    const { entries: found, diagnostics, termRanges } = readGlossaryFile(file, file === BUNDLED_GLOSSARY ? 'bundled' : file);
+    const { entries: found, diagnostics, termRanges } = file === BUNDLED_GLOSSARY ? readBundled() : readGlossaryFile(file, file);
     entries.push(...found);
     reports.push({ file, diagnostics });
     const uri = pathToFileURL(file).toString();
@@ -56,30 +71,23 @@ export function loadGlossaries(workspaceFiles: string[]): LoadedGlossary {
 }
 
 /**
- * The glossaries of the workspace folders (`.corpus-lens/glossary.json` in each) and those the
- * settings name (relative to the first folder). A path that leads outside its workspace folder
- * (through a symbolic link, or named so in settings: a cloned repository's settings may name
- * any file) is not read: a project glossary linked elsewhere is reported in it, a settings path
- * outside every workspace folder is a warning.
+ * The glossary of the project at `root` (none for a file in no project): the bundled glossary,
+ * the project's own `.corpus-lens/glossary.json` and the `others` (already resolved). The
+ * project's own glossary is not read when it leads outside the project through a symbolic
+ * link; that is reported in it.
  */
-export function loadWorkspaceGlossaries(folders: readonly string[], settingPaths: readonly string[]): LoadedGlossary {
+export function loadProjectGlossary(root: string | null, others: readonly string[]): LoadedGlossary {
   const files: string[] = [];
   const refused: FileReport[] = [];
-  const warnings: string[] = [];
-  for (const folder of folders) {
-    const file = path.join(folder, WORKSPACE_GLOSSARY);
-    if (!fs.existsSync(file)) continue;
-    const outside = outsideReport(folder, file);
+  if (root !== null) {
+    const own = path.join(root, WORKSPACE_GLOSSARY);
+    const outside = fs.existsSync(own) ? outsideReport(root, own) : null;
     if (outside) refused.push(outside);
-    else files.push(file);
+    else if (fs.existsSync(own)) files.push(own);
   }
-  for (const setting of settingPaths) {
-    const file = path.resolve(folders[0] ?? '.', setting);
-    if (folderHolding(folders, file)) files.push(file);
-    else warnings.push(`corpusLens.glossary.paths: ${setting} is outside the workspace folders (or leads there through a symbolic link); it is not read`);
-  }
+  for (const file of others) if (!files.includes(file)) files.push(file);
   const loaded = loadGlossaries(files);
-  return { ...loaded, reports: [...loaded.reports, ...refused], warnings: [...loaded.warnings, ...warnings] };
+  return { ...loaded, reports: [...loaded.reports, ...refused] };
 }
 
 interface ParsedGlossaryFile {

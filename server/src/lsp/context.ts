@@ -1,0 +1,84 @@
+/**
+ * What every feature of the language server works with: the connection, the open documents,
+ * the workspace, what the client can do, and the user's language.
+ */
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Lang, inLang } from '../core/lint/json';
+import { STATUS_NOTIFICATION, StatusParams } from '../protocol';
+import { AnalyzedDocument } from '../workspace/documents';
+import { Workspace } from '../workspace/workspace';
+
+/** What the client said it supports, in `initialize`. */
+export interface ClientSupport {
+  pullDiagnostics: boolean;
+  applyEdit: boolean;
+  watchFiles: boolean;
+  workspaceFolders: boolean;
+  configuration: boolean;
+  refreshFolding: boolean;
+}
+
+export const NO_CLIENT_SUPPORT: ClientSupport = {
+  pullDiagnostics: false,
+  applyEdit: false,
+  watchFiles: false,
+  workspaceFolders: false,
+  configuration: false,
+  refreshFolding: false,
+};
+
+export class ServerContext {
+  client: ClientSupport = NO_CLIENT_SUPPORT;
+  /** The client's display language, for messages. */
+  lang: Lang = 'en';
+  private lastAnalysisMs: number | null = null;
+  /** Failures already logged, so that a bug is written to the log once, not on every pull. */
+  private readonly logged = new Set<string>();
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly workspace: Workspace,
+  ) {}
+
+  /** A message in the client's display language. */
+  say(zh: string, en: string): string {
+    return inLang(this.lang, zh, en);
+  }
+
+  warn(message: string): void {
+    void this.connection.window.showWarningMessage(`Corpus Lens: ${message}`);
+  }
+
+  /** Writes `message` to the log the first time `key` comes up. */
+  logOnce(key: string, message: string): void {
+    if (this.logged.has(key)) return;
+    this.logged.add(key);
+    this.connection.console.error(message);
+  }
+
+  /** The analysis of an open document as it is now; null when it is not open or not analysed. */
+  analyzed(uri: string): AnalyzedDocument | null {
+    const document = this.documents.get(uri);
+    if (!document) return null;
+    const result = this.workspace.documents.get(document);
+    if (result) this.lastAnalysisMs = result.elapsedMs;
+    return result;
+  }
+
+  /** The open documents the server analyses. */
+  analysedDocuments(): TextDocument[] {
+    return this.documents.all().filter((d) => this.workspace.documents.handles(d));
+  }
+
+  sendStatus(): void {
+    const params: StatusParams = {
+      segmenter: this.workspace.segmenter().name,
+      segmenterWarning: this.workspace.segmenterWarning,
+      lastAnalysisMs: this.lastAnalysisMs,
+      documents: this.analysedDocuments().length,
+    };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Diagnostics: the findings of each open document as LSP diagnostics (the rule id is the
+ * diagnostic's code, the message is in the client's display language, and the finding's span
+ * travels in `data` so a code action can find it again), pulled (`textDocument/diagnostic`)
+ * where the client supports it and published otherwise: after a short pause while the user
+ * types, and again for every open document when the configuration changes.
+ */
+import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import { Lang, say } from '../../core/lint/json';
+import { Finding } from '../../core/lint/lint';
+import { Severity } from '../../core/rules/index';
+import { LineIndex } from '../../core/text';
+import { DIAGNOSTIC_SOURCE } from '../../protocol';
+import { ServerContext } from '../context';
+import { textDocumentUri } from '../params';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface DiagnosticData {
+  rule: string;
+  start: number;
+  end: number;
+}
+
+export function toDiagnostic(finding: Finding, index: LineIndex, lang: Lang): Diagnostic {
+  const diagnostic = Diagnostic.create(index.rangeOf(finding.span), say(finding.message, lang), SEVERITIES[finding.severity], finding.rule, DIAGNOSTIC_SOURCE);
+  const data: DiagnosticData = { rule: finding.rule, start: finding.span.start, end: finding.span.end };
+  diagnostic.data = data;
+  return diagnostic;
+}
+
+export function toDiagnostics(findings: Finding[], index: LineIndex, lang: Lang): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(f, index, lang));
+}
+
+/** The code of a diagnostic that reports a failure of the server itself, not of the text. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/**
+ * A failure of the analysis (a bug), shown at the top of the document so that the user knows
+ * why findings are missing; the server and the document's other features stay up.
+ */
+export function internalErrorDiagnostic(what: string, error: string, lang: Lang): Diagnostic {
+  const message =
+    lang === 'zh'
+      ? `Corpus Lens 内部错误：${what}（${error}）。这是 Corpus Lens 的缺陷，请报告；其余功能照常。`
+      : `Corpus Lens internal error: ${what} (${error}). This is a bug in Corpus Lens; please report it. Everything else still works.`;
+  return Diagnostic.create({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, DiagnosticSeverity.Error, INTERNAL_ERROR, DIAGNOSTIC_SOURCE);
+}
+
+/** The diagnostics of an open document (none for one the server does not analyse). */
+export function diagnosticsOf(ctx: ServerContext, uri: string): Diagnostic[] {
+  const document = ctx.documents.get(uri);
+  if (!document) return [];
+  const doc = ctx.analyzed(uri);
+  if (!doc) {
+    const failure = ctx.workspace.documents.failureOf(document);
+    if (!failure) return [];
+    ctx.logOnce(`${uri}\0analysis\0${failure}`, `Analysis of ${uri} failed: ${failure}`);
+    return [internalErrorDiagnostic(ctx.say('无法分析本文档', 'the document could not be analysed'), failure, ctx.lang)];
+  }
+  try {
+    const result = ctx.workspace.documents.lint(doc);
+    const failed = result.failures.map((f) => {
+      ctx.logOnce(`${uri}\0${f.rule}\0${f.error}`, `Rule ${f.rule} failed on ${uri}: ${f.error}`);
+      return internalErrorDiagnostic(ctx.say(`规则 ${f.rule} 出错，它的结果缺失`, `the rule ${f.rule} failed and its findings are missing`), f.error, ctx.lang);
+    });
+    return [...failed, ...toDiagnostics(result.shown, doc.lineIndex, ctx.lang)];
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    ctx.logOnce(`${uri}\0lint\0${detail}`, `Linting ${uri} failed: ${detail}`);
+    return [internalErrorDiagnostic(ctx.say('无法检查本文档', 'the document could not be checked'), detail, ctx.lang)];
+  }
+}
+
+const TYPING_PAUSE_MS = 250;
+
+/** Getting diagnostics to the client: answered when pulled, else published. */
+export class DiagnosticsDelivery {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  private get pull(): boolean {
+    return this.ctx.client.pullDiagnostics;
+  }
+
+  private get connection(): Connection {
+    return this.ctx.connection;
+  }
+
+  opened(uri: string): void {
+    if (!this.pull) this.schedule(uri, 0);
+  }
+
+  changed(uri: string): void {
+    if (!this.pull) this.schedule(uri, TYPING_PAUSE_MS);
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
+    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Everything may have changed (settings, config, ignores, glossary). */
+  refreshAll(): void {
+    if (this.pull) this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const document of this.ctx.documents.all()) this.schedule(document.uri, 0);
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        if (!this.ctx.documents.get(uri)) return;
+        // A timer has no caller to take an exception: an uncaught one would end the server.
+        try {
+          void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(this.ctx, uri) });
+        } catch (error) {
+          this.connection.console.error(`Diagnostics of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      }, delayMs),
+    );
+  }
+}
+
+/** Registers the pull handler and the document events that publish; returns the delivery. */
+export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
+  const delivery = new DiagnosticsDelivery(ctx);
+  ctx.connection.languages.diagnostics.on((params) => {
+    const items = diagnosticsOf(ctx, textDocumentUri(params, 'params'));
+    ctx.sendStatus();
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+  ctx.documents.onDidOpen((event) => {
+    delivery.opened(event.document.uri);
+    ctx.sendStatus();
+  });
+  ctx.documents.onDidChangeContent((event) => delivery.changed(event.document.uri));
+  ctx.documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    ctx.workspace.documents.forget(uri);
+    delivery.closed(uri);
+    ctx.sendStatus();
+  });
+  return delivery;
+}
