@@ -6,23 +6,23 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CancellationToken, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+// The custom protocol is the server's (server/src/protocol.ts, built first as a project
+// reference); esbuild bundles it into the packaged client.
+import {
+  ARTICLES_REQUEST,
+  ArticlesParams,
+  ArticlesResult,
+  DIAGNOSTIC_SOURCE,
+  FixAllArguments,
+  FixAllResult,
+  FixWorkspaceResult,
+  SERVER_COMMANDS,
+  STATUS_NOTIFICATION,
+  StatusParams,
+} from '../../server/out/protocol';
 
-const ARTICLES_REQUEST = 'corpusLens/articles';
-const STATUS_NOTIFICATION = 'corpusLens/status';
-/** Commands the server executes (server/src/lsp/codeActions.ts). */
-const SERVER_FIX_ALL = 'corpusLens.server.fixAll';
-const SERVER_FIX_WORKSPACE = 'corpusLens.server.fixWorkspace';
-/** The `source` of the server's diagnostics. */
-const DIAGNOSTIC_SOURCE = 'corpus-lens';
 const WALKTHROUGH = 'corpus-lens.corpus-lens#corpusLens.gettingStarted';
 const CORPUS_DOCUMENTS: vscode.DocumentSelector = [{ language: 'zh-corpus' }, { language: 'plaintext' }];
-
-interface StatusParams {
-  segmenter: string;
-  segmenterWarning: string | null;
-  lastAnalysisMs: number | null;
-  documents: number;
-}
 
 const t = vscode.l10n.t;
 
@@ -161,8 +161,10 @@ async function fixAllInFile(): Promise<void> {
   const { uri, version } = editor.document;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: t('Corpus Lens: fixing OCR artefacts…') },
-    (): Promise<{ applied: number } | null> =>
-      running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_ALL, arguments: [{ uri: uri.toString(), version }] }),
+    (): Promise<FixAllResult | null> => {
+      const argument: FixAllArguments = { uri: uri.toString(), version };
+      return running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.fixAll, arguments: [argument] });
+    },
   );
   const applied = result?.applied ?? 0;
   vscode.window.setStatusBarMessage(
@@ -177,13 +179,13 @@ async function fixWorkspace(): Promise<void> {
   // The server checks every corpus file, then sends one edit whose parts need confirmation, so
   // VS Code opens its refactor preview; the request ends once that review is done. The
   // notification covers the checking and closes when the review opens.
-  let request: Promise<{ files: number; edits: number } | null> | undefined;
+  let request: Promise<FixWorkspaceResult | null> | undefined;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Corpus Lens: looking for safe fixes in the workspace…') },
     () =>
       new Promise<void>((resolve) => {
         onWorkspaceEdit = resolve;
-        request = running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_WORKSPACE, arguments: [] });
+        request = running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.fixWorkspace, arguments: [] });
         request.then(() => resolve(), () => resolve());
       }),
   );
@@ -202,9 +204,8 @@ async function moveToArticle(direction: 1 | -1): Promise<void> {
   const editor = activeEditor();
   const running = editor && runningClient();
   if (!editor || !running) return;
-  const starts: { line: number; character: number }[] = await running.sendRequest(ARTICLES_REQUEST, {
-    uri: editor.document.uri.toString(),
-  });
+  const params: ArticlesParams = { uri: editor.document.uri.toString() };
+  const starts: ArticlesResult = await running.sendRequest(ARTICLES_REQUEST, params);
   const here = editor.selection.active;
   const positions = starts.map((p) => new vscode.Position(p.line, p.character));
   const target =
