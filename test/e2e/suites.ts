@@ -487,11 +487,11 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       const editor = await openSeed(seed);
       const { document } = editor;
       const at = positionOf(document, entry.term, 1);
-      // the seeds have one paragraph per line: wrap them so the slogan is on screen, and keep
-      // sticky headings from covering the top lines
+      // the seeds have one paragraph per line: Chinese Corpus wraps them (configurationDefaults),
+      // so the slogan is on screen; sticky headings are kept from covering the top lines
       await closeOtherEditors(document);
+      assert.equal(vscode.workspace.getConfiguration('editor', document).get('wordWrap'), 'on', 'a Chinese Corpus file wraps its lines');
       const config = vscode.workspace.getConfiguration('editor');
-      await config.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
       await config.update('stickyScroll.enabled', false, vscode.ConfigurationTarget.Global);
       try {
         await vscode.window.showTextDocument(document, { preview: false });
@@ -501,7 +501,6 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
         await vscode.commands.executeCommand('editor.action.showHover');
         await requestScreenshot('hover', { waitFor: { selector: '.monaco-hover', text: entry.definition.zh.slice(0, 12) } });
       } finally {
-        await config.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
         await config.update('stickyScroll.enabled', undefined, vscode.ConfigurationTarget.Global);
         editor.selection = new vscode.Selection(0, 0, 0, 0);
       }
@@ -533,18 +532,42 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
     },
   },
   {
-    name: 'the getting-started walkthrough opens (screenshot walkthrough.png)',
+    name: 'the getting-started walkthrough opens, and its steps complete as the user does them (screenshot walkthrough.png)',
     fn: async () => {
+      const step = (id: string) => `.gettingStartedContainer button.getting-started-step[data-step-id$="#${id}"][aria-checked="true"]`;
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      const { document } = await openSeed('001_9815b3dfd2404847.txt');
+      await closeOtherEditors(document);
       await vscode.commands.executeCommand('corpusLens.openWalkthrough');
       try {
         await waitForWorkbench({ selector: '.gettingStartedContainer', text: 'Get Started with Corpus Lens' });
+        // VS Code may start its walkthrough service only now, and misses what happened before:
+        // the steps are done here, with the walkthrough open. A corpus file shown beside it
+        // (the context key corpusLens.corpusFileShown flips) completes the first step.
+        const beside = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
+        await waitForWorkbench({ selector: step('openCorpus'), timeoutMs: 10000 });
+        // the Outline shown (onView:outline: it must become visible, so the side bar is closed first)
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await vscode.commands.executeCommand('outline.focus');
+        await waitForWorkbench({ selector: step('outline'), timeoutMs: 10000 });
+        // the Problems view (onCommand:workbench.actions.view.problems)
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await waitForWorkbench({ selector: step('fixArtefacts'), timeoutMs: 10000 });
+        // a Corpus Lens setting changed (onSettingChanged:corpusLens.maxProblems)
+        await config.update('maxProblems', 400, vscode.ConfigurationTarget.Global);
+        await waitForWorkbench({ selector: step('settings'), timeoutMs: 10000 });
+        await config.update('maxProblems', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.group.viewColumn === beside.viewColumn);
+        if (tab) await vscode.window.tabGroups.close(tab);
         // the step whose page shows the quick-fix screenshot
         await vscode.commands.executeCommand('walkthroughs.selectStep', `${EXTENSION_ID}#corpusLens.gettingStarted#fixArtefacts`);
         await waitForWorkbench({ selector: '.gettingStartedContainer .getting-started-step.expanded', text: 'Fix OCR artefacts' });
         // its page (media/walkthrough/fix-artefacts.md) renders in a webview
         await requestScreenshot('walkthrough', { waitFor: { selector: 'h1', text: 'Fix OCR artefacts · 修复 OCR 问题', frames: true } });
       } finally {
-        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await config.update('maxProblems', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       }
     },
   },
