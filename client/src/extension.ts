@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CancellationToken, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { trackActiveCorpusFile } from './corpusDocuments';
+import { offerCorpusLanguage } from './languageSwitch';
 // The custom protocol is the server's (server/src/protocol.ts, built first as a project
 // reference); esbuild bundles it into the packaged client.
 import {
@@ -40,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.busy = true;
   status.command = { command: 'corpusLens.showOutput', title: t('Show Output') };
   const problems = problemsStatus();
-  context.subscriptions.push(output, status, ...problems, trackActiveCorpusFile());
+  context.subscriptions.push(output, status, ...problems, trackActiveCorpusFile(), offerCorpusLanguage(context, output));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('corpusLens.nextArticle', () => moveToArticle(1)),

@@ -12,8 +12,8 @@
 // path>; the extension host inherits the server's environment. The harness appends suite events to
 // <resultFile>.progress and finally writes <resultFile> { passed, failed, tests }. A screenshot is
 // asked for with <screenshotRequestDir>/<name>.request ({ name, waitFor?: { selector, text?,
-// frames?, state?: 'visible'|'hidden', timeoutMs? }, picture? }: an element to wait for (or to
-// wait out) first; picture: false only waits) and answered
+// frames?, state?: 'visible'|'hidden', click?, timeoutMs? }, picture? }: an element to wait for
+// (or to wait out, or to click once it is there) first; picture: false only waits) and answered
 // with <name>.done.
 //
 // Prints "✔ name" / "✖ name: error" per test and a last line "N passed, M failed"; exits 0 only if
@@ -391,6 +391,7 @@ async function main() {
           }
         }
         await inFrame(page).waitFor({ state: 'visible', timeout });
+        if (waitFor.click) await inFrame(page).click({ timeout });
         return undefined;
       } catch {
         const what = `${waitFor.selector}${typeof waitFor.text === 'string' ? ` containing ${JSON.stringify(waitFor.text)}` : ''}`;

@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestScreenshot, waitFor, waitForStable, waitForWorkbench } from './harness';
@@ -409,11 +410,13 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
   {
     name: 'turning plaintext support off removes the outline of a .txt seed',
     fn: async () => {
+      // The seed is shown as Plain Text: no offer to open it as Chinese Corpus meanwhile.
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      await config.update('plaintext.openAsCorpus', 'never', vscode.ConfigurationTarget.Global);
       const document = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), '001_9815b3dfd2404847.txt'));
       const plain = document.languageId === 'plaintext' ? document : await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
       await vscode.window.showTextDocument(plain);
       await outline(plain);
-      const config = vscode.workspace.getConfiguration('corpusLens');
       await config.update('plaintext.enabled', false, vscode.ConfigurationTarget.Global);
       // VS Code caches a document's outline per version: an edit makes it ask again.
       const editor = vscode.window.activeTextEditor!;
@@ -428,6 +431,7 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       } finally {
         await config.update('plaintext.enabled', undefined, vscode.ConfigurationTarget.Global);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await config.update('plaintext.openAsCorpus', undefined, vscode.ConfigurationTarget.Global);
       }
     },
   },
@@ -568,6 +572,66 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       } finally {
         await config.update('maxProblems', undefined, vscode.ConfigurationTarget.Global);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
+    },
+  },
+  {
+    name: 'a mostly Chinese .txt shown as Plain Text is offered Chinese Corpus: Not Now leaves it, Always switches it and the next ones until the setting changes, and so does the setting (screenshot language-switch.png)',
+    fn: async () => {
+      // Copies of a seed outside the workspace folder, each shown for the first time. They stay
+      // open in the server for a while after they are closed, so this suite comes after the
+      // workspace fix, which would list them.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-e2e-txt-'));
+      const seed = fs.readFileSync(path.join(workspaceRoot(), '000_c507521ed4d42cd6.txt'), 'utf8');
+      const files = ['by-setting', 'not-now', 'always', 'after-always', 'after-reset'].map((name) => {
+        const file = path.join(dir, `${name}.txt`);
+        fs.writeFileSync(file, seed);
+        return file;
+      });
+      const [bySetting, notNow, always, afterAlways, afterReset] = files;
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      const languageOf = (file: string) => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)?.languageId;
+      const becomesCorpus = (file: string) => waitFor(() => languageOf(file), (id) => id === 'zh-corpus', { timeoutMs: 15000, message: `${path.basename(file)} to open as zh-corpus` });
+      const show = async (file: string) => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+      const offer = (file: string) => ({ selector: '.notification-toast', text: `${path.basename(file)} is mostly Chinese` });
+      const answer = (button: string) => waitForWorkbench({ selector: '.notification-toast .monaco-button', text: button, click: true });
+      try {
+        await config.update('plaintext.openAsCorpus', 'always', vscode.ConfigurationTarget.Global);
+        await show(bySetting);
+        await becomesCorpus(bySetting);
+
+        await config.update('plaintext.openAsCorpus', undefined, vscode.ConfigurationTarget.Global);
+        await show(notNow);
+        await requestScreenshot('language-switch', { waitFor: offer(notNow) });
+        await answer('Not Now');
+        await waitForWorkbench({ ...offer(notNow), state: 'hidden' });
+        assert.equal(await waitForStable(() => languageOf(notNow), { quietMs: 1000 }), 'plaintext', 'Not Now leaves the file as Plain Text');
+
+        await show(always);
+        await waitForWorkbench(offer(always));
+        await answer('Always');
+        await becomesCorpus(always);
+        await show(afterAlways);
+        await becomesCorpus(afterAlways);
+        await waitForWorkbench({ ...offer(afterAlways), state: 'hidden' });
+        const switched = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === afterAlways);
+        assert.ok(switched);
+        assert.equal(vscode.workspace.getConfiguration('editor', switched).get('wordWrap'), 'on', 'the switched file wraps its lines');
+        assert.equal(vscode.workspace.getConfiguration('editor', switched).get('lineHeight'), 1.7);
+
+        // A change of the setting forgets the answer: back at ask, the offer comes again.
+        await config.update('plaintext.openAsCorpus', 'ask', vscode.ConfigurationTarget.Global);
+        await show(afterReset);
+        await waitForWorkbench(offer(afterReset));
+        await answer('Not Now');
+        assert.equal(await waitForStable(() => languageOf(afterReset), { quietMs: 1000 }), 'plaintext');
+      } finally {
+        await config.update('plaintext.openAsCorpus', undefined, vscode.ConfigurationTarget.Global);
+        for (const file of files) {
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+          if (open) await discard(open);
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   },

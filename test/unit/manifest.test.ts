@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { openAsCorpusAction } from '../../client/src/openAsCorpusPolicy';
 import { ROOT } from '../support/paths';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -123,5 +124,20 @@ describe('configurationDefaults for [zh-corpus]', () => {
     // Below 8, VS Code takes the line height as a multiple of the font size.
     assert.ok(Number(defaults['editor.lineHeight']) >= 1.4 && Number(defaults['editor.lineHeight']) < 8);
     assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false, 'full-width punctuation is not flagged');
+  });
+});
+
+describe('openAsCorpusAction', () => {
+  it('follows the setting, and under ask the answer kept for the workspace', () => {
+    assert.equal(openAsCorpusAction('always', 'never'), 'switch');
+    assert.equal(openAsCorpusAction('never', 'always'), 'leave');
+    assert.equal(openAsCorpusAction('ask', undefined), 'ask');
+    assert.equal(openAsCorpusAction('ask', 'always'), 'switch');
+    assert.equal(openAsCorpusAction('ask', 'never'), 'leave');
+  });
+  it('takes a wrong value of either for the default', () => {
+    assert.equal(openAsCorpusAction(42, undefined), 'ask');
+    assert.equal(openAsCorpusAction('sometimes', 'always'), 'switch');
+    assert.equal(openAsCorpusAction(undefined, 'perhaps'), 'ask');
   });
 });
