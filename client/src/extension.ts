@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { CancellationToken, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { CancellationToken, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind, WorkspaceEdit } from 'vscode-languageclient/node';
 import { trackActiveCorpusFile } from './corpusDocuments';
 import { offerCorpusLanguage } from './languageSwitch';
 // The custom protocol is the server's (server/src/protocol.ts, built first as a project
@@ -31,7 +31,7 @@ const t = vscode.l10n.t;
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 /** Called when the server sends the edit of a running workspace fix (its review begins). */
-let onWorkspaceEdit: (() => void) | undefined;
+let onWorkspaceEdit: ((edit: WorkspaceEdit) => void) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Corpus Lens', { log: true });
@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('corpusLens.nextArticle', () => moveToArticle(1)),
     vscode.commands.registerCommand('corpusLens.previousArticle', () => moveToArticle(-1)),
     vscode.commands.registerCommand('corpusLens.fixAll', fixAllInFile),
-    vscode.commands.registerCommand('corpusLens.fixWorkspace', fixWorkspace),
+    vscode.commands.registerCommand('corpusLens.fixWorkspace', () => fixWorkspace(context)),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => {
       if (!client) return startClient(context, status);
       status.text = t('Corpus Lens: restarting…');
@@ -87,7 +87,7 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
     middleware: {
       workspace: {
         handleApplyEdit: (params, next) => {
-          onWorkspaceEdit?.();
+          onWorkspaceEdit?.(params.edit);
           return next(params, CancellationToken.None);
         },
       },
@@ -175,18 +175,24 @@ async function fixAllInFile(): Promise<void> {
   );
 }
 
-async function fixWorkspace(): Promise<void> {
+async function fixWorkspace(context: vscode.ExtensionContext): Promise<void> {
   const running = runningClient();
   if (!running) return;
   // The server checks every corpus file, then sends one edit whose parts need confirmation, so
   // VS Code opens its refactor preview; the request ends once that review is done. The
   // notification covers the checking and closes when the review opens.
   let request: Promise<FixWorkspaceResult | null> | undefined;
+  let reviewed = false;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Corpus Lens: looking for safe fixes in the workspace…') },
     () =>
       new Promise<void>((resolve) => {
-        onWorkspaceEdit = resolve;
+        onWorkspaceEdit = (edit) => {
+          reviewed = true;
+          resolve();
+          // The preview starts with every box unticked: Apply alone would change nothing.
+          void previewNote(context, countEdits(edit));
+        };
         request = running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.fixWorkspace, arguments: [] });
         request.then(() => resolve(), () => resolve());
       }),
@@ -194,12 +200,31 @@ async function fixWorkspace(): Promise<void> {
   onWorkspaceEdit = undefined;
   try {
     const result = await request;
-    if (result && result.edits > 0) {
-      vscode.window.setStatusBarMessage(t('Corpus Lens: {0} safe fixes applied in {1} files', result.edits, result.files), 4000);
-    }
+    if (result && result.edits > 0) vscode.window.setStatusBarMessage(t('Corpus Lens: the fixes you ticked were applied'), 4000);
+    else if (reviewed) vscode.window.setStatusBarMessage(t('Corpus Lens: no fix was applied'), 4000);
   } catch (error) {
     void vscode.window.showErrorMessage(t('Corpus Lens: the workspace fix failed: {0}', error instanceof Error ? error.message : String(error)));
   }
+}
+
+/** The globalState key set by "Don't Show Again" on the note about the Refactor Preview. */
+const PREVIEW_NOTE_HIDDEN = 'corpusLens.previewNoteHidden';
+
+/** Says, while the Refactor Preview is open, that its boxes start unticked. */
+async function previewNote(context: vscode.ExtensionContext, { files, edits }: { files: number; edits: number }): Promise<void> {
+  if (context.globalState.get(PREVIEW_NOTE_HIDDEN)) return;
+  const hide = t("Don't Show Again");
+  const answer = await vscode.window.showInformationMessage(
+    t('Corpus Lens: {0} safe fixes in {1} files wait in the Refactor Preview, every one unticked. Tick the rules or files to apply, then press Apply; Discard changes nothing.', edits, files),
+    hide,
+  );
+  if (answer === hide) await context.globalState.update(PREVIEW_NOTE_HIDDEN, true);
+}
+
+/** The files and text edits of a workspace edit (as the server sends it: TextDocumentEdits). */
+function countEdits(edit: WorkspaceEdit): { files: number; edits: number } {
+  const changes = (edit.documentChanges ?? []).filter((c): c is Extract<typeof c, { edits: unknown }> => 'edits' in c);
+  return { files: changes.length, edits: changes.reduce((n, c) => n + c.edits.length, 0) };
 }
 
 async function moveToArticle(direction: 1 | -1): Promise<void> {

@@ -522,11 +522,13 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       const pending = Promise.resolve(vscode.commands.executeCommand('corpusLens.fixWorkspace')).finally(() => (finished = true));
       try {
         await waitForWorkbench({ selector: '.bulk-edit-panel .monaco-list-row', text: '.txt', timeoutMs: 60000 });
-        // the client's progress notification closes once the review has begun
+        // the client's progress notification closes once the review has begun, and a message
+        // says that every box starts unticked
         await waitForWorkbench({ selector: '.notification-toast', text: 'looking for safe fixes', state: 'hidden' });
-        await requestScreenshot('workspace-fix');
+        await requestScreenshot('workspace-fix', { waitFor: { selector: '.notification-toast', text: 'every one unticked' } });
       } finally {
         await vscode.commands.executeCommand('refactorPreview.discard');
+        await vscode.commands.executeCommand('notifications.clearAll');
       }
       await waitFor(() => finished, (done) => done, { timeoutMs: 20000, message: 'the workspace fix to end once its review is discarded' });
       await pending;
