@@ -31,6 +31,8 @@ export interface CommandOptions {
   lang: Lang | null;
   /** fix: print a diff instead of writing. */
   dryRun: boolean;
+  /** fix --dry-run: the unified line diff (for patch), a word-level view (for people) or counts per file and rule. */
+  dryRunView: 'diff' | 'word-diff' | 'stat';
   /** JSON output indented for people (compact, one file at a time, otherwise). */
   pretty: boolean;
   /** lint: worker threads across files; the cores when null. */
