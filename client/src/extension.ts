@@ -104,8 +104,10 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
   });
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
-      status.busy = false;
-      status.text = `$(book) ${params.segmenter}`;
+      // A document past the server's time budget: its findings are on the way, the ones shown are older.
+      const analysing = params.analysing ?? [];
+      status.busy = analysing.length > 0;
+      status.text = analysing.length > 0 ? t('$(sync~spin) Analysing {0}…', analysing.map((uri) => uri.slice(uri.lastIndexOf('/') + 1)).join(', ')) : `$(book) ${params.segmenter}`;
       const files = params.documents === 1 ? t('1 corpus file open') : t('{0} corpus files open', params.documents);
       const analysis = params.lastAnalysisMs === null ? undefined : t('last analysis {0} ms', Math.round(params.lastAnalysisMs));
       status.detail = [analysis, files, params.segmenterWarning ?? undefined].filter((part) => part !== undefined).join(' · ');
