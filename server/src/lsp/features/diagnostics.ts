@@ -5,7 +5,7 @@
  * where the client supports it and published otherwise: after a short pause while the user
  * types, and again for every open document when the configuration changes.
  */
-import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import { CancellationToken, Connection, Diagnostic, DiagnosticServerCancellationData, DiagnosticSeverity, DocumentDiagnosticReport, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { Lang, say } from '../../core/lint/json';
 import { Finding } from '../../core/lint/lint';
 import { Severity } from '../../core/rules/index';
@@ -78,6 +78,36 @@ export function diagnosticsOf(ctx: ServerContext, uri: string): Diagnostic[] {
   }
 }
 
+/** A document whose rules run this long shows as being analysed in the status item. */
+const BUDGET_MS = 500;
+
+/**
+ * Runs the rules on the open document `uri` as it is now, in slices, answering other requests
+ * in between; false when the document changed meanwhile (or `cancelled` says so), the work done
+ * being kept for the next version. A document past the time budget shows in the status item.
+ */
+async function lintedInSlices(ctx: ServerContext, uri: string, cancelled: () => boolean): Promise<boolean> {
+  const doc = ctx.analyzed(uri);
+  if (!doc) return true;
+  const started = performance.now();
+  let shown = false;
+  const stop = () => {
+    if (!shown && performance.now() - started > BUDGET_MS) {
+      shown = true;
+      ctx.analysing(uri, true);
+    }
+    return cancelled() || ctx.documents.get(uri)?.version !== doc.version;
+  };
+  try {
+    return await ctx.workspace.documents.lintInSlices(doc, stop);
+  } catch {
+    // diagnosticsOf reports the failure.
+    return true;
+  } finally {
+    if (shown) ctx.analysing(uri, false);
+  }
+}
+
 const TYPING_PAUSE_MS = 250;
 
 /** Getting diagnostics to the client: answered when pulled, else published. */
@@ -114,20 +144,24 @@ export class DiagnosticsDelivery {
     else for (const document of this.ctx.documents.all()) this.schedule(document.uri, 0);
   }
 
+  private async publish(uri: string): Promise<void> {
+    this.pending.delete(uri);
+    if (!this.ctx.documents.get(uri)) return;
+    // A timer has no caller to take an exception: an uncaught one would end the server.
+    try {
+      // A change meanwhile schedules the next publication: this one is dropped.
+      if (!(await lintedInSlices(this.ctx, uri, () => false)) || !this.ctx.documents.get(uri)) return;
+      void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(this.ctx, uri) });
+    } catch (error) {
+      this.connection.console.error(`Diagnostics of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
   private schedule(uri: string, delayMs: number): void {
     clearTimeout(this.pending.get(uri));
     this.pending.set(
       uri,
-      setTimeout(() => {
-        this.pending.delete(uri);
-        if (!this.ctx.documents.get(uri)) return;
-        // A timer has no caller to take an exception: an uncaught one would end the server.
-        try {
-          void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(this.ctx, uri) });
-        } catch (error) {
-          this.connection.console.error(`Diagnostics of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        }
-      }, delayMs),
+      setTimeout(() => void this.publish(uri), delayMs),
     );
   }
 }
@@ -135,11 +169,28 @@ export class DiagnosticsDelivery {
 /** Registers the pull handler and the document events that publish; returns the delivery. */
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   const delivery = new DiagnosticsDelivery(ctx);
-  ctx.connection.languages.diagnostics.on((params) => {
-    const items = diagnosticsOf(ctx, textDocumentUri(params, 'params'));
+  // Pulls of one document are answered one after the other, in the order they came.
+  const inOrder = new Map<string, Promise<unknown>>();
+  ctx.connection.languages.diagnostics.on((params, token) => {
+    const uri = textDocumentUri(params, 'params');
+    const answer = (inOrder.get(uri) ?? Promise.resolve()).then(() => pulled(uri, token));
+    const settled = answer.catch(() => undefined);
+    inOrder.set(uri, settled);
+    void settled.then(() => inOrder.get(uri) === settled && inOrder.delete(uri));
+    return answer;
+  });
+  const pulled = async (uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> => {
+    const ready = await lintedInSlices(ctx, uri, () => token.isCancellationRequested);
+    if (!ready) {
+      // The client asks again for the new version (or has given up on this one).
+      return token.isCancellationRequested
+        ? new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: false })
+        : new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    }
+    const items = diagnosticsOf(ctx, uri);
     ctx.sendStatus();
     return { kind: DocumentDiagnosticReportKind.Full, items };
-  });
+  };
   ctx.documents.onDidOpen((event) => {
     delivery.opened(event.document.uri);
     ctx.sendStatus();
