@@ -18,6 +18,7 @@ import { freshText, seedsText, sizeOf, tempFolder, writeInput } from './corpus.m
 import { PEERS, installPeers, peerVersion } from './peers.mjs';
 import { benchServer } from './lsp.mjs';
 import { benchSegmenters } from './segmenters.mjs';
+import { benchOcr } from './ocr.mjs';
 import { performanceReport } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -115,6 +116,11 @@ log('segmenters');
 const segmenterInput = inputs.find((i) => i.kind === 'fresh') ?? inputs[0];
 const segmenterRows = benchSegmenters(root, segmenterInput.file, (argv) => timeProcess(argv, 15 * 60 * 1000), cli);
 
+log('ocr-confusion and mixed-script');
+const ocrInputs = [inputs.find((i) => i.kind === 'seeds' && Math.round(sizeOf(i.file)) === 10) ?? inputs[0], inputs.find((i) => i.kind === 'fresh')].filter(Boolean);
+const ocr = benchOcr(ocrInputs.map((i) => i.file), runs, log);
+const ocrRows = ocr ? ocr.inputs.map((r, k) => ({ ...r, input: ocrInputs[k].name, mb: sizeOf(ocrInputs[k].file) })) : [];
+
 fs.rmSync(folder, { recursive: true, force: true });
 const machine = {
   cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
@@ -126,7 +132,7 @@ const machine = {
   date: new Date().toISOString().slice(0, 10),
   runs,
 };
-const report = performanceReport({ machine, tools, cliRows, serverRows, segmenterRows, segmenterInput: segmenterInput.name });
+const report = performanceReport({ machine, tools, cliRows, serverRows, segmenterRows, segmenterInput: segmenterInput.name, ocrStartup: ocr?.startup ?? null, ocrRows });
 process.stdout.write(report.summary + '\n');
 if (writeDocs) {
   fs.writeFileSync(path.join(root, 'docs', 'PERFORMANCE.md'), report.markdown);
