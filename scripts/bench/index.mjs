@@ -105,6 +105,27 @@ for (const input of inputs) {
   });
 }
 
+// A folder of files: one job against worker threads across files (--jobs, default the cores).
+const folderRows = [];
+const folderSource = inputs.find((i) => i.kind === 'fresh') ?? inputs.find((i) => Math.round(sizeOf(i.file)) === 10) ?? inputs[0];
+{
+  const parts = fs.readFileSync(folderSource.file, 'utf8').split('\n\n');
+  const dir = path.join(folder, 'folder');
+  fs.mkdirSync(dir);
+  const count = 10;
+  for (let k = 0; k < count; k++) fs.writeFileSync(path.join(dir, `part-${k}.txt`), parts.filter((_, i) => i % count === k).join('\n\n'));
+  const mb = fs.readdirSync(dir).reduce((n, f) => n + sizeOf(path.join(dir, f)), 0);
+  for (const jobs of [1, os.availableParallelism()]) {
+    const times = [];
+    for (let r = 0; r < runs; r++) {
+      log(`cli: Corpus Lens on a folder of ${count} files, --jobs ${jobs} (run ${r + 1}/${runs})`);
+      const result = timeProcess([cli, 'lint', dir, '--format', 'json', '--fail-on', 'none', '--jobs', String(jobs)], 15 * 60 * 1000);
+      if (result.ms !== null) times.push(result);
+    }
+    folderRows.push({ input: `${folderSource.name}, as ${count} files`, mb, jobs, ms: median(times.map((t) => t.ms)), rss: median(times.map((t) => t.rss)) });
+  }
+}
+
 const serverRows = [];
 for (const input of inputs) {
   log(`server: ${input.name}`);
@@ -132,7 +153,7 @@ const machine = {
   date: new Date().toISOString().slice(0, 10),
   runs,
 };
-const report = performanceReport({ machine, tools, cliRows, serverRows, segmenterRows, segmenterInput: segmenterInput.name, ocrStartup: ocr?.startup ?? null, ocrRows });
+const report = performanceReport({ machine, tools, cliRows, folderRows, serverRows, segmenterRows, segmenterInput: segmenterInput.name, ocrStartup: ocr?.startup ?? null, ocrRows });
 process.stdout.write(report.summary + '\n');
 if (writeDocs) {
   fs.writeFileSync(path.join(root, 'docs', 'PERFORMANCE.md'), report.markdown);

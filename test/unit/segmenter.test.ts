@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Segmenter, SegmentationError, layerWordOverlaps, lazySegmenter, tokenize, withWords, wordStraddles } from '../../server/src/core/segmenter';
 import { chooseSegmenter } from '../../server/src/segment';
+import { createIntlSegmenter } from '../../server/src/segment/intl';
 
 const SAMPLE = '省委书记王国生在推进会讲话中指出，洛阳要实现全方位开放 3 月 27 日😀𠀀abc\r\n';
 
@@ -79,5 +80,17 @@ describe('word layers', () => {
 describe('chooseSegmenter', () => {
   it('defaults to @node-rs/jieba', () => {
     assert.equal(chooseSegmenter('auto').segmenter.name, '@node-rs/jieba');
+  });
+});
+
+describe('the Intl.Segmenter backend on long texts', () => {
+  it('cuts in pieces at marks, and a text with none at a code-point boundary, its words joining back to the text', () => {
+    const segmenter = createIntlSegmenter();
+    // 7,999 Han characters and then an astral one across the hard cut at 8,000; then prose with marks.
+    const text = '中'.repeat(7999) + '𠮷' + '国'.repeat(3000) + '。会议指出，要推动高质量发展。\n'.repeat(500);
+    const words = segmenter.cut(text);
+    assert.equal(words.join(''), text);
+    assert.ok(words.every((w) => !/^[\udc00-\udfff]/.test(w) && !/[\ud800-\udbff]$/.test(w)), 'no word starts or ends inside a surrogate pair');
+    assert.ok(words.includes('会议'));
   });
 });

@@ -12,7 +12,6 @@ import { lintInWorkers } from './lintPool';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
 
-
 export interface LintSummary {
   files: number;
   findings: number;
@@ -56,16 +55,12 @@ export async function runLint(options: CommandOptions, output: Output): Promise<
     }
     if (i + 1 < files.length) progress.show(i + 1, files[i + 1]);
   };
+  if (files.length > 0) progress.show(0, files[0]);
   const jobs = Math.min(options.jobs ?? os.availableParallelism(), files.length);
-  if (jobs > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES) {
-    if (files.length > 0) progress.show(0, files[0]);
-    await lintInWorkers(files, options, lang, jobs, output, take);
-  } else {
+  if (jobs > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES) await lintInWorkers(files, options, lang, jobs, output, take);
+  else {
     const projects = cliProjects(options, output);
-    for (const [i, file] of files.entries()) {
-      progress.show(i, file);
-      take(i, lintOneFile(projects, file, lang));
-    }
+    for (const [i, file] of files.entries()) take(i, lintOneFile(projects, file, lang));
   }
   progress.clear();
   writer.end(tally.summary(unreadable));

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { DocumentAnalysis, LiveAnalysis } from '../core/analysis';
+import { regionCounts } from '../core/glossary/counts';
 import { LintResult } from '../core/lint/lint';
 import { Segmenter } from '../core/segmenter';
 import { LineIndex, isMostlyChinese } from '../core/text';
@@ -193,13 +194,15 @@ export class OpenDocuments {
    * Runs the rules on the document's regions a slice of time at a time, letting the event loop
    * answer other requests between slices; false when `stop` says (between slices) that the
    * result is no longer wanted. What is done is kept: a later version reuses the regions it
-   * shares. `lint` is then quick.
+   * shares. `lint` is then quick, and so are a hover's counts of a slogan.
    */
   async lintInSlices(doc: AnalyzedDocument, stop: () => boolean, sliceMs = SLICE_MS): Promise<boolean> {
     if (this.lints.get(doc.uri)?.doc === doc) return true;
     let sliceStart = performance.now();
     for (const { result } of doc.analysis.regions) {
       doc.project.lintRegion(result);
+      // What a hover on a slogan counts, while we are here.
+      regionCounts(doc.project.glossary, result);
       if (performance.now() - sliceStart < sliceMs) continue;
       await new Promise((resolve) => setImmediate(resolve));
       if (stop()) return false;
