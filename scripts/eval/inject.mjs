@@ -49,6 +49,9 @@ const SLOGANS = [
   ['四个自信', '四个自心', '坚定'],
 ];
 
+/** Degree adverbs that Chinese doubles for emphasis (非常非常, 特别特别): no artefact when doubled. */
+const EMPHATIC = new Set(['非常', '特别', '十分', '格外', '极其', '尤其', '真的', '好好', '很多', '很少', '好久', '多么', '越来越']);
+
 const MOJIBAKE = ['\ufffd', '\ufffd\ufffd', '锟斤拷', 'ä¸­å›½', '??', '?Ｋ孀殴', '\ue5e5'];
 
 /**
@@ -109,7 +112,8 @@ export const POINT = {
         return { text: replace(p, at, at, '的'), start: at - 1, end: at + 1 };
       }
     }
-    const w = rng.pick(hanWords(p).filter((t) => t.start > 6 && !/^[一二三四五六七八九十两]/.test(t.text) && !/^(.)\1/.test(t.text)));
+    // Not a degree adverb: doubled, it is emphasis (非常非常有吸引力), which an editor leaves.
+    const w = rng.pick(hanWords(p).filter((t) => t.start > 6 && !/^[一二三四五六七八九十两]/.test(t.text) && !/^(.)\1/.test(t.text) && !EMPHATIC.has(t.text)));
     if (!w) return null;
     return { text: replace(p, w.end, w.end, w.text), start: w.start, end: w.end + w.text.length };
   },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Article, parseDocument } from '../../server/src/core/parse';
+import { Article, classifyLine, parseDocument } from '../../server/src/core/parse';
 import { defaultSegmenter } from '../support/segmenters';
 
 const parse = (text: string) => parseDocument(text, { segmenter: defaultSegmenter() });
@@ -222,5 +222,36 @@ describe('parseDocument: article boundaries', () => {
     assert.equal(b.title?.text, a.title?.text);
     assert.deepEqual(b.authors, a.authors);
     assert.equal(crlf.slice(b.span.start, b.span.end).endsWith('（01版）'), true);
+  });
+});
+
+describe('parseDocument: glosses, unpaired title marks and signatures', () => {
+  it('joins a line that opens with a bracketed Latin spelling onto the name before it, in hard-wrapped text', () => {
+    const text = [
+      '医院里的两代护士',
+      '',
+      WRAPPED_BODY,
+      '站在她身后的是护士玛丽·史密斯',
+      '（Ｍａｒｙ　Ｓｍｉｔｈ）二十年前曾在同一',
+      '个病房照顾过早产的婴儿，如今她又回到这',
+      '里工作，和年轻的同事们一起值夜班。',
+    ].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), ['医院里的两代护士']);
+  });
+
+  it('takes no number with an unpaired title mark for a page number (…电影节 / 2008》)', () => {
+    assert.equal(classifyLine('2008》').kind, 'text');
+    assert.equal(classifyLine('《2008').kind, 'text');
+    assert.equal(classifyLine('《58》').kind, 'page-mark');
+    const text = ['电影节今年再度举办', '', '主办方表示，今年将继续举办《亚洲电影节', '2008》', '活动，邀请各国影人参加。'].join('\n');
+    assert.deepEqual(parse(text).pageMarks, []);
+  });
+
+  it('keeps a byline after the body, with two blank lines after it, as the article’s signature', () => {
+    const text = ['山区小学迎来新校舍', '', '新校舍今天正式启用，全校师生搬进了明亮的教室。', '记者王小明', '', '', '县里召开防汛工作会议', '', '会议要求各乡镇做好防汛准备。'].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), ['山区小学迎来新校舍', '县里召开防汛工作会议']);
+    assert.deepEqual(articles[0].authors, ['王小明']);
   });
 });

@@ -147,6 +147,47 @@ describe('cjk-space', () => {
     }
   });
 
+  it('past the opening, leaves only names in a list or beside a credit word or title: a run that merely looks like a name does not protect a space', () => {
+    for (const [text, fixed] of [
+      // 时间相 and 来门 have the shape of names; so does 权利 (权 is a surname).
+      [`${opened}同时，与赎回资金到账 时间相比，速度更快。`, `${opened}同时，与赎回资金到账时间相比，速度更快。`],
+      [`${opened}据了解，来门 店购房的人很多。`, `${opened}据了解，来门店购房的人很多。`],
+      [`${opened}请大家尊重权利人之 权利。`, `${opened}请大家尊重权利人之权利。`],
+    ]) {
+      assert.equal(fixWith('cjk-space', text), fixed, text);
+    }
+    for (const text of [`${opened}会上，通讯员 马斌 记者 赵雨文作了介绍。`, `${opened}会上，秘书长 张亚晨说，要抓好落实。`, `${opened}会上，刘洋 张亚晨作了发言。`]) {
+      assert.deepEqual(flagged(text, check('cjk-space', text)), [], text);
+    }
+  });
+
+  it('in the opening, a name-shaped run protects a space only before the first comma; a dateline ends the opening', () => {
+    // Before the comma 关中独 could be a glued byline; after it the word 独生女 is cut.
+    assert.equal(fixWith('cjk-space', '据报道，关中独 生女儿昨日回国。'), '据报道，关中独生女儿昨日回国。');
+    assert.deepEqual(check('cjk-space', '关中独 生女儿昨日回国。'), []);
+    // Past the dateline and its credit the paragraph's prose begins, well within 40 characters.
+    const dated = '【本市讯】（记者 张三）新平台仅 提供信息存储空间服务，其内容均由用户提供。';
+    assert.equal(fixWith('cjk-space', dated), '【本市讯】（记者 张三）新平台仅提供信息存储空间服务，其内容均由用户提供。');
+  });
+
+  it('a space is lone in its clause: another clause\'s space, or a glued subheading before a clause, does not hide it', () => {
+    // 楼市降温 is a subheading glued at the sentence start; 心理 警示 is in another clause.
+    const text = `${opened}楼市降温 成交回落，购房者产生较强的心理 警示。`;
+    assert.equal(fixWith('cjk-space', text), `${opened}楼市降温 成交回落，购房者产生较强的心理警示。`);
+    // 业界看法 is a glued subheading and 银行对这些 reads as a clause: the second space is lone.
+    const glued = `${opened}业界看法 银行对这些 客户区别对待。`;
+    assert.equal(fixWith('cjk-space', glued), `${opened}业界看法 银行对这些客户区别对待。`);
+  });
+
+  it('a glued subheading is a phrase: a preposition, conjunction or adverb standing alone in it makes it a clause', () => {
+    for (const [text, fixed] of [
+      [`${opened}“这是我们的符号。”目前在斯坦福 做博士后研究。`, `${opened}“这是我们的符号。”目前在斯坦福做博士后研究。`],
+      [`${opened}第一稿中有所体现。但从第二 稿内容中看，已删去。`, `${opened}第一稿中有所体现。但从第二稿内容中看，已删去。`],
+    ]) {
+      assert.equal(fixWith('cjk-space', text), fixed, text);
+    }
+  });
+
   it('leaves a standalone section heading whole, even a spaced-out one (一、概 况)', () => {
     const text = '会议指出，要加快进度。\n\n一、概 况\n\n各地要抓好落实。';
     assert.deepEqual(check('cjk-space', text), []);

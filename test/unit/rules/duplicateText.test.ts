@@ -121,6 +121,34 @@ describe('duplicate-text', () => {
     }
   });
 
+  it('flags a word repeated with one character more or less (许可|许可证, 无条件|条件), but not before a suffix of people (管理|管理者)', () => {
+    for (const [text, copy] of [
+      [`${lead}要申请经营许可许可证。`, '许可'],
+      [`${lead}实行无条件条件退款。`, '条件'],
+    ]) {
+      assert.deepEqual(flagged(text, check('duplicate-text', text)), [copy], text);
+    }
+    // A verb and the people it acts on; a numeral before the repeated word.
+    for (const text of [`${lead}要学会管理管理者。`, `${lead}要教育教育者本人。`, `${lead}这项工程用了二十年十年前就已立项。`]) {
+      assert.deepEqual(flagged(text, check('duplicate-text', text)), [], text);
+    }
+  });
+
+  it('flags a doubled connective at a sentence start (no subheading is 而且), and ABAB where it cannot be the tentative verb (据介绍介绍, 介绍介绍说)', () => {
+    for (const [text, copy] of [
+      ['会议指出，要加强。而且而且，这种做法是无条件的。', '而且'],
+      ['会议指出，工程已完工。据介绍介绍，项目已验收。', '介绍'],
+      ['会议指出，他向记者介绍介绍说，项目已验收。', '介绍'],
+      ['会议指出，大家要准备准备好，迎接检查。', '准备'],
+      ['会议指出，我们进入了全面沟通沟通的时代。', '沟通'],
+    ]) {
+      assert.deepEqual(flagged(text, check('duplicate-text', text)), [copy], text);
+    }
+    for (const text of [`${lead}我们要研究研究这个问题，再介绍介绍经验。`, `${lead}这件事还得商量商量的。`, `${lead}咱们商量商量好吗？`]) {
+      assert.deepEqual(check('duplicate-text', text), [], text);
+    }
+  });
+
   it('flags a character printed twice where the second copy starts the next word (执|执行难)', () => {
     const text = `${lead}要切实解决执执行难问题。`;
     assert.deepEqual(flagged(text, check('duplicate-text', text)), ['执']);

@@ -110,6 +110,8 @@ export function isPageNumber(text: string): boolean {
   const digits = text.match(/[0-9０-９]+/g) ?? [];
   // A page number and at most the running count: (总7)·5; 2020-07-10 is a date.
   if (digits.length > 2 || digits.some((d) => d.length > 4)) return false;
+  // A title mark without its pair ends or opens a title that wrapped (…电影节 / 2008》).
+  if ((text.match(/《/g)?.length ?? 0) !== (text.match(/》/g)?.length ?? 0)) return false;
   // (总10) read by OCR as (点10): one character in brackets before the number is the running count's.
   const rest = text
     .replace(/([（(])[\u4e00-\u9fff](?=\s*[0-9０-９])/g, '$1')

@@ -82,6 +82,8 @@ const SPEECH_OPENING = /^[\u4e00-\u9fff]{1,12}(?:指出|强调|要求|表示|认
 const NEVER_LAST = '的把被将和与及在对从向之';
 /** Words that cannot start a line of their own: a line starting with one continues the line before. */
 const NEVER_FIRST_WORDS = new Set(['的', '地', '得', '了', '着', '过', '们', '吗', '呢', '吧', '啊', '么']);
+/** A bracket opening with a capitalised Latin word (a name's spelling, not an acronym such as CNN). */
+const LATIN_GLOSS = /^[（(][A-ZＡ-Ｚ][a-zａ-ｚ]{2,}/;
 const STARTS_WITH_CLOSING = /^[，。、；：,.;:！？!?）)”’」』》】…]/;
 const ENDS_WITH_CLAUSE_MARK = /[，、,；;：:（(“‘《【—]$/;
 
@@ -333,7 +335,21 @@ export class Walker {
       article.hasBylines = true;
       return this.done('byline', false);
     }
+    // After the body, with a source line, a credit, two blank lines or nothing after it: the
+    // article's signature (…已经死亡。 / 记者李志宏 / blank / blank / next headline), not a
+    // byline printed above the next headline.
+    if (article && !article.closed && article.hasBody && this.endsArticle(this.nextProse(i))) return this.done('byline', false);
     return this.startArticle(i, 'byline');
+  }
+
+  /**
+   * What follows line `j - …` ends an article: a source line or a credit, two blank lines or
+   * more (which part articles, as in headline()), or no line at all (j < 0).
+   */
+  private endsArticle(j: number): boolean {
+    if (j < 0) return true;
+    const next = this.line(j);
+    return next.shape.kind === 'source' || next.shape.kind === 'credit' || next.blanksBefore >= 2;
   }
 
   /** A source line or credit: it ends the article it belongs to. */
@@ -594,6 +610,8 @@ export class Walker {
   private continuesInto(c: WalkLine, next: WalkLine): boolean {
     if (next.shape.kind !== 'text') return false;
     if (STARTS_WITH_CLOSING.test(next.text)) return true;
+    // A name's Latin spelling in brackets glosses the word before it: 瓦莱丽·费尔柴尔德 / （Valerie…）.
+    if (LATIN_GLOSS.test(next.text) && /[\u4e00-\u9fff]$/.test(c.text)) return true;
     if (this.endsWithBoundWord(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text)) return true;
     if (next.width <= 6 && endsSentence(next.text) && !sectionMarker(next.text)) return true;
     if (nameAcrossSeam(c.text, next.text)) return true;

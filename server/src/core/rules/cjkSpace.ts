@@ -12,7 +12,8 @@
  * running prose past the paragraph's first clause (where glued headlines and datelines live),
  * away from names (记者 李良 王妮娜): 6个篮板 和5个抢断.
  */
-import { isPersonName } from '../names';
+import { isPersonName, trailingPosition } from '../names';
+import { leadingDateline } from '../parse/credits';
 import { Issue, Rule, RuleContext } from './types';
 import {
   CLAUSE_MARKS,
@@ -49,6 +50,8 @@ const DATE_UNITS = '年月';
 /** Words that take a number right after them: 为 12.3万, 于 1935年, 在 3月. */
 const BEFORE_NUMBER = '为于在到至约近达共第占比是有过';
 const CREDIT_AFTER = /^(?:摄|文|图|报道|整理|口述|编辑|制图)(?:$|[^\u4e00-\u9fff])/;
+/** A credit word that a name follows in a credit (马斌 记者 赵雨文). */
+const CREDIT_BEFORE_NAME = /^(?:记者|通讯员|实习生|摄影|编辑|责编|作者|撰稿|主持人)/;
 
 export const cjkSpace: Rule = {
   id: ID,
@@ -92,15 +95,20 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean,
     // Two spaces or more, or an ideographic space, usually stand for a lost line break.
     const separator = end - start > 1 || text[start] === '\u3000';
     if (leftHan && rightHan) {
-      const across = nearName(text, start, end) ? null : wordAcrossSeam(ctx, text.slice(0, start), text.slice(end));
+      // In the opening (glued bylines and datelines) a name-shaped run beside the space is
+      // enough to leave it; past it, running prose only spaces names in a list of names or
+      // beside a credit word or title (刘洋 张亚晨, 秘书长 张亚晨): 来门|店, 到账|时间相比
+      // and 权利人之|权利 only look like names.
+      const named = start < openingEnd && !/[，；：,;:]/.test(text.slice(0, start)) ? nearName(text, start, end) : nameList(text, start, end);
+      const across = named ? null : wordAcrossSeam(ctx, text.slice(0, start), text.slice(end));
       if (across && seamBreaksWord(ctx, across)) reason = { zh: `空格把“${across.word}”一词隔开`, en: `the space cuts the word “${across.word}”` };
-      else if (separator || nearName(text, start, end)) reason = null;
+      else if (separator || named) reason = null;
       else if (spacedOut(text, start, end)) reason = { zh: '单字之间被空格隔开', en: 'single characters spaced out' };
       else if (boundFunctionWord(ctx, text, start, end)) reason = { zh: '虚词和相邻的词被空格隔开', en: 'a space next to a function word' };
       // Running prose has no spaces between words: past the opening of the paragraph (where a
       // glued headline or dateline ends), a lone space in a sentence is a stray one. Where
       // spaces recur in the sentence they are its style (lists, parallel phrases), not damage.
-      else if (start >= openingEnd && loneSpaceInSentence(text, start, end) && !afterGluedHeading(text, start, end, !!across)) reason = { zh: '句子中间的空格', en: 'a space inside a sentence' };
+      else if (start >= openingEnd && loneSpaceInSentence(ctx, text, start, end, openingEnd) && !afterGluedHeading(ctx, text, start, end, !!across)) reason = { zh: '句子中间的空格', en: 'a space inside a sentence' };
     } else if (separator) {
       reason = null;
     } else if (!copywriting && isAsciiDigit(lc) && rightHan && UNITS.includes(rc)) {
@@ -130,34 +138,63 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean,
 const OPENING = 40;
 
 function openingOf(text: string): number {
+  // A paragraph that opens with a dateline (【南方日报讯】（记者 谢俊）) has nothing glued before it.
+  const dateline = leadingDateline(text);
+  if (dateline && /[)）]$/.test(text.slice(0, dateline.length))) return dateline.length;
   const end = text.search(/[。！？!?]/);
   return end >= 0 && end < OPENING ? end : OPENING;
 }
 
-/** The space is the only one between Han characters in its sentence. */
-function loneSpaceInSentence(text: string, start: number, end: number): boolean {
+/**
+ * The space is the only one between Han characters in its clause. Spaces that recur in a
+ * clause are its style (产业 交通 民生); a space in another clause of the sentence says
+ * nothing about this one, nor does one that the paragraph's structure explains: in its
+ * opening (【南方日报讯】（记者 谢俊）…) or after a subheading glued at the clause's start
+ * (>>业界看法 银行对自 住者…).
+ */
+function loneSpaceInSentence(ctx: RuleContext, text: string, start: number, end: number, openingEnd: number): boolean {
   let from = start;
-  while (from > 0 && !/[。！？!?]/.test(text[from - 1])) from--;
+  while (from > 0 && !CLAUSE_END.test(text[from - 1])) from--;
   let to = end;
-  while (to < text.length && !/[。！？!?]/.test(text[to])) to++;
-  return (text.slice(from, to).match(/[\u3400-\u9fff][ \u00a0]+[\u3400-\u9fff]/g) ?? []).length === 1;
+  while (to < text.length && !CLAUSE_END.test(text[to])) to++;
+  const clause = text.slice(from, to);
+  for (const m of clause.matchAll(/(?<=[\u3400-\u9fff])[ \u00a0]+(?=[\u3400-\u9fff])/g)) {
+    const s = from + m.index!;
+    if (s === start || s < openingEnd) continue;
+    // A glued subheading, when the words between it and this space read as a clause (银行对自),
+    // not as the next item of a list (过去 现在 未来).
+    const between = s < start ? text.slice(s + m[0].length, start) : text.slice(end, s);
+    if (afterGluedHeading(ctx, text, s, s + m[0].length, false) && hasClauseWord(ctx, between)) continue;
+    return false;
+  }
+  return true;
 }
+
+const CLAUSE_END = /[。！？!?，；：,;:]/;
 
 /**
  * The space ends a subheading that lost its line break and ran into the text at a sentence's
  * start (…。玩家智慧 凝炼精品《YY三国》…): a few words with no clause mark, no word across the
  * space (人民|日报 is one word), and no function word at either side of it.
  */
-function afterGluedHeading(text: string, start: number, end: number, wordAcross: boolean): boolean {
+function afterGluedHeading(ctx: RuleContext, text: string, start: number, end: number, wordAcross: boolean): boolean {
   if (wordAcross) return false;
   let from = start;
   while (from > 0 && !/[。！？!?”]/.test(text[from - 1])) from--;
   const before = text.slice(from, start);
   // A numeral (三 亲自掌勺) or 图为 opens a list item or a caption.
   if (/^(?:[一二三四五六七八九十]|图为|附|注)$/.test(before)) return true;
-  if (before.length < 2 || before.length > 16 || /[，、；：,;:“”]/.test(before)) return false;
-  return !BOUND_BEFORE.includes(before[before.length - 1]) && !BOUND_AFTER.includes(text[end]) && !'和与及并而或'.includes(text[end]);
+  if (before.length < 2 || before.length > 16 || /[，、；：,;:“”\s]/.test(before)) return false;
+  if (BOUND_BEFORE.includes(before[before.length - 1]) || BOUND_AFTER.includes(text[end]) || '和与及并而或'.includes(text[end])) return false;
+  // A subheading is a phrase, not the start of a clause: no preposition, conjunction or
+  // adverb standing as a word of its own (目前在斯坦福 做…, 但从第二 稿…, 尊重权利人之 权利).
+  return !hasClauseWord(ctx, before);
 }
+
+const hasClauseWord = (ctx: RuleContext, text: string) => dictionaryTokens(ctx, text).some((t) => t.text.length === 1 && CLAUSE_WORDS.includes(t.text));
+
+/** Single-character words that open or carry a clause, never a subheading. */
+const CLAUSE_WORDS = '在从对把被将向于给让但而却也就都还又才并则便即之所已曾正再很更最';
 
 function firstMark(text: string): number {
   for (let i = 0; i < text.length; i++) if (CLAUSE_MARKS.includes(text[i]) || '“”《》（）()'.includes(text[i])) return i;
@@ -193,6 +230,21 @@ function nearName(text: string, start: number, end: number): boolean {
   // A two-character name padded to three cells: (张 哲), 实习生 景 雪.
   if (left.length === 1 && right.length === 1 && isPersonName(left + right)) return true;
   return isPersonName(left) || isPersonName(right) || isPersonName(right.slice(0, 3)) && right.length <= 4;
+}
+
+/**
+ * The stricter test of running prose: the gap stands in a list of names, or between a name
+ * and a credit word or an official title (记者 李良, 马斌 记者, 秘书长 张亚晨, 李良 摄).
+ */
+function nameList(text: string, start: number, end: number): boolean {
+  const left = hanRunBefore(text, start);
+  const right = hanRunAfter(text, end);
+  if (CREDIT_WORDS.test(left) || CREDIT_AFTER.test(right)) return true;
+  if (left.length === 1 && right.length === 1 && isPersonName(left + right)) return true;
+  const opensWithName = isPersonName(right.slice(0, 3)) || isPersonName(right.slice(0, 2));
+  const rightName = isPersonName(right) || (right.length <= 4 && opensWithName);
+  if (isPersonName(left) && (opensWithName || CREDIT_BEFORE_NAME.test(right))) return true;
+  return rightName && trailingPosition(left) !== null;
 }
 
 /** The gap follows or precedes a function word standing as a word of its own (与雄鹿的 比赛). */

@@ -197,7 +197,10 @@ function repeatedPrefix(ctx: RuleContext, text: string, tokens: Token[], i: numb
   if (!b || a.text.length < 2 || b.text.length <= a.text.length || !b.text.startsWith(a.text)) return null;
   if (!/^[\u3400-\u9fff]+$/.test(a.text)) return null;
   const rest = b.text.slice(a.text.length);
-  if (rest.length < 2 || dictionaryTokens(ctx, rest).length !== 1) return null;
+  // One character more (许可|许可证, 郑州|郑州市, 党政|党政办) is a copy too, but for a
+  // suffix of people, where a verb can take the longer word as its object (教育|教育者,
+  // 管理|管理者: to educate educators).
+  if (rest.length === 1 ? AGENT_SUFFIXES.includes(rest) || !isHanIndex(rest, 0) : rest.length < 2 || dictionaryTokens(ctx, rest).length !== 1) return null;
   const copyEnd = b.start + a.text.length;
   if (legitimateRepeat(text, a.text, a.start, copyEnd)) return null;
   return { kind: 'word', first: a, copy: { start: b.start, end: copyEnd } };
@@ -213,7 +216,8 @@ function repeatedSuffix(ctx: RuleContext, text: string, tokens: Token[], i: numb
   if (!b || b.text.length < 2 || a.text.length <= b.text.length || !a.text.endsWith(b.text)) return null;
   if (!/^[\u3400-\u9fff]+$/.test(a.text)) return null;
   const head = a.text.slice(0, a.text.length - b.text.length);
-  if (head.length < 2 || dictionaryTokens(ctx, head).length !== 1) return null;
+  // One character before it (无|条件 + 条件) is a copy too, but for a numeral (二十年|十年).
+  if (head.length === 1 ? !isHanIndex(head, 0) || NUMERAL_START.test(head) : head.length < 2 || dictionaryTokens(ctx, head).length !== 1) return null;
   if (legitimateRepeat(text, b.text, a.end - b.text.length, b.end)) return null;
   return { kind: 'word', first: { start: a.end - b.text.length, end: a.end }, copy: b };
 }
@@ -251,10 +255,12 @@ function repeatedListItem(text: string, tokens: Token[], i: number): Found | nul
 }
 
 function legitimateRepeat(text: string, unit: string, start: number, end: number): boolean {
-  if (ABAB.has(unit) || ONOMATOPOEIA.test(unit) || NUMERAL_START.test(unit) || EMPHATIC.test(unit) || SPOKEN.test(unit)) return true;
+  if (ABAB.has(unit) && reduplicatedVerb(text, start, end)) return true;
+  if (ONOMATOPOEIA.test(unit) || NUMERAL_START.test(unit) || EMPHATIC.test(unit) || SPOKEN.test(unit)) return true;
   // A label glued to its own first words: 8.青岛青岛最近…, 。理念的缺失理念的缺失既有… (a
   // subheading whose line break was lost), and a speaker's name before a colon: 刘晨刘晨：.
-  if (start === 0 || /[。！？!?”：:；;\s]$|(?:^|[^0-9])\d{1,2}[.、．]$/.test(text.slice(Math.max(0, start - 3), start))) return true;
+  // A connective (而且, 但是) is never a label.
+  if (!CONNECTIVES.has(unit) && (start === 0 || /[。！？!?”：:；;\s]$|(?:^|[^0-9])\d{1,2}[.、．]$/.test(text.slice(Math.max(0, start - 3), start)))) return true;
   if (/^[：:]/.test(text.slice(end))) return true;
   // AA itself (天天天天) or a reduplicated syllable inside (看看看看).
   if (unit.length === 2 && unit[0] === unit[1]) return true;
@@ -263,6 +269,23 @@ function legitimateRepeat(text: string, unit: string, start: number, end: number
   if (RHETORIC_AFTER.test(rest) && rest.slice(1).startsWith(unit)) return true;
   return false;
 }
+
+/**
+ * ABAB is a verb's tentative form (研究研究, 介绍介绍一下): it takes no aspect particle or 说
+ * after it (研究了研究 is the past), no result (准备准备好，), and modifies no noun
+ * (沟通沟通的时代); after 据 or 经 the word is a noun (据介绍，经研究).
+ */
+function reduplicatedVerb(text: string, start: number, end: number): boolean {
+  if (/[据经]$/.test(text.slice(0, start))) return false;
+  return !/^(?:[了过着]|说|[好完][，。；！？、,;!?]|的[\u3400-\u9fff])/.test(text.slice(end));
+}
+
+/** Conjunctions and linking adverbs: they open a clause, never stand as a label or name. */
+const CONNECTIVES = new Set(
+  '而且 并且 但是 可是 然而 不过 因为 所以 因此 如果 假如 虽然 尽管 即使 只要 只有 无论 不管 或者 还是 以及 甚至 而是 于是 然后 同时 此外 另外 并且 况且 何况 否则 总之'.split(' '),
+);
+/** Suffixes of people: 教育|教育者, 服务|服务员, 研究|研究生 (a verb and its object). */
+const AGENT_SUFFIXES = '者员师生家人手士工匠夫长';
 
 /** A B A, where A and B are words of two characters or more that share their first character. */
 function partialRepeat(text: string, tokens: Token[], i: number): Found | null {
