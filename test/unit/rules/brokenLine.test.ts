@@ -116,3 +116,14 @@ describe('broken-line', () => {
     assert.ok(warnings(short).every((w) => !w.fileLevel));
   });
 });
+
+describe('a dated list, one entry a line (a headline index)', () => {
+  // Entries of different lengths, none ending a sentence, some recurring (图片, a daily column).
+  const titles = ['国务院召开常务会议', '图片', '今日首都和各省市区报纸要目', '全国秋粮收购进度加快  多数省份超过去年同期', '图片', '国际要闻简报', '科技工作者座谈会在京举行', '今日首都和各省市区报纸要目', '图片', '一些国家领导人祝贺我国国庆'];
+  const text = ['### 1984年10月', ...Array.from({ length: 60 }, (_, k) => `1984-10-${String(1 + Math.floor(k / 6)).padStart(2, '0')} ${titles[k % titles.length]}`), ''].join('\n');
+
+  it('is no hard-wrapped text: no line is joined to the next, and no recurring entry is taken for a running head', () => {
+    const findings = lintFindings(text);
+    assert.deepEqual(findings.filter((f) => ['broken-line', 'split-paragraph', 'page-residue'].includes(f.rule)).map((f) => f.message.en), []);
+  });
+});

@@ -25,7 +25,7 @@ export { trailingAttribution } from './credits';
 export { isFullLine } from './layout';
 export { Paragraph } from './paragraph';
 export type { LinePiece, ParagraphBreak } from './paragraph';
-export { classifyLine, isoDate, pageDate, parseByline, sectionMarker } from './shapes';
+export { classifyLine, isoDate, pageDate, parseByline, sectionMarker, startsRecord } from './shapes';
 export type { LineShape, PageMarkKind, SectionMarker } from './shapes';
 
 export interface ParsedDocument {

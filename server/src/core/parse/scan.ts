@@ -12,7 +12,7 @@ import { Line, displayWidth, endsSentence, splitLines, trimSpaces } from '../tex
 import { PlacedLine } from './assemble';
 import { KeySighting, recurrenceKey, runningHeadKeys } from './furniture';
 import { LAYOUT_WINDOW, localWrapWidths } from './layout';
-import { LineShape, classifyLine, isContentsEntry } from './shapes';
+import { LineShape, classifyLine, isContentsEntry, startsRecord } from './shapes';
 
 export interface ScannedDocument {
   text: string;
@@ -232,7 +232,7 @@ function interrupts(lines: PlacedLine[], k: number): boolean {
   while (n < lines.length && n <= k + SIGHT_REACH && skip(n)) n++;
   const previous = p >= k - SIGHT_REACH ? lines[p] : undefined;
   const next = n <= k + SIGHT_REACH ? lines[n] : undefined;
-  return !!previous && !!next && previous.classified.kind === 'text' && next.classified.kind === 'text' && previous.width >= 12 && !endsSentence(previous.text);
+  return !!previous && !!next && previous.classified.kind === 'text' && next.classified.kind === 'text' && previous.width >= 12 && !endsSentence(previous.text) && !startsRecord(next.text);
 }
 
 /**
@@ -246,7 +246,7 @@ export function measureLayout(lines: PlacedLine[], from: number, to: number): vo
     lines.slice(lo, hi).map((line, j) => {
       const next = lines[lo + j + 1];
       const prose = line.shape.kind === 'text';
-      return { width: line.width, prose, runsOn: prose && !!next && next.blanksBefore === 0 && next.shape.kind === 'text' && !endsSentence(line.text) };
+      return { width: line.width, prose, runsOn: prose && !!next && next.blanksBefore === 0 && next.shape.kind === 'text' && !endsSentence(line.text) && !startsRecord(next.text) };
     }),
   );
   for (let k = Math.max(0, from); k < Math.min(lines.length, to); k++) lines[k].wrapWidth = widths[k - lo];

@@ -105,6 +105,16 @@ export function classifyLine(raw: string): LineShape {
  * (·58·, - 12 -, （总974）, (总7)·5.), or 第3版 / A3版. A bare number of five digits or more is
  * no page number.
  */
+/**
+ * A line that opens with a full date stamp and a space (`1984-10-01 标题`, `2020年4月1日 …`):
+ * an entry of a list or index, one per line. The line before it never runs on into it.
+ */
+const RECORD_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]+\S/;
+
+export function startsRecord(text: string): boolean {
+  return RECORD_START.test(text);
+}
+
 export function isPageNumber(text: string): boolean {
   if (!/[0-9０-９]/.test(text) && !/^第[一二三四五六七八九十]{1,3}版$/.test(text)) return false;
   const digits = text.match(/[0-9０-９]+/g) ?? [];

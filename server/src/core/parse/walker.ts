@@ -23,7 +23,7 @@ import { Segmenter, tokenize } from '../segmenter';
 import { displayWidth, endsSentence, headWindow, tailWindow } from '../text';
 import { leadingDateline, trailingAttribution } from './credits';
 import { isFullLine } from './layout';
-import { LineShape, PageMarkKind, isBracketedAside, sectionMarker } from './shapes';
+import { LineShape, PageMarkKind, isBracketedAside, sectionMarker, startsRecord } from './shapes';
 
 export interface WalkLine {
   /** Line number in the document. */
@@ -253,6 +253,11 @@ export class Walker {
         return { role: 'furniture', articleStart: false, mark: 'running-head' };
       }
       if (this.headlineAfterOpenParagraph(i)) return this.headline(i);
+      // An entry of a dated list starts afresh, whatever the line before it lacks.
+      if (startsRecord(c.text)) {
+        this.state.open = -1;
+        return this.paragraphLine(i, 'paragraph');
+      }
       // A dateline opens a new article's body, whatever the text before it lacks.
       if (leadingDateline(c.text) && (c.blanksBefore > 0 || this.state.afterFurniture)) {
         this.state.open = -1;
@@ -608,7 +613,7 @@ export class Walker {
 
   /** True when `next` reads as the rest of `c`'s sentence rather than a new line of its own. */
   private continuesInto(c: WalkLine, next: WalkLine): boolean {
-    if (next.shape.kind !== 'text') return false;
+    if (next.shape.kind !== 'text' || startsRecord(next.text)) return false;
     if (STARTS_WITH_CLOSING.test(next.text)) return true;
     // A name's Latin spelling in brackets glosses the word before it: 瓦莱丽·费尔柴尔德 / （Valerie…）.
     if (LATIN_GLOSS.test(next.text) && /[\u4e00-\u9fff]$/.test(c.text)) return true;

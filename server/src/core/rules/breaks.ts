@@ -2,7 +2,7 @@
  * The line breaks the parser left inside paragraphs, with the evidence that each one cuts a
  * sentence. Shared by broken-line, split-paragraph and page-residue.
  */
-import { isFullLine, sectionMarker } from '../parse';
+import { isFullLine, sectionMarker, startsRecord } from '../parse';
 import { Span, displayWidth, endsSentence } from '../text';
 import { RuleContext, TextEdit } from './types';
 import { ProseBlock, charBefore, charLength, isAsciiLetter, isHanIndex, proseBlocks, wordAcross } from './util';
@@ -41,7 +41,7 @@ const DATE_OPENING = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日[^，,]{0
 
 /** True when the text after a break reads like the start of a new paragraph. */
 export function looksLikeParagraphStart(text: string): boolean {
-  return !!sectionMarker(text) || SPEECH_OPENING.test(text) || DATE_OPENING.test(text);
+  return !!sectionMarker(text) || SPEECH_OPENING.test(text) || DATE_OPENING.test(text) || startsRecord(text);
 }
 
 const cache = new WeakMap<RuleContext, SentenceBreak[]>();
