@@ -118,9 +118,11 @@ describe('broken-line', () => {
 });
 
 describe('a dated list, one entry a line (a headline index)', () => {
-  // Entries of different lengths, none ending a sentence, some recurring (图片, a daily column).
-  const titles = ['国务院召开常务会议', '图片', '今日首都和各省市区报纸要目', '全国秋粮收购进度加快  多数省份超过去年同期', '图片', '国际要闻简报', '科技工作者座谈会在京举行', '今日首都和各省市区报纸要目', '图片', '一些国家领导人祝贺我国国庆'];
-  const text = ['### 1984年10月', ...Array.from({ length: 60 }, (_, k) => `1984-10-${String(1 + Math.floor(k / 6)).padStart(2, '0')} ${titles[k % titles.length]}`), ''].join('\n');
+  // Entries as long as a real index's (2 to 96 characters), none ending a sentence, some recurring (图片).
+  const lengths = [71, 31, 27, 19, 24, 2, 43, 16, 12, 13, 2, 13, 16, 19, 15, 10, 11, 16, 8, 12, 13, 15, 12, 15, 8, 11, 13, 96, 19, 23, 17, 7, 24, 20, 8, 14, 16, 13, 31, 33];
+  const words = '国务院召开常务会议研究秋粮收购工作全国科技工作者座谈会在京举行首都各界青年欢迎日本青年代表团'.repeat(3);
+  const entry = (n: number, k: number) => (n === 2 ? '图片' : words.slice(k % 17, (k % 17) + n));
+  const text = ['### 1984年10月', ...lengths.map((n, k) => `1984-10-${String(1 + Math.floor(k / 8)).padStart(2, '0')} ${entry(n, k)}`), ''].join('\n');
 
   it('is no hard-wrapped text: no line is joined to the next, and no recurring entry is taken for a running head', () => {
     const findings = lintFindings(text);
