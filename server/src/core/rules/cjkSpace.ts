@@ -52,7 +52,7 @@ const CREDIT_AFTER = /^(?:摄|文|图|报道|整理|口述|编辑|制图)(?:$|[^
 
 export const cjkSpace: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: message('中文之间多余的空格', 'Stray spaces inside Chinese text'),
   examples: [
     { bad: '要深入领会、准确把握习 近平总书记重要讲话精神。', good: '要深入领会、准确把握习近平总书记重要讲话精神。' },
