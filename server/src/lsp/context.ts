@@ -4,7 +4,8 @@
  */
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Lang, inLang } from '../core/lint/json';
+import { Lang, langOf, say } from '../core/l10n';
+import { Message } from '../core/rules/types';
 import { STATUS_NOTIFICATION, StatusParams } from '../protocol';
 import { AnalyzedDocument } from '../workspace/documents';
 import { Workspace } from '../workspace/workspace';
@@ -30,8 +31,10 @@ export const NO_CLIENT_SUPPORT: ClientSupport = {
 
 export class ServerContext {
   client: ClientSupport = NO_CLIENT_SUPPORT;
-  /** The client's display language, for messages. */
-  lang: Lang = 'en';
+  /** The client's display language (the `locale` of initialize). */
+  locale: Lang = 'en';
+  /** `corpusLens.language`: `auto` follows the locale. */
+  language: 'auto' | 'en' | 'zh-cn' = 'auto';
   private lastAnalysisMs: number | null = null;
   /** Failures already logged, so that a bug is written to the log once, not on every pull. */
   private readonly logged = new Set<string>();
@@ -42,9 +45,14 @@ export class ServerContext {
     readonly workspace: Workspace,
   ) {}
 
-  /** A message in the client's display language. */
-  say(zh: string, en: string): string {
-    return inLang(this.lang, zh, en);
+  /** The language of the server's messages and labels. */
+  get lang(): Lang {
+    return this.language === 'auto' ? this.locale : langOf(this.language);
+  }
+
+  /** An entry of the catalogue (core/l10n.ts) in the server's language. */
+  t(message: Message): string {
+    return say(message, this.lang);
   }
 
   warn(message: string): void {

@@ -5,7 +5,7 @@
  * summed up per rule, in one finding at the first cut place of that rule.
  */
 import { Issue, SEVERITIES, Severity, severityRank } from './types';
-import { message } from './util';
+import { L } from '../l10n';
 
 /** Which findings the cap keeps, given how many there are of each severity (by rank). */
 export interface CapPlan {
@@ -67,10 +67,7 @@ export function withSummaries<T extends Issue & { severity: Severity }>(kept: T[
       ({
         rule,
         span: { start: first.span.start, end: first.span.start },
-        message: message(
-          `还有 ${count} 条“${rule}”结果未显示（corpus-lens lint 或“显示全部结果”命令可列出全部）`,
-          `${count} more ${rule} findings not shown (corpus-lens lint or the “Show All Findings” command lists them all)`,
-        ),
+        message: L.notShown(count, rule),
         fixes: [],
         severity: 'information',
         summary: true,

@@ -18,7 +18,7 @@ import {
 import * as path from 'node:path';
 import { discoveredAt } from '../../core/glossary/discovery';
 import { applyFixes } from '../../core/fixes';
-import { Lang, inLang, say } from '../../core/lint/json';
+import { L, Lang, say } from '../../core/l10n';
 import { Finding } from '../../core/lint/lint';
 import { TextEdit as CoreEdit, ruleById } from '../../core/rules/index';
 import { LineIndex, Span } from '../../core/text';
@@ -73,7 +73,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     const edits = safeFixEdits(input.text, input.findings);
     if (edits.length > 0) {
       actions.push({
-        title: inLang(input.lang, `修复全部 ${edits.length} 处可安全修复的 OCR 问题`, `Fix all ${edits.length} safe OCR artefacts`),
+        title: say(L.fixAllSafe(edits.length), input.lang),
         kind: FIX_ALL_KIND,
         edit: versionedEdit(input.doc, input.doc.lineIndex, edits),
       });
@@ -108,7 +108,7 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
       if (fixable >= 2) {
         const edits = safeFixEdits(input.text, input.findings, [finding.rule]);
         actions.push({
-          title: inLang(lang, `修复本文件中所有“${finding.rule}”问题（${fixable} 处）`, `Fix all ${finding.rule} problems in this file (${fixable})`),
+          title: say(L.fixAllOfRule(finding.rule, fixable), lang),
           kind: CodeActionKind.QuickFix,
           diagnostics,
           edit: versionedEdit(doc, doc.lineIndex, edits),
@@ -119,7 +119,7 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
       const args: IgnoreArguments = { uri: doc.uri, version: doc.version, rule: finding.rule, start: finding.span.start, end: finding.span.end };
       const description = ruleById(finding.rule)?.description;
       actions.push({
-        title: inLang(lang, `在此处忽略“${finding.rule}”（记入 .corpus-lens/ignore.json）`, `Ignore ${finding.rule} here (kept in .corpus-lens/ignore.json)`),
+        title: say(L.ignoreHere(finding.rule), lang),
         kind: CodeActionKind.QuickFix,
         diagnostics,
         command: Command.create(description ? say(description, lang) : finding.rule, SERVER_COMMANDS.ignore, args),
@@ -183,10 +183,10 @@ export function registerCodeActions(ctx: ServerContext): void {
       lang: ctx.lang,
       canIgnore: doc.project.root !== null,
     });
-    const discovered = discoveredAt(text, start, doc.project.glossary);
+    const discovered = discoveredAt(text, start, doc.project.glossary, doc.project.segmenter);
     const wantsQuickFix = !context.only || context.only.includes(CodeActionKind.QuickFix);
     if (discovered && wantsQuickFix && doc.project.root !== null) {
-      const add = addToGlossaryAction(discovered.slogan, path.join(doc.project.root, WORKSPACE_GLOSSARY));
+      const add = addToGlossaryAction(discovered.slogan, path.join(doc.project.root, WORKSPACE_GLOSSARY), ctx.lang);
       if (add) actions.push(add);
     }
     return actions;

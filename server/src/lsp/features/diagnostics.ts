@@ -6,7 +6,7 @@
  * types, and again for every open document when the configuration changes.
  */
 import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver';
-import { Lang, say } from '../../core/lint/json';
+import { L, Lang, say } from '../../core/l10n';
 import { Finding } from '../../core/lint/lint';
 import { Severity } from '../../core/rules/index';
 import { LineIndex } from '../../core/text';
@@ -46,10 +46,7 @@ export const INTERNAL_ERROR = 'internal-error';
  * why findings are missing; the server and the document's other features stay up.
  */
 export function internalErrorDiagnostic(what: string, error: string, lang: Lang): Diagnostic {
-  const message =
-    lang === 'zh'
-      ? `Corpus Lens 内部错误：${what}（${error}）。这是 Corpus Lens 的缺陷，请报告；其余功能照常。`
-      : `Corpus Lens internal error: ${what} (${error}). This is a bug in Corpus Lens; please report it. Everything else still works.`;
+  const message = say(L.internalError(what, error), lang);
   return Diagnostic.create({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, DiagnosticSeverity.Error, INTERNAL_ERROR, DIAGNOSTIC_SOURCE);
 }
 
@@ -62,19 +59,19 @@ export function diagnosticsOf(ctx: ServerContext, uri: string): Diagnostic[] {
     const failure = ctx.workspace.documents.failureOf(document);
     if (!failure) return [];
     ctx.logOnce(`${uri}\0analysis\0${failure}`, `Analysis of ${uri} failed: ${failure}`);
-    return [internalErrorDiagnostic(ctx.say('无法分析本文档', 'the document could not be analysed'), failure, ctx.lang)];
+    return [internalErrorDiagnostic(ctx.t(L.notAnalysed), failure, ctx.lang)];
   }
   try {
     const result = ctx.workspace.documents.lint(doc);
     const failed = result.failures.map((f) => {
       ctx.logOnce(`${uri}\0${f.rule}\0${f.error}`, `Rule ${f.rule} failed on ${uri}: ${f.error}`);
-      return internalErrorDiagnostic(ctx.say(`规则 ${f.rule} 出错，它的结果缺失`, `the rule ${f.rule} failed and its findings are missing`), f.error, ctx.lang);
+      return internalErrorDiagnostic(ctx.t(L.ruleFailed(f.rule)), f.error, ctx.lang);
     });
     return [...failed, ...toDiagnostics(result.shown, doc.lineIndex, ctx.lang)];
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     ctx.logOnce(`${uri}\0lint\0${detail}`, `Linting ${uri} failed: ${detail}`);
-    return [internalErrorDiagnostic(ctx.say('无法检查本文档', 'the document could not be checked'), detail, ctx.lang)];
+    return [internalErrorDiagnostic(ctx.t(L.notChecked), detail, ctx.lang)];
   }
 }
 
