@@ -1,6 +1,7 @@
 /**
  * Code actions for findings: each fix of a finding under the cursor, "fix all of this rule in
- * this file", "ignore here", and `source.fixAll` for every safe fix. Every edit names the
+ * this file" (once per rule, and never an action that repeats another's edits), "ignore here",
+ * and `source.fixAll` for every safe fix. Every edit names the
  * document version it was computed for, so a client refuses it once the text has changed.
  */
 import {
@@ -71,7 +72,9 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(input));
   if (wants(FIX_ALL_KIND)) {
     const edits = safeFixEdits(input.text, input.findings);
-    if (edits.length > 0) {
+    // In a menu of every kind, the fix-all of the file is left out when it does what a rule's
+    // fix-all there does (only one rule has safe fixes): one action per effect.
+    if (edits.length > 0 && !actions.some((a) => sameEdits(a, edits))) {
       actions.push({
         title: say(L.fixAllSafe(edits.length), input.lang),
         kind: FIX_ALL_KIND,
@@ -82,10 +85,40 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   return actions;
 }
 
+/** The edits of an action as one comparable string. */
+function editKey(edits: readonly CoreEdit[]): string {
+  return edits
+    .map((e) => `${e.span.start}:${e.span.end}:${e.newText}`)
+    .sort()
+    .join('\u0000');
+}
+
+const actionKeys = new WeakMap<CodeAction, string>();
+
+function sameEdits(action: CodeAction, edits: readonly CoreEdit[]): boolean {
+  return actionKeys.get(action) === editKey(edits);
+}
+
+/**
+ * The quick fixes at a place: each finding's own fixes (the preferred one first), then one
+ * fix-all per rule, then "ignore here". An action that would make the same edits as one
+ * before it is left out (a rule's fix-all over a single place is that place's fix; a finding
+ * for the whole file and its first place share a rule and so a fix-all).
+ */
 function quickFixes(input: CodeActionInput): CodeAction[] {
   const { doc, lang } = input;
   const here = input.findings.filter((f) => f.span.end > f.span.start && touches(f.span, input.start, input.end));
-  const actions: CodeAction[] = [];
+  const fixes: CodeAction[] = [];
+  const fixAlls: CodeAction[] = [];
+  const ignores: CodeAction[] = [];
+  const seen = new Set<string>();
+  const add = (list: CodeAction[], action: CodeAction, edits: readonly CoreEdit[]) => {
+    const key = editKey(edits);
+    if (seen.has(key)) return;
+    seen.add(key);
+    actionKeys.set(action, key);
+    list.push(action);
+  };
   const offeredFixAll = new Set<string>();
   for (const finding of here) {
     const diagnostic = input.diagnostics.find((d) => {
@@ -94,31 +127,33 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
     });
     const diagnostics = diagnostic ? [diagnostic] : undefined;
     finding.fixes.forEach((fix, k) => {
-      actions.push({
+      const action = {
         title: say(fix.title, lang),
         kind: CodeActionKind.QuickFix,
         diagnostics,
         isPreferred: k === 0 && fix.safe,
         edit: versionedEdit(doc, doc.lineIndex, fix.edits),
-      });
+      };
+      add(fixes, action, fix.edits);
     });
     if (!offeredFixAll.has(finding.rule)) {
       offeredFixAll.add(finding.rule);
       const fixable = input.findings.filter((f) => f.rule === finding.rule && !f.fileLevel && f.fixes.some((x) => x.safe)).length;
       if (fixable >= 2) {
         const edits = safeFixEdits(input.text, input.findings, [finding.rule]);
-        actions.push({
+        const action = {
           title: say(L.fixAllOfRule(finding.rule, fixable), lang),
           kind: CodeActionKind.QuickFix,
           diagnostics,
           edit: versionedEdit(doc, doc.lineIndex, edits),
-        });
+        };
+        add(fixAlls, action, edits);
       }
     }
     if (input.canIgnore && !finding.fileLevel) {
       const args: IgnoreArguments = { uri: doc.uri, version: doc.version, rule: finding.rule, start: finding.span.start, end: finding.span.end };
       const description = ruleById(finding.rule)?.description;
-      actions.push({
+      ignores.push({
         title: say(L.ignoreHere(finding.rule), lang),
         kind: CodeActionKind.QuickFix,
         diagnostics,
@@ -126,7 +161,7 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
       });
     }
   }
-  return actions;
+  return [...fixes, ...fixAlls, ...ignores];
 }
 
 export interface WorkspaceFixItem {
