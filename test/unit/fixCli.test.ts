@@ -409,7 +409,7 @@ describe('corpus-lens fix on links, CRLF diffs and the counts', () => {
 });
 
 describe('fixText', () => {
-  const result = (findings: Finding[]): LintResult => ({ findings, shown: findings, findingsTouching: () => [], ignored: 0, ignoredSpans: [], failures: [] });
+  const result = (findings: Finding[]): LintResult => ({ findings, shown: findings, shownNear: () => findings, total: findings.length, overCap: false, findingsTouching: () => [], ignored: 0, ignoredSpans: [], failures: [] });
   const finding = (start: number, end: number, newText: string, rule = 'cjk-space'): Finding => ({
     rule,
     span: { start, end },

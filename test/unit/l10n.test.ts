@@ -17,7 +17,7 @@ const HAN = /[\u4e00-\u9fff]/;
 describe('the message catalogue', () => {
   const entries = Object.entries(CATALOGUE).map(([key, entry]) => {
     // Functions get sample values: a known kind for the lookups, numbers for the others' counts.
-    const samples: Record<string, unknown[]> = { pageMark: ['page-date'], scope: ['national'] };
+    const samples: Record<string, unknown[]> = { pageMark: ['page-date'], scope: ['national'], severityHeading: ['error', 3] };
     const args = samples[key] ?? Array.from({ length: typeof entry === 'function' ? entry.length : 0 }, (_, k) => (k % 2 === 0 ? 3 : 'x'));
     const message: Message = typeof entry === 'function' ? (entry as (...a: unknown[]) => Message)(...args) : entry;
     return { key, message };

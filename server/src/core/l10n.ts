@@ -43,6 +43,13 @@ const PAGE_MARKS: Record<string, Message> = {
   contents: m('目录', 'contents'),
 };
 
+const SEVERITY_NAMES: Record<string, Message> = {
+  error: m('错误', 'Errors'),
+  warning: m('警告', 'Warnings'),
+  information: m('信息', 'Information'),
+  hint: m('提示', 'Hints'),
+};
+
 const SCOPES: Record<string, Message> = {
   national: m('全国', 'national'),
   provincial: m('省级', 'provincial'),
@@ -81,14 +88,25 @@ export const L = {
   fixAllSafe: (n: number) => m(`修复全部 ${n} 处可安全修复的 OCR 问题`, `Fix all ${n} safe OCR artefacts`),
   fixAllOfRule: (rule: string, n: number) => m(`修复本文件中所有“${rule}”问题（${n} 处）`, `Fix all ${rule} problems in this file (${n})`),
   ignoreHere: (rule: string) => m(`在此处忽略“${rule}”（记入 .corpus-lens/ignore.json）`, `Ignore ${rule} here (kept in .corpus-lens/ignore.json)`),
-  showAllFindings: m('显示全部结果', 'Show All Findings'),
+  showAllFindings: m('显示本文件的全部结果', 'Show All Findings in This File'),
 
   // The editor's cap.
   notShown: (n: number, rule: string) =>
     m(
-      `还有 ${n} 条“${rule}”结果未显示（用“显示全部结果”命令或 corpus-lens lint 可列出全部）`,
-      `${n} more ${rule} findings not shown (the “Show All Findings” command or corpus-lens lint lists them all)`,
+      `还有 ${n} 条“${rule}”结果未显示：“显示本文件的全部结果”命令（此处的快速修复）或 corpus-lens lint 可列出全部`,
+      `${n} more ${rule} findings not shown: the command “Show All Findings in This File” (a quick fix here) or corpus-lens lint lists them all`,
     ),
+
+  // The report of every finding (the "Show All Findings" command).
+  reportTitle: (name: string) => m(`Corpus Lens：${name} 的全部结果`, `Corpus Lens: all findings in ${name}`),
+  reportIntro: (total: number, max: number) =>
+    m(
+      `共 ${total} 条结果。编辑器每个文件最多显示 ${max} 条（corpusLens.maxProblems），这里列出全部。`,
+      `${count(total, 'finding')}. The editor shows at most ${max} per file (corpusLens.maxProblems); this report lists them all.`,
+    ),
+  reportNone: m('没有结果。', 'No findings.'),
+  severityHeading: (severity: string, n: number) => m(`${SEVERITY_NAMES[severity]?.zh ?? severity}（${n}）`, `${SEVERITY_NAMES[severity]?.en ?? severity} (${n})`),
+  reportWritten: (n: number, file: string) => m(`Corpus Lens：全部 ${n} 条结果已写入 ${file}`, `Corpus Lens: all ${count(n, 'finding')} are in ${file}`),
 
   // Commands.
   notACorpusFile: m('这个文档不是本服务分析的语料文件', 'this document is not a corpus file the server analyses'),
