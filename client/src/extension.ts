@@ -12,6 +12,9 @@ const STATUS_NOTIFICATION = 'corpusLens/status';
 /** Commands the server executes (server/src/lsp/codeActions.ts). */
 const SERVER_FIX_ALL = 'corpusLens.server.fixAll';
 const SERVER_FIX_WORKSPACE = 'corpusLens.server.fixWorkspace';
+const SERVER_SHOW_ALL_FINDINGS = 'corpusLens.server.showAllFindings';
+/** Tells the server what the user sees, for the cap on diagnostics (server/src/protocol.ts). */
+const VISIBLE_RANGES_NOTIFICATION = 'corpusLens/visibleRanges';
 /** The `source` of the server's diagnostics. */
 const DIAGNOSTIC_SOURCE = 'corpus-lens';
 const WALKTHROUGH = 'corpus-lens.corpus-lens#corpusLens.gettingStarted';
@@ -46,6 +49,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('corpusLens.previousArticle', () => moveToArticle(-1)),
     vscode.commands.registerCommand('corpusLens.fixAll', fixAllInFile),
     vscode.commands.registerCommand('corpusLens.fixWorkspace', fixWorkspace),
+    vscode.commands.registerCommand('corpusLens.showAllFindings', async () => {
+      const editor = activeEditor();
+      const running = editor && runningClient();
+      if (running) await running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SHOW_ALL_FINDINGS, arguments: [{ uri: editor.document.uri.toString() }] });
+    }),
+    ...visibleRanges(),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => {
       if (!client) return startClient(context, status);
       status.text = t('Corpus Lens: restarting…');
@@ -112,6 +121,7 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
   );
   context.subscriptions.push(client);
   await client.start();
+  sendVisibleRanges(vscode.window.activeTextEditor);
 }
 
 /** A second status entry: the server's findings in the active file (hints counted apart). */
@@ -138,6 +148,21 @@ function problemsStatus(): vscode.Disposable[] {
     }),
     vscode.window.onDidChangeActiveTextEditor(update),
   ];
+}
+
+/** Sends the server the visible ranges of each editor as the user scrolls (after a short rest). */
+let sendVisibleRanges: (editor: vscode.TextEditor | undefined) => void = () => undefined;
+function visibleRanges(): vscode.Disposable[] {
+  let timer: NodeJS.Timeout | undefined;
+  const send = (sendVisibleRanges = (editor: vscode.TextEditor | undefined) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!editor || !client?.isRunning()) return;
+      const ranges = editor.visibleRanges.map((r) => client!.code2ProtocolConverter.asRange(r));
+      void client.sendNotification(VISIBLE_RANGES_NOTIFICATION, { uri: editor.document.uri.toString(), ranges });
+    }, 100);
+  });
+  return [vscode.window.onDidChangeTextEditorVisibleRanges((e) => send(e.textEditor)), vscode.window.onDidChangeActiveTextEditor(send)];
 }
 
 /** The running client, or undefined after telling the user how to get it back. */

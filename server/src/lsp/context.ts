@@ -8,6 +8,7 @@ import { Lang, langOf, say } from '../core/l10n';
 import { Message } from '../core/rules/types';
 import { STATUS_NOTIFICATION, StatusParams } from '../protocol';
 import { AnalyzedDocument } from '../workspace/documents';
+import { Focus } from './features/focus';
 import { Workspace } from '../workspace/workspace';
 
 /** What the client said it supports, in `initialize`. */
@@ -18,6 +19,8 @@ export interface ClientSupport {
   workspaceFolders: boolean;
   configuration: boolean;
   refreshFolding: boolean;
+  /** `window/showDocument`: the client opens a document the server names. */
+  showDocument: boolean;
 }
 
 export const NO_CLIENT_SUPPORT: ClientSupport = {
@@ -27,6 +30,7 @@ export const NO_CLIENT_SUPPORT: ClientSupport = {
   workspaceFolders: false,
   configuration: false,
   refreshFolding: false,
+  showDocument: false,
 };
 
 export class ServerContext {
@@ -35,6 +39,8 @@ export class ServerContext {
   locale: Lang = 'en';
   /** `corpusLens.language`: `auto` follows the locale. */
   language: 'auto' | 'en' | 'zh-cn' = 'auto';
+  /** Where the user is looking in each document, for the cap on diagnostics. */
+  focus: Focus = new Focus(() => undefined);
   private lastAnalysisMs: number | null = null;
   /** Failures already logged, so that a bug is written to the log once, not on every pull. */
   private readonly logged = new Set<string>();

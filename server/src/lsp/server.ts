@@ -68,6 +68,7 @@ export function startServer(connection: Connection): void {
       workspaceFolders: !!capabilities.workspace?.workspaceFolders,
       configuration: !!capabilities.workspace?.configuration,
       refreshFolding: !!capabilities.workspace?.foldingRange?.refreshSupport,
+      showDocument: !!capabilities.window?.showDocument?.support,
     };
     ctx.client = client;
     ctx.locale = langOf(params.locale);

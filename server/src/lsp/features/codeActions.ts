@@ -23,7 +23,7 @@ import { L, Lang, say } from '../../core/l10n';
 import { Finding } from '../../core/lint/lint';
 import { TextEdit as CoreEdit, ruleById } from '../../core/rules/index';
 import { LineIndex, Span } from '../../core/text';
-import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS } from '../../protocol';
+import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS, ShowAllFindingsArguments } from '../../protocol';
 import { WORKSPACE_GLOSSARY } from '../../workspace/glossaries';
 import { ServerContext } from '../context';
 import { rangeParam, textDocumentUri } from '../params';
@@ -69,7 +69,7 @@ export interface CodeActionInput {
 export function codeActions(input: CodeActionInput): CodeAction[] {
   const wants = (kind: string) => !input.only || input.only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(input));
+  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(input), ...showAllActions(input));
   if (wants(FIX_ALL_KIND)) {
     const edits = safeFixEdits(input.text, input.findings);
     // In a menu of every kind, the fix-all of the file is left out when it does what a rule's
@@ -83,6 +83,15 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     }
   }
   return actions;
+}
+
+/** At a summary of the findings the cap left out: "Show All Findings" (the report of them all). */
+function showAllActions(input: CodeActionInput): CodeAction[] {
+  const summaries = input.diagnostics.filter((d) => (d.data as DiagnosticData | undefined)?.summary);
+  if (summaries.length === 0) return [];
+  const title = say(L.showAllFindings, input.lang);
+  const args: ShowAllFindingsArguments = { uri: input.doc.uri };
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: summaries, command: Command.create(title, SERVER_COMMANDS.showAllFindings, args) }];
 }
 
 /** The edits of an action as one comparable string. */
@@ -207,6 +216,9 @@ export function registerCodeActions(ctx: ServerContext): void {
     const context = params.context ?? { diagnostics: [] };
     const text = doc.analysis.text;
     const start = doc.lineIndex.offsetAt(range.start);
+    // Clients ask for code actions where the cursor is as it moves: the cap's focus without
+    // visible ranges (a fix-all on save asks for the whole document, which says nothing).
+    if (range.end.line - range.start.line <= 2 && !context.only?.every((k) => k.startsWith('source'))) ctx.focus.noteCursor(doc.uri, range.start.line);
     const actions: CodeAction[] = codeActions({
       doc,
       text,

@@ -1,6 +1,7 @@
 /**
  * The commands the server executes: fix every safe finding of a file, ignore a finding here
- * (kept in the project's `.corpus-lens/ignore.json`), and the workspace fix, sent for review.
+ * (kept in the project's `.corpus-lens/ignore.json`), the workspace fix, sent for review, and
+ * the report of every finding of a file (report.ts).
  */
 import * as path from 'node:path';
 import { L } from '../../core/l10n';
@@ -11,6 +12,7 @@ import { AnalyzedDocument, fileOfUri } from '../../workspace/documents';
 import { ServerContext } from '../context';
 import { integerField, invalidParams, objectParam, optionalIntegerField, stringField } from '../params';
 import { WorkspaceFixItem, safeFixEdits, versionedEdit, workspaceFixEdit } from './codeActions';
+import { showAllFindings } from './report';
 
 export const COMMANDS = Object.values(SERVER_COMMANDS);
 
@@ -120,6 +122,8 @@ export function registerCommands(ctx: ServerContext, changed: () => void): void 
       }
       case SERVER_COMMANDS.fixWorkspace:
         return fixWorkspace(ctx);
+      case SERVER_COMMANDS.showAllFindings:
+        return showAllFindings(ctx, arg);
     }
     return null;
   });

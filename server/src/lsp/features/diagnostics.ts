@@ -3,7 +3,9 @@
  * diagnostic's code, the message is in the client's display language, and the finding's span
  * travels in `data` so a code action can find it again), pulled (`textDocument/diagnostic`)
  * where the client supports it and published otherwise: after a short pause while the user
- * types, and again for every open document when the configuration changes.
+ * types, and again for every open document when the configuration changes. A document with
+ * more findings than `maxProblems` shows those near where the user is looking (focus.ts), and
+ * gets new diagnostics when the user looks elsewhere.
  */
 import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import { L, Lang, say } from '../../core/l10n';
@@ -13,6 +15,7 @@ import { LineIndex } from '../../core/text';
 import { DIAGNOSTIC_SOURCE } from '../../protocol';
 import { ServerContext } from '../context';
 import { textDocumentUri } from '../params';
+import { Focus, registerFocus } from './focus';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,11 +28,13 @@ export interface DiagnosticData {
   rule: string;
   start: number;
   end: number;
+  /** The diagnostic sums up findings the cap left out (its code action opens them all). */
+  summary?: boolean;
 }
 
 export function toDiagnostic(finding: Finding, index: LineIndex, lang: Lang): Diagnostic {
   const diagnostic = Diagnostic.create(index.rangeOf(finding.span), say(finding.message, lang), SEVERITIES[finding.severity], finding.rule, DIAGNOSTIC_SOURCE);
-  const data: DiagnosticData = { rule: finding.rule, start: finding.span.start, end: finding.span.end };
+  const data: DiagnosticData = { rule: finding.rule, start: finding.span.start, end: finding.span.end, ...(finding.summary ? { summary: true } : {}) };
   diagnostic.data = data;
   return diagnostic;
 }
@@ -67,7 +72,8 @@ export function diagnosticsOf(ctx: ServerContext, uri: string): Diagnostic[] {
       ctx.logOnce(`${uri}\0${f.rule}\0${f.error}`, `Rule ${f.rule} failed on ${uri}: ${f.error}`);
       return internalErrorDiagnostic(ctx.t(L.ruleFailed(f.rule)), f.error, ctx.lang);
     });
-    return [...failed, ...toDiagnostics(result.shown, doc.lineIndex, ctx.lang)];
+    const shown = result.overCap ? result.shownNear(ctx.focus.capFocus(uri, doc.lineIndex)) : result.shown;
+    return [...failed, ...toDiagnostics(shown, doc.lineIndex, ctx.lang)];
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     ctx.logOnce(`${uri}\0lint\0${detail}`, `Linting ${uri} failed: ${detail}`);
@@ -76,10 +82,13 @@ export function diagnosticsOf(ctx: ServerContext, uri: string): Diagnostic[] {
 }
 
 const TYPING_PAUSE_MS = 250;
+/** How long the view must rest before the diagnostics follow it (scrolling sends many ranges). */
+const FOCUS_PAUSE_MS = 150;
 
 /** Getting diagnostics to the client: answered when pulled, else published. */
 export class DiagnosticsDelivery {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly looking = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -99,9 +108,33 @@ export class DiagnosticsDelivery {
     if (!this.pull) this.schedule(uri, TYPING_PAUSE_MS);
   }
 
+  /**
+   * The user looks elsewhere in `uri`: once the view rests, a document over the cap gets the
+   * findings near it (pulled again, or published).
+   */
+  focusMoved(uri: string): void {
+    clearTimeout(this.looking.get(uri));
+    this.looking.set(
+      uri,
+      setTimeout(() => {
+        this.looking.delete(uri);
+        try {
+          const doc = this.ctx.analyzed(uri);
+          if (!doc || !this.ctx.workspace.documents.lint(doc).overCap) return;
+        } catch {
+          return;
+        }
+        if (this.pull) this.connection.languages.diagnostics.refresh().catch(() => undefined);
+        else this.schedule(uri, 0);
+      }, FOCUS_PAUSE_MS),
+    );
+  }
+
   closed(uri: string): void {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
+    clearTimeout(this.looking.get(uri));
+    this.looking.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -132,6 +165,8 @@ export class DiagnosticsDelivery {
 /** Registers the pull handler and the document events that publish; returns the delivery. */
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   const delivery = new DiagnosticsDelivery(ctx);
+  ctx.focus = new Focus((uri) => delivery.focusMoved(uri));
+  registerFocus(ctx);
   ctx.connection.languages.diagnostics.on((params) => {
     const items = diagnosticsOf(ctx, textDocumentUri(params, 'params'));
     ctx.sendStatus();
@@ -145,6 +180,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   ctx.documents.onDidClose((event) => {
     const uri = event.document.uri;
     ctx.workspace.documents.forget(uri);
+    ctx.focus.forget(uri);
     delivery.closed(uri);
     ctx.sendStatus();
   });

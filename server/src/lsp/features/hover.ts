@@ -90,6 +90,7 @@ export function registerHover(ctx: ServerContext): void {
     const doc = ctx.analyzed(uri);
     if (!doc) return null;
     const offset = doc.lineIndex.offsetAt(position);
+    ctx.focus.noteCursor(uri, position.line);
     const { glossary } = doc.project;
     const hover = hoverAt(doc, offset, glossary, (entry) => countOccurrences(ctx, glossary, entry, uri), ctx.lang);
     if (hover) return hover;
