@@ -1,6 +1,7 @@
 /**
- * The outline: document symbols (articles, their sections and speakers, page marks), folding
- * ranges, workspace symbols, and where the articles start (for next/previous article).
+ * The outline: document symbols (articles, their sections and speakers with what each said,
+ * page marks), folding ranges, workspace symbols, and where the articles start (for
+ * next/previous article). Labels are in the server's language (core/l10n.ts).
  */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
 import { AnalyzedArticle } from '../../core/analysis';
@@ -74,9 +75,19 @@ function sectionSymbols(sections: Section[], lineIndex: LineIndex): DocumentSymb
 
 /** A statement's symbol: its verb and a short excerpt of what was said (指出：要抢工期…). */
 export function statementName(statement: Statement, segmenter?: Segmenter): string {
-  const excerpt = clipEnd(statement.said, STATEMENT_EXCERPT, segmenter);
+  // The outline is asked for after every edit; most statements are as they were.
+  const key = `${segmenter ? segmenter.name : ''}\u0000${statement.said}`;
+  let excerpt = excerpts.get(key);
+  if (excerpt === undefined) {
+    excerpt = clipEnd(statement.said, STATEMENT_EXCERPT, segmenter);
+    if (excerpts.size >= MEMO_EXCERPTS) excerpts.delete(excerpts.keys().next().value!);
+    excerpts.set(key, excerpt);
+  }
   return excerpt ? `${statement.verb}：${excerpt}` : statement.verb;
 }
+
+const excerpts = new Map<string, string>();
+const MEMO_EXCERPTS = 20000;
 
 /** Characters of what was said shown in the outline. */
 const STATEMENT_EXCERPT = 18;
