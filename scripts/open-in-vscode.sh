@@ -34,8 +34,11 @@ CODE_SERVER_DIR="${CODE_SERVER_DIR:-$REPO_ROOT/.vscode-test/code-server}"
 ENTRY="$CODE_SERVER_DIR/package/out/node/entry.js"
 
 # A user-data folder that persists between runs (settings, opened editors), trust prompts off.
-DATA="$REPO_ROOT/.vscode-test/open-in-vscode/data"
-EXTENSIONS="$REPO_ROOT/.vscode-test/open-in-vscode/extensions"
+# code-server's own state (its logs; it reads the config from the repository) stays next to it,
+# not in ~/.config and ~/.local/share.
+STATE="$REPO_ROOT/.vscode-test/open-in-vscode"
+DATA="$STATE/data"
+EXTENSIONS="$STATE/extensions"
 mkdir -p "$DATA/User" "$EXTENSIONS"
 [[ -f "$DATA/User/settings.json" ]] || printf '{\n  "security.workspace.trust.enabled": false,\n  "telemetry.telemetryLevel": "off",\n  "git.openRepositoryInParentFolders": "never"\n}\n' >"$DATA/User/settings.json"
 
@@ -54,7 +57,8 @@ URL="$(node -e '
 
 LOG="$REPO_ROOT/.vscode-test/open-in-vscode/code-server.log"
 # Its own session, so Ctrl-C here stops the server and everything it started (extension host, ...).
-EXTENSIONS_GALLERY='{}' setsid node "$ENTRY" --auth none --bind-addr "127.0.0.1:$PORT" \
+EXTENSIONS_GALLERY='{}' XDG_DATA_HOME="$STATE/code-server/data" XDG_CONFIG_HOME="$STATE/code-server/config" \
+  CODE_SERVER_CONFIG="$REPO_ROOT/scripts/vscode-server/config.yaml" setsid node "$ENTRY" --auth none --bind-addr "127.0.0.1:$PORT" \
   --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
   --user-data-dir "$DATA" --extensions-dir "$EXTENSIONS" "$FOLDER" >"$LOG" 2>&1 &
 SERVER=$!

@@ -5,34 +5,37 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { CancellationToken, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { CancellationToken, ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind, WorkspaceEdit } from 'vscode-languageclient/node';
+import { trackActiveCorpusFile } from './corpusDocuments';
+import { offerCorpusLanguage } from './languageSwitch';
+// The custom protocol is the server's (server/src/protocol.ts, built first as a project
+// reference); esbuild bundles it into the packaged client.
+import {
+  ARTICLES_REQUEST,
+  ArticlesParams,
+  ArticlesResult,
+  CLIENT_COMMANDS,
+  DIAGNOSTIC_SOURCE,
+  FixAllArguments,
+  FixAllResult,
+  FixWorkspaceResult,
+  SERVER_COMMANDS,
+  STATUS_NOTIFICATION,
+  ShowAllFindingsArguments,
+  StatusParams,
+  VISIBLE_RANGES_NOTIFICATION,
+  VisibleRangesParams,
+} from '../../server/out/protocol';
 
-const ARTICLES_REQUEST = 'corpusLens/articles';
-const STATUS_NOTIFICATION = 'corpusLens/status';
-/** Commands the server executes (server/src/lsp/codeActions.ts). */
-const SERVER_FIX_ALL = 'corpusLens.server.fixAll';
-const SERVER_FIX_WORKSPACE = 'corpusLens.server.fixWorkspace';
-const SERVER_SHOW_ALL_FINDINGS = 'corpusLens.server.showAllFindings';
-/** Tells the server what the user sees, for the cap on diagnostics (server/src/protocol.ts). */
-const VISIBLE_RANGES_NOTIFICATION = 'corpusLens/visibleRanges';
-/** The `source` of the server's diagnostics. */
-const DIAGNOSTIC_SOURCE = 'corpus-lens';
 const WALKTHROUGH = 'corpus-lens.corpus-lens#corpusLens.gettingStarted';
 const CORPUS_DOCUMENTS: vscode.DocumentSelector = [{ language: 'zh-corpus' }, { language: 'plaintext' }];
-
-interface StatusParams {
-  segmenter: string;
-  segmenterWarning: string | null;
-  lastAnalysisMs: number | null;
-  documents: number;
-}
 
 const t = vscode.l10n.t;
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 /** Called when the server sends the edit of a running workspace fix (its review begins). */
-let onWorkspaceEdit: (() => void) | undefined;
+let onWorkspaceEdit: ((edit: WorkspaceEdit) => void) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Corpus Lens', { log: true });
@@ -42,17 +45,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.busy = true;
   status.command = { command: 'corpusLens.showOutput', title: t('Show Output') };
   const problems = problemsStatus();
-  context.subscriptions.push(output, status, ...problems);
+  context.subscriptions.push(output, status, ...problems, trackActiveCorpusFile(), offerCorpusLanguage(context, output));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('corpusLens.nextArticle', () => moveToArticle(1)),
     vscode.commands.registerCommand('corpusLens.previousArticle', () => moveToArticle(-1)),
     vscode.commands.registerCommand('corpusLens.fixAll', fixAllInFile),
-    vscode.commands.registerCommand('corpusLens.fixWorkspace', fixWorkspace),
-    vscode.commands.registerCommand('corpusLens.showAllFindings', async () => {
+    vscode.commands.registerCommand('corpusLens.fixWorkspace', () => fixWorkspace(context)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showAllFindings, async () => {
       const editor = activeEditor();
       const running = editor && runningClient();
-      if (running) await running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SHOW_ALL_FINDINGS, arguments: [{ uri: editor.document.uri.toString() }] });
+      const args: ShowAllFindingsArguments | undefined = editor && { uri: editor.document.uri.toString() };
+      if (running) await running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.showAllFindings, arguments: [args] });
     }),
     ...visibleRanges(),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => {
@@ -94,7 +98,7 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
     middleware: {
       workspace: {
         handleApplyEdit: (params, next) => {
-          onWorkspaceEdit?.();
+          onWorkspaceEdit?.(params.edit);
           return next(params, CancellationToken.None);
         },
       },
@@ -111,8 +115,10 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
   });
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
-      status.busy = false;
-      status.text = `$(book) ${params.segmenter}`;
+      // A document past the server's time budget: its findings are on the way, the ones shown are older.
+      const analysing = params.analysing ?? [];
+      status.busy = analysing.length > 0;
+      status.text = analysing.length > 0 ? t('$(sync~spin) Analysing {0}…', analysing.map((uri) => uri.slice(uri.lastIndexOf('/') + 1)).join(', ')) : `$(book) ${params.segmenter}`;
       const files = params.documents === 1 ? t('1 corpus file open') : t('{0} corpus files open', params.documents);
       const analysis = params.lastAnalysisMs === null ? undefined : t('last analysis {0} ms', Math.round(params.lastAnalysisMs));
       status.detail = [analysis, files, params.segmenterWarning ?? undefined].filter((part) => part !== undefined).join(' · ');
@@ -158,8 +164,8 @@ function visibleRanges(): vscode.Disposable[] {
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (!editor || !client?.isRunning()) return;
-      const ranges = editor.visibleRanges.map((r) => client!.code2ProtocolConverter.asRange(r));
-      void client.sendNotification(VISIBLE_RANGES_NOTIFICATION, { uri: editor.document.uri.toString(), ranges });
+      const params: VisibleRangesParams = { uri: editor.document.uri.toString(), ranges: editor.visibleRanges.map((r) => client!.code2ProtocolConverter.asRange(r)) };
+      void client.sendNotification(VISIBLE_RANGES_NOTIFICATION, params);
     }, 100);
   });
   return [vscode.window.onDidChangeTextEditorVisibleRanges((e) => send(e.textEditor)), vscode.window.onDidChangeActiveTextEditor(send)];
@@ -186,8 +192,10 @@ async function fixAllInFile(): Promise<void> {
   const { uri, version } = editor.document;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: t('Corpus Lens: fixing OCR artefacts…') },
-    (): Promise<{ applied: number } | null> =>
-      running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_ALL, arguments: [{ uri: uri.toString(), version }] }),
+    (): Promise<FixAllResult | null> => {
+      const argument: FixAllArguments = { uri: uri.toString(), version };
+      return running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.fixAll, arguments: [argument] });
+    },
   );
   const applied = result?.applied ?? 0;
   vscode.window.setStatusBarMessage(
@@ -196,40 +204,64 @@ async function fixAllInFile(): Promise<void> {
   );
 }
 
-async function fixWorkspace(): Promise<void> {
+async function fixWorkspace(context: vscode.ExtensionContext): Promise<void> {
   const running = runningClient();
   if (!running) return;
   // The server checks every corpus file, then sends one edit whose parts need confirmation, so
   // VS Code opens its refactor preview; the request ends once that review is done. The
   // notification covers the checking and closes when the review opens.
-  let request: Promise<{ files: number; edits: number } | null> | undefined;
+  let request: Promise<FixWorkspaceResult | null> | undefined;
+  let reviewed = false;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Corpus Lens: looking for safe fixes in the workspace…') },
     () =>
       new Promise<void>((resolve) => {
-        onWorkspaceEdit = resolve;
-        request = running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_WORKSPACE, arguments: [] });
+        onWorkspaceEdit = (edit) => {
+          reviewed = true;
+          resolve();
+          // The preview starts with every box unticked: Apply alone would change nothing.
+          void previewNote(context, countEdits(edit));
+        };
+        request = running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.fixWorkspace, arguments: [] });
         request.then(() => resolve(), () => resolve());
       }),
   );
   onWorkspaceEdit = undefined;
   try {
     const result = await request;
-    if (result && result.edits > 0) {
-      vscode.window.setStatusBarMessage(t('Corpus Lens: {0} safe fixes applied in {1} files', result.edits, result.files), 4000);
-    }
+    if (result && result.edits > 0) vscode.window.setStatusBarMessage(t('Corpus Lens: the fixes you ticked were applied'), 4000);
+    else if (reviewed) vscode.window.setStatusBarMessage(t('Corpus Lens: no fix was applied'), 4000);
   } catch (error) {
     void vscode.window.showErrorMessage(t('Corpus Lens: the workspace fix failed: {0}', error instanceof Error ? error.message : String(error)));
   }
+}
+
+/** The globalState key set by "Don't Show Again" on the note about the Refactor Preview. */
+const PREVIEW_NOTE_HIDDEN = 'corpusLens.previewNoteHidden';
+
+/** Says, while the Refactor Preview is open, that its boxes start unticked. */
+async function previewNote(context: vscode.ExtensionContext, { files, edits }: { files: number; edits: number }): Promise<void> {
+  if (context.globalState.get(PREVIEW_NOTE_HIDDEN)) return;
+  const hide = t("Don't Show Again");
+  const answer = await vscode.window.showInformationMessage(
+    t('Corpus Lens: {0} safe fixes in {1} files wait in the Refactor Preview, every one unticked. Tick the rules or files to apply, then press Apply; Discard changes nothing.', edits, files),
+    hide,
+  );
+  if (answer === hide) await context.globalState.update(PREVIEW_NOTE_HIDDEN, true);
+}
+
+/** The files and text edits of a workspace edit (as the server sends it: TextDocumentEdits). */
+function countEdits(edit: WorkspaceEdit): { files: number; edits: number } {
+  const changes = (edit.documentChanges ?? []).filter((c): c is Extract<typeof c, { edits: unknown }> => 'edits' in c);
+  return { files: changes.length, edits: changes.reduce((n, c) => n + c.edits.length, 0) };
 }
 
 async function moveToArticle(direction: 1 | -1): Promise<void> {
   const editor = activeEditor();
   const running = editor && runningClient();
   if (!editor || !running) return;
-  const starts: { line: number; character: number }[] = await running.sendRequest(ARTICLES_REQUEST, {
-    uri: editor.document.uri.toString(),
-  });
+  const params: ArticlesParams = { uri: editor.document.uri.toString() };
+  const starts: ArticlesResult = await running.sendRequest(ARTICLES_REQUEST, params);
   const here = editor.selection.active;
   const positions = starts.map((p) => new vscode.Position(p.line, p.character));
   const target =

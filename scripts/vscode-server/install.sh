@@ -10,6 +10,9 @@
 # Environment:
 #   CODE_SERVER_DIR   where to install (default: <repo>/.vscode-test/code-server)
 #   SKIP_APT=1        never call apt-get (fail instead if a package is missing)
+#
+# code-server keeps its own state (logs, a config file) under $XDG_DATA_HOME and
+# $XDG_CONFIG_HOME, by default in ~: the check below points both into the install folder.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -163,12 +166,16 @@ mkdir -p "$P/node_modules/argon2/lib/binding/napi-v3"
 cp "$P/node_modules/argon2/build/Release/argon2.node" "$P/node_modules/argon2/lib/binding/napi-v3/argon2.node"
 
 say "checking that code-server starts"
-VERSION_OUT="$(cd "$P" && node out/node/entry.js --version 2>>"$LOG")" || die "code-server --version failed"
-[[ "$VERSION_OUT" == *"$CODE_SERVER_VERSION"* ]] || die "unexpected code-server --version output: $VERSION_OUT"
+# It prints "4.100.3 <commit> with Code 1.100.3".
+VERSION_OUT="$(cd "$P" && XDG_DATA_HOME="$INSTALL_DIR/state/data" XDG_CONFIG_HOME="$INSTALL_DIR/state/config" \
+  CODE_SERVER_CONFIG="$SCRIPT_DIR/config.yaml" node out/node/entry.js --version 2>>"$LOG")" || die "code-server --version failed"
+printf '%s\n' "$VERSION_OUT" >>"$LOG"
+VSCODE_VERSION="$(printf '%s\n' "$VERSION_OUT" | sed -n "s/^$CODE_SERVER_VERSION [0-9a-f]* with Code \([0-9.]*\)$/\1/p" | head -n1)"
+[[ -n "$VSCODE_VERSION" ]] || die "unexpected code-server --version output: $VERSION_OUT"
 
 rm -rf "$PACKAGE_DIR"
 mv "$P" "$PACKAGE_DIR"
 rm -rf "$STAGE"
 printf '%s\n' "$EXPECTED_MARKER" >"$MARKER"
 installed_ok || die "install finished but the check of $PACKAGE_DIR failed"
-say "done: code-server $CODE_SERVER_VERSION (VS Code $(echo "$VERSION_OUT" | head -n1)) in $PACKAGE_DIR"
+say "done: code-server $CODE_SERVER_VERSION (VS Code $VSCODE_VERSION) in $PACKAGE_DIR"

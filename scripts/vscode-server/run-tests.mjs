@@ -12,8 +12,8 @@
 // path>; the extension host inherits the server's environment. The harness appends suite events to
 // <resultFile>.progress and finally writes <resultFile> { passed, failed, tests }. A screenshot is
 // asked for with <screenshotRequestDir>/<name>.request ({ name, waitFor?: { selector, text?,
-// frames?, state?: 'visible'|'hidden', timeoutMs? }, picture? }: an element to wait for (or to
-// wait out) first; picture: false only waits) and answered
+// frames?, state?: 'visible'|'hidden', click?, timeoutMs? }, picture? }: an element to wait for
+// (or to wait out, or to click once it is there) first; picture: false only waits) and answered
 // with <name>.done.
 //
 // Prints "✔ name" / "✖ name: error" per test and a last line "N passed, M failed"; exits 0 only if
@@ -97,10 +97,21 @@ function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The server's environment: ours, less what would make code-server talk to an outer VS Code. */
-function serverEnv(configFile) {
+/**
+ * The server's environment: ours, less what would make code-server talk to an outer VS Code,
+ * with code-server's own state (logs; the config is read from the repository) in `stateDir`
+ * instead of ~/.config and ~/.local/share.
+ */
+function serverEnv(configFile, stateDir) {
   // EXTENSIONS_GALLERY={}: no marketplace, so no look-ups that this offline machine cannot answer.
-  const env = { ...process.env, [CONFIG_ENV]: configFile, EXTENSIONS_GALLERY: '{}' };
+  const env = {
+    ...process.env,
+    [CONFIG_ENV]: configFile,
+    EXTENSIONS_GALLERY: '{}',
+    XDG_DATA_HOME: path.join(stateDir, 'data'),
+    XDG_CONFIG_HOME: path.join(stateDir, 'config'),
+    CODE_SERVER_CONFIG: path.join(REPO_ROOT, 'scripts', 'vscode-server', 'config.yaml'),
+  };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'PORT' || key === 'PASSWORD' || key === 'HASHED_PASSWORD') {
       delete env[key];
@@ -177,7 +188,7 @@ async function main() {
     )}\n`,
   );
   fs.writeFileSync(configFile, `${JSON.stringify({ resultFile, screenshotRequestDir: requestDir }, null, 2)}\n`);
-  const env = serverEnv(configFile);
+  const env = serverEnv(configFile, path.join(tmp, 'code-server-state'));
   log(`tmp ${tmp}; code-server ${CODE_SERVER_DIR}; options ${JSON.stringify(options)}`);
 
   // ---- state shared with cleanup ----
@@ -380,6 +391,7 @@ async function main() {
           }
         }
         await inFrame(page).waitFor({ state: 'visible', timeout });
+        if (waitFor.click) await inFrame(page).click({ timeout });
         return undefined;
       } catch {
         const what = `${waitFor.selector}${typeof waitFor.text === 'string' ? ` containing ${JSON.stringify(waitFor.text)}` : ''}`;

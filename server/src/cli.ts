@@ -8,6 +8,7 @@ import { runFix } from './commands/fix';
 import { runLint } from './commands/lint';
 import { runOutline } from './commands/outline';
 import { runSlogans } from './commands/slogans';
+import { editDistance } from './core/glossary/variants';
 import { SPACING_PROFILES } from './core/lint/config';
 import { Lang } from './core/lint/json';
 import { RULES, SEVERITIES, Severity, SpacingProfile } from './core/rules/index';
@@ -52,10 +53,15 @@ Options:
                            ${column(RULE_IDS, 27)}
   --spacing newspaper|copywriting
                            lint, fix: spacing profile (default: the project's, else newspaper)
-  --lang zh|en             lint, fix: message language (default: from LC_ALL, LC_MESSAGES, LANG)
+  --lang zh|en             lint, fix, gloss: message language (default: from LC_ALL, LC_MESSAGES,
+                           LANG)
   --fail-on ${FAIL_ON.join('|')}
                            lint: exit 1 when a finding is at or above this (default: warning)
   --dry-run                fix: print a diff of what would change and write nothing
+  --word-diff              fix --dry-run: each change inside its line, [-removed-]{+added+}, to read
+  --stat                   fix --dry-run: the edits counted per file and rule, instead of the diff
+  --jobs <n>               lint: files linted in n worker threads at once (default: the cores;
+                           one for less than 1 MB of text in all)
   -h, --help               show this help
 
 A project is a folder with a .corpus-lens folder; a file's project is the nearest one at or
@@ -72,22 +78,29 @@ to make (fix --dry-run); 2 usage or input errors; 3 an internal error (a bug: th
 were still done, and the message names the file and rule).
 `;
 
-const COMMANDS: Record<string, (options: CommandOptions, output: Output) => number> = {
-  outline: runOutline,
-  gloss: runGloss,
-  slogans: runSlogans,
-  lint: runLint,
-  fix: runFix,
+/** Each command, and what it needs on the command line (named in the message when it is missing). */
+const COMMANDS: Record<string, { run: (options: CommandOptions, output: Output) => number | Promise<number>; needs: string; synopsis: string }> = {
+  outline: { run: runOutline, needs: 'a file or folder', synopsis: 'outline <file|folder…>' },
+  gloss: { run: runGloss, needs: 'a term', synopsis: 'gloss <term>' },
+  slogans: { run: runSlogans, needs: 'a file or folder', synopsis: 'slogans <file|folder…>' },
+  lint: { run: runLint, needs: 'a file or folder', synopsis: 'lint <file|folder…>' },
+  fix: { run: runFix, needs: 'a file or folder', synopsis: 'fix <file|folder…>' },
 };
+
+/** What a usage error ends with, instead of the whole usage. */
+export const HELP_HINT = 'Run corpus-lens --help for the commands and options.';
 
 /** Options that only some commands take (the others are taken by all, as before). */
 const OPTION_COMMANDS: Record<string, string[]> = {
   '--format': ['outline', 'gloss', 'slogans', 'lint'],
   '--rules': ['lint', 'fix'],
   '--spacing': ['lint', 'fix'],
-  '--lang': ['lint', 'fix'],
+  '--lang': ['lint', 'fix', 'gloss'],
   '--fail-on': ['lint'],
   '--dry-run': ['fix'],
+  '--word-diff': ['fix'],
+  '--stat': ['fix'],
+  '--jobs': ['lint'],
   '--pretty': ['outline', 'gloss', 'slogans', 'lint'],
 };
 
@@ -100,9 +113,23 @@ function ruleList(value: string): string[] {
   const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
   if (ids.length === 0) throw new UsageError(`--rules needs rule ids (${RULE_IDS.join(', ')})`);
   const unknown = ids.filter((id) => !RULE_IDS.includes(id));
-  if (unknown.length > 0) throw new UsageError(`--rules: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are ${RULE_IDS.join(', ')}`);
+  if (unknown.length > 0) {
+    const names = unknown.map((id) => `"${id}"${didYouMean(id, RULE_IDS)}`).join(', ');
+    throw new UsageError(`--rules: unknown rule ${names}; the rules are ${RULE_IDS.join(', ')}`);
+  }
   return ids;
 }
+
+/** ` (did you mean "lint"?)` when one of `known` is a typo away from `word`, else ''. */
+function didYouMean(word: string, known: readonly string[]): string {
+  const near = known
+    .map((k) => ({ k, d: editDistance(word, k) }))
+    .filter(({ k, d }) => d <= Math.min(2, k.length - 1))
+    .sort((x, y) => x.d - y.d)[0];
+  return near ? ` (did you mean "${near.k}"?)` : '';
+}
+
+const OPTIONS = ['--format', '--segmenter', '--glossary', '--rules', '--spacing', '--lang', '--fail-on', '--dry-run', '--word-diff', '--stat', '--pretty', '--jobs', '--help'];
 
 export function parseArgs(argv: string[]): { command: string; options: CommandOptions } {
   const options: CommandOptions = {
@@ -115,6 +142,7 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
     spacing: null,
     lang: null,
     dryRun: false,
+    dryRunView: 'diff',
     pretty: false,
   };
   let command = '';
@@ -145,34 +173,45 @@ export function parseArgs(argv: string[]): { command: string; options: CommandOp
       options.failOn = oneOf<Severity | 'none'>(arg, value(), FAIL_ON as (Severity | 'none')[]);
     } else if (arg === '--dry-run') {
       options.dryRun = true;
+    } else if (arg === '--word-diff' || arg === '--stat') {
+      const view = arg === '--stat' ? 'stat' : 'word-diff';
+      if (options.dryRunView !== 'diff' && options.dryRunView !== view) throw new UsageError('--word-diff and --stat are two views of --dry-run: choose one');
+      options.dryRunView = view;
     } else if (arg === '--pretty') {
       options.pretty = true;
+    } else if (arg === '--jobs') {
+      const v = value();
+      const jobs = Number(v);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs needs a number of threads from 1 to 256, not "${v}"`);
+      options.jobs = jobs;
     } else if (arg.startsWith('-')) {
-      throw new UsageError(`unknown option ${arg}`);
+      throw new UsageError(`unknown option ${arg}${didYouMean(arg, OPTIONS)}`);
     } else if (!command) {
       command = arg;
     } else {
       options.inputs.push(arg);
     }
   }
-  if (!command) throw new UsageError('no command given');
-  if (!COMMANDS[command]) throw new UsageError(`unknown command "${command}"`);
+  if (!command) throw new UsageError(`no command given (one of ${Object.keys(COMMANDS).join(', ')})`);
+  if (!COMMANDS[command]) throw new UsageError(`unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}`);
   for (const option of used) {
     const commands = OPTION_COMMANDS[option];
     if (commands && !commands.includes(command)) throw new UsageError(`${command} does not take ${option} (it is an option of ${commands.join(', ')})`);
   }
   if (options.format === 'sarif' && command !== 'lint') throw new UsageError(`--format sarif is for lint only; ${command} writes json or text`);
-  if (options.inputs.length === 0) throw new UsageError(`${command} needs an argument`);
+  if (options.dryRunView !== 'diff' && !options.dryRun) throw new UsageError(`--${options.dryRunView} shows what fix would do: add --dry-run`);
+  if (options.inputs.length === 0) throw new UsageError(`${command} needs ${COMMANDS[command].needs}: corpus-lens ${COMMANDS[command].synopsis}`);
   return { command, options };
 }
 
-export function main(argv: string[], output: Output): number {
+export async function main(argv: string[], output: Output): Promise<number> {
   try {
     const { command, options } = parseArgs(argv);
-    return COMMANDS[command](options, output);
+    return await COMMANDS[command].run(options, output);
   } catch (error) {
     if (error instanceof UsageError) {
-      output.err(`corpus-lens: ${error.message}\n\n${USAGE}`);
+      // One line that says what is wrong; the usage is one --help away.
+      output.err(`corpus-lens: ${error.message}\n${HELP_HINT}\n`);
       return EXIT_INPUT;
     }
     if (error instanceof InputError) {
@@ -194,12 +233,15 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(USAGE);
+  } else if (argv.length === 0) {
+    process.stderr.write(USAGE);
+    process.exitCode = EXIT_INPUT;
   } else {
-    process.exitCode = main(argv, {
+    void main(argv, {
       out: (s) => process.stdout.write(s),
       outBytes: (b) => process.stdout.write(b),
       err: (s) => process.stderr.write(s),
       errIsTTY: process.stderr.isTTY === true,
-    });
+    }).then((code) => (process.exitCode = code));
   }
 }

@@ -25,6 +25,8 @@ export interface StatusParams {
   lastAnalysisMs: number | null;
   /** Open documents the server analyses. */
   documents: number;
+  /** Documents whose analysis is running past the time budget (their findings are on the way). */
+  analysing: string[];
 }
 
 /**

@@ -189,6 +189,8 @@ export interface ScreenshotOptions {
     frames?: boolean;
     /** 'hidden': wait until no such element is visible instead (not with `frames`). Default 'visible'. */
     state?: 'visible' | 'hidden';
+    /** Then click it, as a user would (a button of a notification). Not with `frames` or 'hidden'. */
+    click?: boolean;
     /** Default 15 s. */
     timeoutMs?: number;
   };

@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestScreenshot, waitFor, waitForStable, waitForWorkbench } from './harness';
@@ -409,11 +410,13 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
   {
     name: 'turning plaintext support off removes the outline of a .txt seed',
     fn: async () => {
+      // The seed is shown as Plain Text: no offer to open it as Chinese Corpus meanwhile.
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      await config.update('plaintext.openAsCorpus', 'never', vscode.ConfigurationTarget.Global);
       const document = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), '001_9815b3dfd2404847.txt'));
       const plain = document.languageId === 'plaintext' ? document : await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
       await vscode.window.showTextDocument(plain);
       await outline(plain);
-      const config = vscode.workspace.getConfiguration('corpusLens');
       await config.update('plaintext.enabled', false, vscode.ConfigurationTarget.Global);
       // VS Code caches a document's outline per version: an edit makes it ask again.
       const editor = vscode.window.activeTextEditor!;
@@ -428,6 +431,7 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       } finally {
         await config.update('plaintext.enabled', undefined, vscode.ConfigurationTarget.Global);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await config.update('plaintext.openAsCorpus', undefined, vscode.ConfigurationTarget.Global);
       }
     },
   },
@@ -487,11 +491,11 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       const editor = await openSeed(seed);
       const { document } = editor;
       const at = positionOf(document, entry.term, 1);
-      // the seeds have one paragraph per line: wrap them so the slogan is on screen, and keep
-      // sticky headings from covering the top lines
+      // the seeds have one paragraph per line: Chinese Corpus wraps them (configurationDefaults),
+      // so the slogan is on screen; sticky headings are kept from covering the top lines
       await closeOtherEditors(document);
+      assert.equal(vscode.workspace.getConfiguration('editor', document).get('wordWrap'), 'on', 'a Chinese Corpus file wraps its lines');
       const config = vscode.workspace.getConfiguration('editor');
-      await config.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
       await config.update('stickyScroll.enabled', false, vscode.ConfigurationTarget.Global);
       try {
         await vscode.window.showTextDocument(document, { preview: false });
@@ -501,7 +505,6 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
         await vscode.commands.executeCommand('editor.action.showHover');
         await requestScreenshot('hover', { waitFor: { selector: '.monaco-hover', text: entry.definition.zh.slice(0, 12) } });
       } finally {
-        await config.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
         await config.update('stickyScroll.enabled', undefined, vscode.ConfigurationTarget.Global);
         editor.selection = new vscode.Selection(0, 0, 0, 0);
       }
@@ -519,11 +522,13 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       const pending = Promise.resolve(vscode.commands.executeCommand('corpusLens.fixWorkspace')).finally(() => (finished = true));
       try {
         await waitForWorkbench({ selector: '.bulk-edit-panel .monaco-list-row', text: '.txt', timeoutMs: 60000 });
-        // the client's progress notification closes once the review has begun
+        // the client's progress notification closes once the review has begun, and a message
+        // says that every box starts unticked
         await waitForWorkbench({ selector: '.notification-toast', text: 'looking for safe fixes', state: 'hidden' });
-        await requestScreenshot('workspace-fix');
+        await requestScreenshot('workspace-fix', { waitFor: { selector: '.notification-toast', text: 'every one unticked' } });
       } finally {
         await vscode.commands.executeCommand('refactorPreview.discard');
+        await vscode.commands.executeCommand('notifications.clearAll');
       }
       await waitFor(() => finished, (done) => done, { timeoutMs: 20000, message: 'the workspace fix to end once its review is discarded' });
       await pending;
@@ -533,18 +538,102 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
     },
   },
   {
-    name: 'the getting-started walkthrough opens (screenshot walkthrough.png)',
+    name: 'the getting-started walkthrough opens, and its steps complete as the user does them (screenshot walkthrough.png)',
     fn: async () => {
+      const step = (id: string) => `.gettingStartedContainer button.getting-started-step[data-step-id$="#${id}"][aria-checked="true"]`;
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      const { document } = await openSeed('001_9815b3dfd2404847.txt');
+      await closeOtherEditors(document);
       await vscode.commands.executeCommand('corpusLens.openWalkthrough');
       try {
         await waitForWorkbench({ selector: '.gettingStartedContainer', text: 'Get Started with Corpus Lens' });
+        // VS Code may start its walkthrough service only now, and misses what happened before:
+        // the steps are done here, with the walkthrough open. A corpus file shown beside it
+        // (the context key corpusLens.corpusFileShown flips) completes the first step.
+        const beside = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
+        await waitForWorkbench({ selector: step('openCorpus'), timeoutMs: 10000 });
+        // the Outline shown (onView:outline: it must become visible, so the side bar is closed first)
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await vscode.commands.executeCommand('outline.focus');
+        await waitForWorkbench({ selector: step('outline'), timeoutMs: 10000 });
+        // the Problems view (onCommand:workbench.actions.view.problems)
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await waitForWorkbench({ selector: step('fixArtefacts'), timeoutMs: 10000 });
+        // a Corpus Lens setting changed (onSettingChanged:corpusLens.maxProblems)
+        await config.update('maxProblems', 400, vscode.ConfigurationTarget.Global);
+        await waitForWorkbench({ selector: step('settings'), timeoutMs: 10000 });
+        await config.update('maxProblems', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.group.viewColumn === beside.viewColumn);
+        if (tab) await vscode.window.tabGroups.close(tab);
         // the step whose page shows the quick-fix screenshot
         await vscode.commands.executeCommand('walkthroughs.selectStep', `${EXTENSION_ID}#corpusLens.gettingStarted#fixArtefacts`);
         await waitForWorkbench({ selector: '.gettingStartedContainer .getting-started-step.expanded', text: 'Fix OCR artefacts' });
         // its page (media/walkthrough/fix-artefacts.md) renders in a webview
         await requestScreenshot('walkthrough', { waitFor: { selector: 'h1', text: 'Fix OCR artefacts · 修复 OCR 问题', frames: true } });
       } finally {
-        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await config.update('maxProblems', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
+    },
+  },
+  {
+    name: 'a mostly Chinese .txt shown as Plain Text is offered Chinese Corpus: Not Now leaves it, Always switches it and the next ones until the setting changes, and so does the setting (screenshot language-switch.png)',
+    fn: async () => {
+      // Copies of a seed outside the workspace folder, each shown for the first time. They stay
+      // open in the server for a while after they are closed, so this suite comes after the
+      // workspace fix, which would list them.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-e2e-txt-'));
+      const seed = fs.readFileSync(path.join(workspaceRoot(), '000_c507521ed4d42cd6.txt'), 'utf8');
+      const files = ['by-setting', 'not-now', 'always', 'after-always', 'after-reset'].map((name) => {
+        const file = path.join(dir, `${name}.txt`);
+        fs.writeFileSync(file, seed);
+        return file;
+      });
+      const [bySetting, notNow, always, afterAlways, afterReset] = files;
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      const languageOf = (file: string) => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file)?.languageId;
+      const becomesCorpus = (file: string) => waitFor(() => languageOf(file), (id) => id === 'zh-corpus', { timeoutMs: 15000, message: `${path.basename(file)} to open as zh-corpus` });
+      const show = async (file: string) => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+      const offer = (file: string) => ({ selector: '.notification-toast', text: `${path.basename(file)} is mostly Chinese` });
+      const answer = (button: string) => waitForWorkbench({ selector: '.notification-toast .monaco-button', text: button, click: true });
+      try {
+        await config.update('plaintext.openAsCorpus', 'always', vscode.ConfigurationTarget.Global);
+        await show(bySetting);
+        await becomesCorpus(bySetting);
+
+        await config.update('plaintext.openAsCorpus', undefined, vscode.ConfigurationTarget.Global);
+        await show(notNow);
+        await requestScreenshot('language-switch', { waitFor: offer(notNow) });
+        await answer('Not Now');
+        await waitForWorkbench({ ...offer(notNow), state: 'hidden' });
+        assert.equal(await waitForStable(() => languageOf(notNow), { quietMs: 1000 }), 'plaintext', 'Not Now leaves the file as Plain Text');
+
+        await show(always);
+        await waitForWorkbench(offer(always));
+        await answer('Always');
+        await becomesCorpus(always);
+        await show(afterAlways);
+        await becomesCorpus(afterAlways);
+        await waitForWorkbench({ ...offer(afterAlways), state: 'hidden' });
+        const switched = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === afterAlways);
+        assert.ok(switched);
+        assert.equal(vscode.workspace.getConfiguration('editor', switched).get('wordWrap'), 'on', 'the switched file wraps its lines');
+        assert.equal(vscode.workspace.getConfiguration('editor', switched).get('lineHeight'), 1.7);
+
+        // A change of the setting forgets the answer: back at ask, the offer comes again.
+        await config.update('plaintext.openAsCorpus', 'ask', vscode.ConfigurationTarget.Global);
+        await show(afterReset);
+        await waitForWorkbench(offer(afterReset));
+        await answer('Not Now');
+        assert.equal(await waitForStable(() => languageOf(afterReset), { quietMs: 1000 }), 'plaintext');
+      } finally {
+        await config.update('plaintext.openAsCorpus', undefined, vscode.ConfigurationTarget.Global);
+        for (const file of files) {
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+          if (open) await discard(open);
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   },

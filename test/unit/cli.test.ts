@@ -60,10 +60,46 @@ describe('corpus-lens outline', () => {
       if (files) assert.deepEqual(files, ['a.txt'], command);
     }
   });
-  it('rejects unknown options with usage and exit code 2', () => {
+  it('rejects unknown options with one line and a hint, not the whole usage, and exit code 2', () => {
     const result = run('outline', '--frobnicate', 'seeds');
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /Usage: corpus-lens/);
+    assert.equal(result.stderr, 'corpus-lens: unknown option --frobnicate\nRun corpus-lens --help for the commands and options.\n');
+  });
+});
+
+describe('corpus-lens usage errors', () => {
+  const twoLines = (args: string[], message: string) => {
+    const result = run(...args);
+    assert.equal(result.status, 2, args.join(' '));
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, `corpus-lens: ${message}\nRun corpus-lens --help for the commands and options.\n`, args.join(' '));
+  };
+  it('names a mistyped command or option with what was meant', () => {
+    twoLines(['lnt', 'seeds'], 'unknown command "lnt" (did you mean "lint"?)');
+    twoLines(['frobnicate', 'seeds'], 'unknown command "frobnicate"');
+    twoLines(['fix', '--dryrun', 'seeds'], 'unknown option --dryrun (did you mean "--dry-run"?)');
+  });
+  it('says what a command needs when its argument is missing', () => {
+    twoLines(['lint'], 'lint needs a file or folder: corpus-lens lint <file|folder…>');
+    twoLines(['gloss'], 'gloss needs a term: corpus-lens gloss <term>');
+    twoLines(['lint', 'seeds', '--fail-on'], '--fail-on needs a value');
+  });
+  it('lists the rules for an unknown one in --rules, on the same line', () => {
+    const result = run('lint', 'seeds', '--rules', 'foo');
+    assert.equal(result.status, 2);
+    const lines = result.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 2, result.stderr);
+    assert.match(lines[0], /^corpus-lens: --rules: unknown rule "foo"; the rules are broken-line, /);
+    assert.match(run('lint', 'seeds', '--rules', 'cjk-spce').stderr, /unknown rule "cjk-spce" \(did you mean "cjk-space"\?\)/);
+  });
+  it('prints the usage for corpus-lens alone (exit 2) and for --help (exit 0)', () => {
+    const bare = run();
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /^Usage: corpus-lens <command>/);
+    const help = run('lint', '--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: corpus-lens <command>/);
+    assert.match(help.stdout, /--word-diff/);
   });
 });
 
@@ -89,10 +125,25 @@ describe('corpus-lens gloss and slogans', () => {
     return file;
   };
   it('explains a term from an extra glossary, quoted or not', () => {
-    const result = run('gloss', '“三服务”', '--glossary', glossary());
+    const result = run('gloss', '“三服务”', '--glossary', glossary(), '--lang', 'zh');
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /构成: 服务省委、服务市委、服务基层/);
-    assert.match(result.stdout, /来源: 洛阳日报《测试来源》2019-01-01/);
+    assert.match(result.stdout, /构成：服务省委、服务市委、服务基层/);
+    assert.match(result.stdout, /来源：洛阳日报《测试来源》2019-01-01/);
+  });
+  it('labels the entry in the language asked for (--lang, else the locale), the definition in it first', () => {
+    const zh = run('gloss', '三服务', '--glossary', glossary(), '--lang', 'zh');
+    assert.equal(
+      zh.stdout,
+      ['三服务', '  构成：服务省委、服务市委、服务基层', '  释义：测试释义。', '  英文释义：A test gloss.', '  提出：2019 测试会议', '  范围：地方（洛阳）', '  来源：洛阳日报《测试来源》2019-01-01', ''].join('\n'),
+    );
+    const en = run('gloss', '三服务', '--glossary', glossary(), '--lang', 'en');
+    assert.equal(
+      en.stdout,
+      ['三服务', '  Components: 服务省委、服务市委、服务基层', '  Definition: A test gloss.', '  Chinese: 测试释义。', '  Proposed: 2019 测试会议', '  Scope: local (洛阳)', '  Source: 洛阳日报《测试来源》2019-01-01', ''].join('\n'),
+    );
+    const byLocale = runCli(['gloss', '三服务', '--glossary', glossary()], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(byLocale.stdout, zh.stdout);
+    assert.equal(runCli(['gloss', '三服务', '--glossary', glossary()]).stdout, en.stdout);
   });
   it("reads the glossary of the current folder's project, also from a folder below its root", () => {
     const dir = path.join(scratch, 'project');
@@ -101,7 +152,7 @@ describe('corpus-lens gloss and slogans', () => {
     fs.copyFileSync(glossary(), path.join(dir, '.corpus-lens', 'glossary.json'));
     const result = runCli(['gloss', '三服务'], { cwd: path.join(dir, 'sub') });
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /构成: 服务省委、服务市委、服务基层/);
+    assert.match(result.stdout, /Components: 服务省委、服务市委、服务基层/);
   });
   it('says when a term is unknown, with exit code 1', () => {
     const result = run('gloss', '不存在的口号', '--glossary', glossary());

@@ -24,9 +24,13 @@ describe('parseArgs for lint and fix', () => {
       spacing: 'copywriting',
       lang: 'zh',
       dryRun: false,
+      dryRunView: 'diff',
       pretty: false,
     });
     assert.equal(parseArgs(['fix', '--dry-run', 'a.txt']).options.dryRun, true);
+    assert.equal(parseArgs(['fix', '--dry-run', '--word-diff', 'a.txt']).options.dryRunView, 'word-diff');
+    assert.equal(parseArgs(['fix', '--stat', '--dry-run', 'a.txt']).options.dryRunView, 'stat');
+    assert.equal(parseArgs(['gloss', '六稳', '--lang', 'en']).options.lang, 'en');
     assert.equal(parseArgs(['lint', '--format', 'json', '--pretty', 'a.txt']).options.pretty, true);
   });
 

@@ -5,12 +5,17 @@
  * and it stays linear in the text and in the number of terms.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { LiveAnalysis } from '../../server/src/core/analysis';
+import { occurrencesIn } from '../../server/src/core/glossary/counts';
 import { GlossaryEntry, validateGlossary } from '../../server/src/core/glossary/entries';
 import { Glossary } from '../../server/src/core/glossary/matcher';
 import { editDistance, findVariants } from '../../server/src/core/glossary/variants';
 import { bundledGlossary } from '../support/glossary';
 import { random } from '../support/random';
+import { defaultSegmenter } from '../support/segmenters';
 
 const entryOf = (term: string, extra: Record<string, unknown> = {}) => ({
   term,
@@ -236,5 +241,28 @@ describe('a glossary of 20,000 terms sharing the prefix 我们', () => {
     findVariants(fewGlossary, text.slice(0, 100));
     const ratio = fastest(() => findVariants(manyGlossary, text)) / fastest(() => findVariants(fewGlossary, text));
     assert.ok(ratio < 20, `20,000 phrases take ${ratio.toFixed(1)} times as long as 200`);
+  });
+});
+
+describe('occurrence counts region by region (hover)', () => {
+  it('equal the matches of the whole text, before and after edits, and reuse untouched regions', () => {
+    const glossary = bundledGlossary();
+    const seeds = fs.readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join('seeds', f), 'utf8'));
+    let text = seeds.join('\n\n');
+    const live = new LiveAnalysis(text, defaultSegmenter());
+    const entries = [...new Set(glossary.findAll(text).map((m) => m.entry))];
+    assert.ok(entries.length >= 5, 'the seeds hold slogans');
+    const rnd = random(11);
+    for (let round = 0; round < 6; round++) {
+      const analysis = live.analysis;
+      for (const entry of entries) {
+        const whole = glossary.findFresh(text).filter((m) => m.entry === entry).length;
+        assert.equal(occurrencesIn(glossary, analysis, entry), whole, `${entry.term} after ${round} edits`);
+      }
+      // An edit: a slogan typed (or deleted) somewhere.
+      const at = Math.floor(rnd() * text.length);
+      text = round % 2 ? text.slice(0, at) + '四个意识' + text.slice(at) : text.slice(0, at) + text.slice(at + 3);
+      live.update(text);
+    }
   });
 });

@@ -269,3 +269,30 @@ describe('SARIF artifact locations', () => {
     assert.deepEqual([...uris], ['a%20%231/b%3F.txt']);
   });
 });
+
+describe('corpus-lens lint --jobs', () => {
+  const seeds = fs.readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join('seeds', f), 'utf8'));
+  // More than 1 MB in all, so that worker threads are used; files of different sizes finish out of order.
+  const files: Record<string, string> = {};
+  for (let k = 0; k < 5; k++) files[`part-${k}.txt`] = Array.from({ length: 6 + 6 * k }, (_, i) => seeds[(i + k) % seeds.length]).join('\n\n');
+  files['broken.txt'] = '\u0000\u0001\u0002 not text'.repeat(100);
+  const dir = folder(files);
+
+  it('writes what one job writes, in the order of the files, with the same exit code and summary', () => {
+    const one = runCli(['lint', dir, '--format', 'json', '--jobs', '1']);
+    const two = runCli(['lint', dir, '--format', 'json', '--jobs', '3']);
+    assert.ok(fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0) > 1 << 20);
+    assert.equal(two.status, one.status);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    const report = JSON.parse(two.stdout);
+    assert.equal(report.summary.files, 5);
+    assert.deepEqual(report.summary.unreadable, [path.join(dir, 'broken.txt')]);
+  });
+
+  it('refuses a count that is no number of threads, in one line', () => {
+    const result = runCli(['lint', dir, '--jobs', 'many']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--jobs needs a number of threads from 1 to 256, not "many"/);
+  });
+});

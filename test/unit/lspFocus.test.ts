@@ -41,12 +41,21 @@ describe('the focus of the cap', () => {
     const moved: string[] = [];
     const focus = new Focus((uri) => moved.push(uri));
     focus.setVisible('file:///a', [{ first: 100, last: 139 }]);
-    assert.deepEqual(moved, ['file:///a'], 'nothing was capped near it yet');
+    assert.deepEqual(moved, [], 'a document whose diagnostics were not capped needs none');
+    // Capped before the client said anything: the first view it sends moves the focus.
+    focus.setVisible('file:///a', []);
+    assert.equal(focus.capFocus('file:///a', index), null);
+    focus.setVisible('file:///a', [{ first: 100, last: 139 }]);
+    assert.deepEqual(moved, ['file:///a']);
     focus.capFocus('file:///a', index);
     focus.setVisible('file:///a', [{ first: 110, last: 149 }]);
     focus.setVisible('file:///a', [{ first: 65, last: 104 }]);
     assert.equal(moved.length, 1, 'a little scrolling stays in the window');
     focus.setVisible('file:///a', [{ first: 400, last: 439 }]);
+    assert.equal(moved.length, 2);
+    // Once all its findings are shown, the view does not matter.
+    focus.uncapped('file:///a');
+    focus.setVisible('file:///a', [{ first: 900, last: 939 }]);
     assert.equal(moved.length, 2);
     focus.forget('file:///a');
     assert.equal(focus.seenLines('file:///a'), null);

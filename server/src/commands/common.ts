@@ -31,8 +31,12 @@ export interface CommandOptions {
   lang: Lang | null;
   /** fix: print a diff instead of writing. */
   dryRun: boolean;
+  /** fix --dry-run: the unified line diff (for patch), a word-level view (for people) or counts per file and rule. */
+  dryRunView: 'diff' | 'word-diff' | 'stat';
   /** JSON output indented for people (compact, one file at a time, otherwise). */
   pretty: boolean;
+  /** lint: worker threads across files; the cores when null. */
+  jobs?: number | null;
 }
 
 export interface Output {
@@ -117,7 +121,10 @@ export class RunProblems {
 
   /** An error while handling `file` (reported; the caller skips the file). */
   fileFailed(error: unknown, file: string): void {
-    const problem = fileError(error, file);
+    this.report(fileError(error, file));
+  }
+
+  report(problem: FileError): void {
     this.output.err(`corpus-lens: ${problem.message}\n`);
     if (problem.internal) this.internal = true;
     else this.input = true;

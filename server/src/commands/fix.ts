@@ -6,7 +6,8 @@
  * purpose) is left as it is, and so is a file whose bytes would not be written back as they
  * were read (damaged UTF-8 or UTF-16, a GB18030 sequence the encoder writes otherwise). A
  * symbolic link is followed: the target is fixed. A markup-like file (pseudo-XML, lines that
- * are tags) is left alone. --dry-run prints a unified diff instead of writing.
+ * are tags) is left alone. --dry-run prints a unified diff instead of writing (or, with
+ * --word-diff, the changes inside their lines; with --stat, the edits counted per file and rule).
  */
 import * as path from 'node:path';
 import { diagnosticsJson } from '../core/lint/json';
@@ -20,7 +21,9 @@ import { markupProfile } from '../core/markup';
 import { CorpusFile, encodeText, readCorpusFile, survivesRoundTrip, writeFileAtomically } from '../io/files';
 import { FIX_LOG, FixLogRecord, OutsideError, appendFixLog, checkFixLog, projectPath } from '../io/project';
 import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, cliProjects, collectInputs, displayPath, findingLine, fileError, localeLang, plural } from './common';
+import { FileEdits, statText } from './fixStat';
 import { Progress } from './progress';
+import { wordDiffText } from './wordDiff';
 
 /** Passes over one file at most; one or two are usual. */
 export const MAX_PASSES = 5;
@@ -98,6 +101,7 @@ export function runFix(options: CommandOptions, output: Output): number {
   const editsByRule = new Map<string, number>();
   const unapplied: string[] = [];
   const needHuman: string[] = [];
+  const stat: FileEdits[] = [];
   const progress = new Progress(output, files.length);
   const problem = (message: string) => {
     progress.clear();
@@ -158,7 +162,13 @@ export function runFix(options: CommandOptions, output: Output): number {
       else needHuman.push(findingLine(file, d));
     }
     if (!wouldChange) continue;
-    if (options.dryRun) {
+    if (options.dryRun && options.dryRunView === 'stat') {
+      stat.push({ file: displayPath(file), rules: outcome.edits.map((e) => e.rule) });
+    } else if (options.dryRun && options.dryRunView === 'word-diff') {
+      progress.clear();
+      // Decoded text, whatever the file's encoding: this view is for reading, not for patch.
+      output.out(wordDiffText(displayPath(file), original.text, outcome.text));
+    } else if (options.dryRun) {
       const shown = displayPath(file);
       const [a, b] = path.isAbsolute(shown) ? [shown, shown] : [`a/${shown}`, `b/${shown}`];
       progress.clear();
@@ -200,6 +210,7 @@ export function runFix(options: CommandOptions, output: Output): number {
     for (const e of outcome.edits) editsByRule.set(e.rule, (editsByRule.get(e.rule) ?? 0) + 1);
   }
   progress.clear();
+  output.out(statText(stat));
   for (const [root, count] of newLogs) {
     output.err(`corpus-lens fix: ${plural(count, 'file')} in no project: edits logged in ${displayPath(path.join(root, FIX_LOG))}\n`);
   }

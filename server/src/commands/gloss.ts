@@ -3,7 +3,8 @@
  */
 import { GlossaryEntry } from '../core/glossary/entries';
 import { editDistance } from '../core/glossary/variants';
-import { CommandOptions, Output, UsageError, cliProjects } from './common';
+import { Lang } from '../core/lint/json';
+import { CommandOptions, Output, UsageError, cliProjects, localeLang } from './common';
 
 export function runGloss(options: CommandOptions, output: Output): number {
   if (options.inputs.length !== 1) throw new UsageError('gloss takes exactly one term');
@@ -17,17 +18,55 @@ export function runGloss(options: CommandOptions, output: Output): number {
     output.err(`corpus-lens: “${query}” is not in the glossary${near.length ? `; did you mean ${near.map((t) => `“${t}”`).join('、')}?` : ''}\n`);
     return 1;
   }
-  output.out(options.format === 'json' ? JSON.stringify(entry, null, options.pretty ? 2 : undefined) + '\n' : glossText(entry));
+  const lang = options.lang ?? localeLang();
+  output.out(options.format === 'json' ? JSON.stringify(entry, null, options.pretty ? 2 : undefined) + '\n' : glossText(entry, lang));
   return 0;
 }
 
-export function glossText(entry: GlossaryEntry): string {
-  const lines = [entry.term + (entry.aliases.length ? `（又作 ${entry.aliases.join('、')}）` : '')];
-  if (entry.components.length) lines.push(`  构成: ${entry.components.join('、')}`);
-  lines.push(`  释义: ${entry.definition.zh}`, `  Gloss: ${entry.definition.en}`);
-  lines.push(`  提出: ${entry.since.date} ${entry.since.event}`);
-  lines.push(`  范围: ${entry.scope.level}${entry.scope.place ? ` (${entry.scope.place})` : ''}`);
-  lines.push(`  来源: ${entry.source.publisher}《${entry.source.title}》${entry.source.date}${entry.source.url ? ` ${entry.source.url}` : ''}`);
-  if (entry.related.length) lines.push(`  相关: ${entry.related.join('、')}`);
+const LABELS = {
+  zh: {
+    aliases: (list: string) => `（又作 ${list}）`,
+    components: '构成',
+    definition: '释义',
+    otherDefinition: '英文释义',
+    since: '提出',
+    scope: '范围',
+    source: '来源',
+    related: '相关',
+    levels: { national: '全国', provincial: '省级', local: '地方' },
+    colon: '：',
+    list: '、',
+  },
+  en: {
+    aliases: (list: string) => ` (also ${list})`,
+    components: 'Components',
+    definition: 'Definition',
+    otherDefinition: 'Chinese',
+    since: 'Proposed',
+    scope: 'Scope',
+    source: 'Source',
+    related: 'Related',
+    levels: { national: 'national', provincial: 'provincial', local: 'local' },
+    colon: ': ',
+    list: ', ',
+  },
+} as const;
+
+/**
+ * An entry as text with labels in `lang`: the definition in that language first, then the
+ * other one. The glossary's facts (events, places, titles) are Chinese as written.
+ */
+export function glossText(entry: GlossaryEntry, lang: Lang): string {
+  const l = LABELS[lang];
+  const [definition, other] = lang === 'zh' ? [entry.definition.zh, entry.definition.en] : [entry.definition.en, entry.definition.zh];
+  const field = (label: string, value: string) => `  ${label}${l.colon}${value}`;
+  const lines = [entry.term + (entry.aliases.length ? l.aliases(entry.aliases.join(l.list)) : '')];
+  if (entry.components.length) lines.push(field(l.components, entry.components.join('、')));
+  lines.push(field(l.definition, definition), field(l.otherDefinition, other));
+  lines.push(field(l.since, `${entry.since.date} ${entry.since.event}`));
+  const place = entry.scope.place ? (lang === 'zh' ? `（${entry.scope.place}）` : ` (${entry.scope.place})`) : '';
+  lines.push(field(l.scope, l.levels[entry.scope.level] + place));
+  lines.push(field(l.source, `${entry.source.publisher}《${entry.source.title}》${entry.source.date}${entry.source.url ? ` ${entry.source.url}` : ''}`));
+  if (entry.related.length) lines.push(field(l.related, entry.related.join('、')));
   return lines.join('\n') + '\n';
 }

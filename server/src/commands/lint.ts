@@ -2,21 +2,16 @@
  * corpus-lens lint: every finding of every file (not capped as in the editor), as text, the
  * stable JSON of design §3, or SARIF. Exit 1 when a finding is at or above --fail-on.
  */
-import { DiagnosticJson, Lang, diagnosticsJson } from '../core/lint/json';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { Lang } from '../core/lint/json';
 import { RULES, SEVERITIES, Severity } from '../core/rules/index';
-import { EncodingName } from '../core/encoding';
-import { LineIndex } from '../core/text';
-import { readCorpusFile } from '../io/files';
 import { CommandOptions, EXIT_FINDINGS, Output, RunProblems, cliProjects, collectInputs, findingLine, localeLang, plural } from './common';
+import { LintOutcome, LintedFile, lintOneFile } from './lintFile';
+import { lintInWorkers } from './lintPool';
 import { Progress } from './progress';
 import { sarifLog } from './sarif';
 
-
-export interface LintedFile {
-  file: string;
-  encoding: EncodingName;
-  diagnostics: DiagnosticJson[];
-}
 
 export interface LintSummary {
   files: number;
@@ -35,9 +30,11 @@ export function atOrAbove(severity: Severity, threshold: Severity | 'none'): boo
   return threshold !== 'none' && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
-export function runLint(options: CommandOptions, output: Output): number {
+/** Below this much text in all, worker threads would cost more to start than they save. */
+const PARALLEL_MIN_BYTES = 1 << 20;
+
+export async function runLint(options: CommandOptions, output: Output): Promise<number> {
   const lang = options.lang ?? localeLang();
-  const projects = cliProjects(options, output);
   const { files, missing } = collectInputs(options.inputs, output);
   const unreadable = [...missing];
   const tally = new SummaryTally();
@@ -45,27 +42,46 @@ export function runLint(options: CommandOptions, output: Output): number {
   const progress = new Progress(output, files.length);
   const writer = lintWriter(options, output, lang);
   let atThreshold = false;
-  for (const [i, file] of files.entries()) {
-    progress.show(i, file);
-    try {
-      const { text, encoding } = readCorpusFile(file);
-      const project = projects.of(file);
-      const result = project.lint(project.analyze(text), file);
-      const linted: LintedFile = { file, encoding, diagnostics: diagnosticsJson(result.findings, new LineIndex(text), lang) };
-      tally.add(linted, result.ignored);
+  const take = (i: number, outcome: LintOutcome) => {
+    progress.clear();
+    if ('error' in outcome) {
+      problems.report(outcome.error);
+      unreadable.push(files[i]);
+    } else {
+      const { linted, ignored, failures } = outcome;
+      tally.add(linted, ignored);
       atThreshold ||= linted.diagnostics.some((d) => atOrAbove(d.severity, options.failOn));
-      progress.clear();
       writer.file(linted);
-      if (result.failures.length > 0) problems.rulesFailed(file, result.failures);
-    } catch (error) {
-      progress.clear();
-      problems.fileFailed(error, file);
-      unreadable.push(file);
+      if (failures.length > 0) problems.rulesFailed(linted.file, failures);
+    }
+    if (i + 1 < files.length) progress.show(i + 1, files[i + 1]);
+  };
+  const jobs = Math.min(options.jobs ?? os.availableParallelism(), files.length);
+  if (jobs > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES) {
+    if (files.length > 0) progress.show(0, files[0]);
+    await lintInWorkers(files, options, lang, jobs, output, take);
+  } else {
+    const projects = cliProjects(options, output);
+    for (const [i, file] of files.entries()) {
+      progress.show(i, file);
+      take(i, lintOneFile(projects, file, lang));
     }
   }
   progress.clear();
   writer.end(tally.summary(unreadable));
   return problems.exitCode(atThreshold ? EXIT_FINDINGS : 0);
+}
+
+function totalBytes(files: string[]): number {
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file).size;
+    } catch {
+      // Unreadable files are reported when they are read.
+    }
+  }
+  return bytes;
 }
 
 /** Writes the files' findings as they are linted, so that no output of all files is held at once. */

@@ -116,11 +116,16 @@ export function analyzeWalk(walked: WalkedDocument, deps: AnalysisDeps = {}): Do
  */
 export class LiveAnalysis {
   private readonly walk: IncrementalWalk;
+  /**
+   * The regions by content: a region the walk went through again but left as it was (the walk
+   * goes on past an edit until it falls back into step) keeps its results, and its findings.
+   */
+  private readonly cache = new RegionCache();
   private current: DocumentAnalysis;
 
   constructor(text: string, private readonly segmenter?: Segmenter) {
     this.walk = new IncrementalWalk(text, segmenter);
-    this.current = analyzeWalk(this.walk, { segmenter });
+    this.current = analyzeWalk(this.walk, { segmenter, cache: this.cache });
   }
 
   get analysis(): DocumentAnalysis {
@@ -133,7 +138,7 @@ export class LiveAnalysis {
     const before = this.current.regions;
     const change = this.walk.update(text, ends);
     const reuse = change.full ? undefined : (span: RegionSpan, pageDateBefore: string | null) => reusable(before, change, span, pageDateBefore);
-    this.current = analyzeWalk(this.walk, { segmenter: this.segmenter, reuse });
+    this.current = analyzeWalk(this.walk, { segmenter: this.segmenter, cache: this.cache, reuse });
     return this.current;
   }
 }

@@ -6,6 +6,14 @@
  * diffed with Myers' O(ND) algorithm, so a long file with scattered changes stays fast. A
  * stretch that differs in more than MAX_EDIT_DISTANCE lines is shown replaced as a whole:
  * still a correct diff, only not a minimal one.
+ *
+ * Why not the `diff` package (jsdiff 9, which fix --word-diff uses to compare characters):
+ * measured here on the diffs fix --dry-run prints, its createTwoFilesPatch gives the same
+ * patch on text whose lines are mostly unique, only far slower — THUCNews hard-wrapped with
+ * ASCII commas, 1.4 MB: 2.2 s against 0.2 s; twice that: 9.2 s against 0.3 s — and on a corpus
+ * whose paragraphs repeat (the seeds copied to 3 MB, hard-wrapped at 20) it needs 94 s where
+ * this takes 0.05 s (for a patch with a quarter more lines). It has no anchoring on unique
+ * lines, so its cost grows with the file times the number of changes.
  */
 
 /** Lines [oldStart, oldEnd) of the old text replaced by lines [newStart, newEnd) of the new one. */

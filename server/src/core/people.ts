@@ -15,8 +15,14 @@ export interface PersonSummary {
   subjects: Span[];
 }
 
+const summaries = new WeakMap<DocumentAnalysis, Map<string, PersonSummary>>();
+
+/** Every speaker of the document (computed once per analysis; treat as read-only). */
 export function summarizePeople(analysis: DocumentAnalysis): Map<string, PersonSummary> {
+  const known = summaries.get(analysis);
+  if (known) return known;
   const people = new Map<string, PersonSummary>();
+  summaries.set(analysis, people);
   for (const article of analysis.articles) {
     for (const speaker of article.speakers) {
       let person = people.get(speaker.name);

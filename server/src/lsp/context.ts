@@ -86,8 +86,19 @@ export class ServerContext {
     return this.documents.all().filter((d) => this.workspace.documents.handles(d));
   }
 
+  /** Documents whose analysis has run past the time budget and goes on. */
+  private readonly busy = new Set<string>();
+
+  /** Marks a document as being analysed past the budget, or done, and tells the client. */
+  analysing(uri: string, busy: boolean): void {
+    if (busy) this.busy.add(uri);
+    else this.busy.delete(uri);
+    this.sendStatus();
+  }
+
   sendStatus(): void {
     const params: StatusParams = {
+      analysing: [...this.busy],
       segmenter: this.workspace.segmenter().name,
       segmenterWarning: this.workspace.segmenterWarning,
       lastAnalysisMs: this.lastAnalysisMs,

@@ -13,6 +13,9 @@ import { Projects } from './projects';
 
 export const CORPUS_LANGUAGE = 'zh-corpus';
 
+/** How long the rules run before the server answers what else is waiting. */
+const SLICE_MS = 20;
+
 /** Files VS Code opens as zh-corpus (package.json `languages`); other .txt files are plaintext. */
 export function isCorpusFileName(file: string): boolean {
   return file.endsWith('.corpus.txt') || file.endsWith('.corpus');
@@ -78,6 +81,8 @@ export class OpenDocuments {
   private readonly live = new Map<string, { segmenter: Segmenter; analysis: LiveAnalysis }>();
   private readonly lints = new Map<string, { doc: AnalyzedDocument; result: LintResult }>();
   private readonly failures = new Map<string, AnalysisFailure>();
+  /** Whether each plain-text document, as last seen, is mostly Chinese. */
+  private readonly chinese = new Map<string, { text: string; chinese: boolean }>();
   /** What the changes of each document since a version left unchanged, for its next analysis. */
   private readonly ends = new Map<string, { from: number; to: number; ends: ChangeEnds | null }>();
 
@@ -112,7 +117,14 @@ export class OpenDocuments {
    */
   handles(document: OpenDocument): boolean {
     if (document.languageId === CORPUS_LANGUAGE || isCorpusFileName(document.uri)) return true;
-    return PLAIN_TEXT_LANGUAGES.has(document.languageId ?? '') && this.settings.plaintext && isMostlyChinese(document.getText());
+    if (!PLAIN_TEXT_LANGUAGES.has(document.languageId ?? '') || !this.settings.plaintext) return false;
+    // Every request asks: the text is read once per version.
+    const text = document.getText();
+    const known = this.chinese.get(document.uri);
+    if (known && known.text === text) return known.chinese;
+    const chinese = isMostlyChinese(text);
+    this.chinese.set(document.uri, { text, chinese });
+    return chinese;
   }
 
   /**
@@ -177,6 +189,25 @@ export class OpenDocuments {
     return failed && failed.version === document.version && failed.text === document.getText() ? failed.error : null;
   }
 
+  /**
+   * Runs the rules on the document's regions a slice of time at a time, letting the event loop
+   * answer other requests between slices; false when `stop` says (between slices) that the
+   * result is no longer wanted. What is done is kept: a later version reuses the regions it
+   * shares. `lint` is then quick.
+   */
+  async lintInSlices(doc: AnalyzedDocument, stop: () => boolean, sliceMs = SLICE_MS): Promise<boolean> {
+    if (this.lints.get(doc.uri)?.doc === doc) return true;
+    let sliceStart = performance.now();
+    for (const { result } of doc.analysis.regions) {
+      doc.project.lintRegion(result);
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop()) return false;
+      sliceStart = performance.now();
+    }
+    return true;
+  }
+
   /** The lint result of an analysed document, computed once per analysis. */
   lint(doc: AnalyzedDocument): LintResult {
     const cached = this.lints.get(doc.uri);
@@ -192,5 +223,6 @@ export class OpenDocuments {
     this.lints.delete(uri);
     this.failures.delete(uri);
     this.ends.delete(uri);
+    this.chinese.delete(uri);
   }
 }

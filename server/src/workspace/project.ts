@@ -6,11 +6,11 @@
  * that keeps the glossary's phrases whole. The editor and the command line read projects the
  * same way; a broken project file is reported in that file and the defaults are used.
  */
-import { DocumentAnalysis, analyzeDocument } from '../core/analysis';
+import { DocumentAnalysis, RegionResult, analyzeDocument } from '../core/analysis';
 import { Glossary } from '../core/glossary/matcher';
 import { LintConfig } from '../core/lint/config';
 import { IgnoreList } from '../core/lint/ignore';
-import { LintResult, lintDocument } from '../core/lint/lint';
+import { LintResult, lintDocument, lintRegion } from '../core/lint/lint';
 import { RULES, SpacingProfile } from '../core/rules/index';
 import { Segmenter, withWords } from '../core/segmenter';
 import { Span } from '../core/text';
@@ -79,6 +79,11 @@ export class Project {
    * findings over `ignoredSpans` (places ignored before a pass of fixes moved them) count as
    * ignored too.
    */
+  /** Runs the rules on one region of an analysis (see `lintRegion`). */
+  lintRegion(region: RegionResult): void {
+    lintRegion(region, this.segmenter, { config: this.config, glossary: this.glossary });
+  }
+
   lint(analysis: DocumentAnalysis, file: string | null, ignoredSpans: Span[] = []): LintResult {
     const path = file === null ? null : this.pathOf(file);
     return lintDocument(analysis, this.segmenter, {

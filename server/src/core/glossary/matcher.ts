@@ -76,6 +76,11 @@ export class Glossary {
     return matches;
   }
 
+  /** Every term or alias in `text`, not remembered (for texts that are parts of a larger one). */
+  findFresh(text: string): SloganMatch[] {
+    return this.match(text, 0, text.length, 0);
+  }
+
   /** The match covering `offset`, if any: the text around it is matched, not the whole text. */
   findAt(text: string, offset: number): SloganMatch | null {
     // The farthest a match covering `offset` can reach: the longest form, with the hard wraps

@@ -70,7 +70,8 @@ export class IgnoreList {
     const ignored = new Set<number>();
     const entries = this.byFile.get(file);
     if (!entries) return ignored;
-    const anchors = findings.map((f) => (f.fileLevel ? null : anchorOf(file, f.rule, text, f.span)));
+    const rules = new Set(entries.map((e) => e.rule));
+    const anchors = findings.map((f) => (f.fileLevel || !rules.has(f.rule) ? null : anchorOf(file, f.rule, text, f.span)));
     for (const entry of entries) {
       let best = -1;
       let bestScore = 0;
@@ -85,6 +86,11 @@ export class IgnoreList {
       if (best >= 0) ignored.add(best);
     }
     return ignored;
+  }
+
+  /** Whether any entry names `file`. */
+  names(file: string): boolean {
+    return this.byFile.has(file);
   }
 
   has(entry: IgnoreEntry): boolean {

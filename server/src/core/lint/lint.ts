@@ -65,17 +65,29 @@ export function resolveSeverity(issue: Issue, config: LintConfig): Severity {
   return severityRank(own) > severityRank(ruleDefault) ? own : configured;
 }
 
+function lintSetup(segmenter: Segmenter, options: LintOptions): RegionLintSetup {
+  const enabled = enabledRules(options.config);
+  return { segmenter, glossary: options.glossary ?? null, config: options.config, enabled, signature: `${[...enabled].join(',')}|${options.config.spacing}` };
+}
+
+/**
+ * Runs the rules on one region of a document (they are kept with the region): the editor lints
+ * a large document region by region, answering other requests in between, before
+ * `lintDocument` gathers the findings.
+ */
+export function lintRegion(result: RegionResult, segmenter: Segmenter, options: LintOptions): void {
+  regionFindings(result, lintSetup(segmenter, options));
+}
+
 export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, options: LintOptions): LintResult {
-  const { config } = options;
-  const glossary = options.glossary ?? null;
-  const enabled = enabledRules(config);
-  const signature = `${[...enabled].join(',')}|${config.spacing}`;
+  const setup = lintSetup(segmenter, options);
+  const { config, glossary } = setup;
   const parts: Part[] = [];
   const counts = new Map<string, number>();
   const places = new Map<string, { count: number; first: Issue; delta: number }>();
   const failures = new Map<string, RuleFailure>();
   for (const { span, result } of analysis.regions) {
-    const { findings, byRule } = regionFindings(result, { segmenter, glossary, config, enabled, signature });
+    const { findings, byRule } = regionFindings(result, setup);
     if (findings.issues.length > 0) parts.push({ delta: span.start, end: span.end, issues: findings.issues, byRule });
     for (const [rule, n] of findings.counts) counts.set(rule, (counts.get(rule) ?? 0) + n);
     for (const failure of findings.failures) if (!failures.has(failure.rule)) failures.set(failure.rule, failure);
@@ -91,7 +103,8 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
     if (fileIssue) grouped.set(rule, fileIssue);
   }
   const result = new DocumentLint(parts, [...grouped.values()], new Set(grouped.keys()), config, [...failures.values()]);
-  if (!options.ignore && !options.ignoredSpans?.length) return result;
+  // Taking ignores out makes every finding: only for a file that has some.
+  if (!options.ignore?.list.names(options.ignore.file) && !options.ignoredSpans?.length) return result;
   return withIgnores(result, analysis.text, options);
 }
 
@@ -125,6 +138,8 @@ class DocumentLint implements LintResult {
   private near: { key: string; shown: Finding[] } | null = null;
   private nearCache: { key: string; found: { key: string; finding: Finding }[] } | null = null;
   private count: number | null = null;
+  /** By rule, the configured rank of an issue of each own rank. */
+  private readonly ranks = new Map<string, number[]>();
   readonly ignored: number = 0;
   readonly ignoredSpans: Span[] = [];
 
@@ -144,7 +159,9 @@ class DocumentLint implements LintResult {
   /** The severity rank that the configuration gives a rule's issue of own rank `own`. */
   private rankOf(rule: string, own: number): number {
     if (this.grouped.has(rule)) return HINT;
-    return severityRank(resolveSeverity({ rule, severity: SEVERITIES[own] } as Issue, this.config));
+    let ranks = this.ranks.get(rule);
+    if (!ranks) this.ranks.set(rule, (ranks = SEVERITIES.map((severity) => severityRank(resolveSeverity({ rule, severity } as Issue, this.config)))));
+    return ranks[own];
   }
 
   private finding(issue: Issue, delta: number): Finding {
@@ -236,16 +253,18 @@ class DocumentLint implements LintResult {
         });
       } else for (let r = 0; r < counts.length; r++) next[r] += counts[r];
     });
-    const cut = new Map<string, { count: number; first: Finding }>();
-    const keptByRule = new Map<string, number>();
-    for (const f of kept) keptByRule.set(f.rule, (keptByRule.get(f.rule) ?? 0) + 1);
+    const counted = new Map<string, { count: number; first: Issue; delta: number }>();
     for (const part of this.parts) {
       for (const [rule, tally] of part.byRule) {
-        const c = cut.get(rule);
-        if (!c) cut.set(rule, { count: tally.count, first: this.finding(tally.first, part.delta) });
-        else c.count += tally.count;
+        const c = counted.get(rule);
+        if (c) c.count += tally.count;
+        else counted.set(rule, { count: tally.count, first: tally.first, delta: part.delta });
       }
     }
+    const keptByRule = new Map<string, number>();
+    for (const f of kept) keptByRule.set(f.rule, (keptByRule.get(f.rule) ?? 0) + 1);
+    const cut = new Map<string, { count: number; first: Finding }>();
+    for (const [rule, c] of counted) cut.set(rule, { count: c.count, first: this.finding(c.first, c.delta) });
     // Near a focus, a rule's summary stands at its cut finding nearest what the user sees.
     if (focus) {
       const keptKeys = new Set(kept.map(findingKey));
@@ -283,7 +302,9 @@ class DocumentLint implements LintResult {
   /** How many issues of each resolved severity a part has. */
   private rankCounts(part: Part): number[] {
     const counts = SEVERITIES.map(() => 0);
-    for (const [rule, tally] of part.byRule) tally.own.forEach((n, own) => (counts[this.rankOf(rule, own)] += n));
+    for (const [rule, tally] of part.byRule) {
+      for (let own = 0; own < tally.own.length; own++) if (tally.own[own] > 0) counts[this.rankOf(rule, own)] += tally.own[own];
+    }
     return counts;
   }
 

@@ -17,7 +17,7 @@ import { LayoutProfile, WalkedDocument, profileOf } from './walked';
 import { LAYOUT_WINDOW } from './layout';
 import { RegionSpan, regionSpans } from './regions';
 import { RunningHeads, SIGHT_MARGIN, contentsBounds, finishShapes, measureLayout, placedLines, scanDocument } from './scan';
-import { LOOKAHEAD, LineRole, PackedState, Walker } from './walker';
+import { INITIAL_STATE, LOOKAHEAD, LineRole, PackedState, Walker } from './walker';
 
 /** What an update walked again: the non-blank lines [from, to) of the new text, or all of them. */
 export interface WalkChange {
@@ -37,6 +37,8 @@ export class IncrementalWalk implements WalkedDocument {
   profile: LayoutProfile = { hardWrapped: false, wrapWidth: null };
   wrapWidths: (number | null)[] = [];
   private states: PackedState[] = [];
+  /** How many lines past each line its step read (relative, so that it holds as lines move). */
+  private reaches: number[] = [];
   private heads = new RunningHeads();
 
   constructor(
@@ -52,9 +54,10 @@ export class IncrementalWalk implements WalkedDocument {
     this.lines = scanned.lines;
     this.placed = scanned.placed;
     this.heads = scanned.heads;
-    const { roles, states } = new Walker(this.placed, this.segmenter).walk();
+    const { roles, states, reaches } = new Walker(this.placed, this.segmenter).walk();
     this.roles = roles;
     this.states = states;
+    this.reaches = reaches;
     this.finish();
     return { full: true, from: 0, to: this.placed.length, delta: 0 };
   }
@@ -155,8 +158,16 @@ export class IncrementalWalk implements WalkedDocument {
     const oldRoles = this.roles;
     const oldIndex = (k: number) => k - placedDelta;
     const mapOpen = (open: number) => (open < pa ? open : open >= pb ? open + placedDelta : Number.NaN);
-    const restart = Math.max(0, dirtyFrom - LOOKAHEAD);
-    const start = restart < pa ? oldStates[restart] : { open: -1, bits: 0 };
+    // The first step that read as far as a changed line; the state before it is as it was.
+    let restart = dirtyFrom;
+    for (let k = Math.max(0, dirtyFrom - LOOKAHEAD); k < dirtyFrom; k++) {
+      if (k + this.reaches[k] >= dirtyFrom) {
+        restart = k;
+        break;
+      }
+    }
+    if (restart >= pa) restart = Math.max(0, pa - 1);
+    const start = restart < pa ? oldStates[restart] : INITIAL_STATE;
     const walked = new Walker(this.placed, this.segmenter).walkFrom(restart, start, (i, state) => {
       if (i <= dirtyTo + 1) return false;
       const o = oldStates[oldIndex(i)];
@@ -171,6 +182,7 @@ export class IncrementalWalk implements WalkedDocument {
     }
     replaceRange(oldStates, restart, keepFrom, walked.states);
     replaceRange(oldRoles, restart, keepFrom, walked.roles);
+    replaceRange(this.reaches, restart, keepFrom, walked.reaches);
     this.finish();
     return { full: false, from: restart, to: walked.until, delta: placedDelta };
   }

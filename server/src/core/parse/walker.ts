@@ -150,43 +150,69 @@ const MAX_BYLINES = 8;
 
 export class Walker {
   private state: WalkState = unpack(INITIAL_STATE);
+  /** The farthest line the current step has read. */
+  private farthest = 0;
 
   constructor(
-    private readonly lines: WalkLine[],
+    private readonly all: WalkLine[],
     private readonly segmenter: Segmenter | undefined,
   ) {}
 
-  /** The roles of every line, and the state before each line (for walking again from there). */
-  walk(): { roles: LineRole[]; states: PackedState[] } {
+  /**
+   * The roles of every line, the state before each line (for walking again from there), and
+   * how far past each line its step read (an edit beyond that cannot change the step).
+   */
+  walk(): { roles: LineRole[]; states: PackedState[]; reaches: number[] } {
     const roles: LineRole[] = [];
     const states: PackedState[] = [];
-    for (let i = 0; i < this.lines.length; i++) {
+    const reaches: number[] = [];
+    for (let i = 0; i < this.all.length; i++) {
       states.push(pack(this.state));
-      roles.push(this.step(i));
+      roles.push(this.measuredStep(i, reaches));
     }
-    return { roles, states };
+    return { roles, states, reaches };
   }
 
   /**
    * Walks again from line `from` in state `state`, until `settled(i, state)` says that from line
    * `i` on, with this state, the walk goes as before (or to the end).
    */
-  walkFrom(from: number, state: PackedState, settled: (i: number, state: PackedState) => boolean): { roles: LineRole[]; states: PackedState[]; until: number } {
+  walkFrom(from: number, state: PackedState, settled: (i: number, state: PackedState) => boolean): { roles: LineRole[]; states: PackedState[]; reaches: number[]; until: number } {
     this.state = unpack(state);
     const roles: LineRole[] = [];
     const states: PackedState[] = [];
+    const reaches: number[] = [];
     let i = from;
-    for (; i < this.lines.length; i++) {
+    for (; i < this.all.length; i++) {
       const packed = pack(this.state);
       if (settled(i, packed)) break;
       states.push(packed);
-      roles.push(this.step(i));
+      roles.push(this.measuredStep(i, reaches));
     }
-    return { roles, states, until: i };
+    return { roles, states, reaches, until: i };
+  }
+
+  private measuredStep(i: number, reaches: number[]): LineRole {
+    this.farthest = i;
+    const role = this.step(i);
+    reaches.push(this.farthest - i);
+    return role;
+  }
+
+  /** Line `j`, read by the current step (every read of a line goes through here). */
+  private line(j: number): WalkLine {
+    if (j > this.farthest) this.farthest = j;
+    return this.all[j];
+  }
+
+  /** Whether there is a line `j` (asking reads as far as it). */
+  private has(j: number): boolean {
+    if (j > this.farthest) this.farthest = Math.min(j, this.all.length);
+    return j < this.all.length;
   }
 
   private step(i: number): LineRole {
-    const c = this.lines[i];
+    const c = this.line(i);
     const shape = c.shape;
     switch (shape.kind) {
       case 'page-mark':
@@ -217,7 +243,7 @@ export class Walker {
   }
 
   private text(i: number): LineRole {
-    const c = this.lines[i];
+    const c = this.line(i);
     const open = this.state.open;
     if (open >= 0) {
       if (this.isStrayBetweenHalves(i)) {
@@ -265,7 +291,7 @@ export class Walker {
     this.state.open = -1;
     const article = this.state.article;
     // A headline after a page break, or two blank lines or more, heads a new article.
-    if (article && this.inHeadingBlock() && !this.state.afterFurniture && this.lines[i].blanksBefore < 2) {
+    if (article && this.inHeadingBlock() && !this.state.afterFurniture && this.line(i).blanksBefore < 2) {
       // Bylines printed above the headline: the headline is this article's title.
       if (!article.hasTitle) {
         article.hasTitle = true;
@@ -282,8 +308,8 @@ export class Walker {
    * (a headline set over two lines in print), or a line the break cuts a word of.
    */
   private heading(i: number, role: 'deck'): LineRole {
-    const c = this.lines[i];
-    const previous = this.lines[i - 1];
+    const c = this.line(i);
+    const previous = this.line(i - 1);
     if (this.state.lastRole !== 'title' || c.blanksBefore > 0 || this.state.afterFurniture || c.shape.kind !== 'text' || /^[—–\-─(（]/.test(c.text)) return this.done(role, false);
     const full = isFullLine(previous.width, previous.wrapWidth);
     const long = previous.width >= LONG_TITLE_LINE && c.width < previous.width;
@@ -291,11 +317,11 @@ export class Walker {
   }
 
   private byline(i: number): LineRole {
-    const c = this.lines[i];
+    const c = this.line(i);
     const article = this.state.article;
     // A bare name right after a full line of hard-wrapped text is the rest of its sentence.
     if (this.state.open >= 0 && c.blanksBefore === 0 && !this.state.afterFurniture && c.shape.kind === 'byline' && !c.shape.labelled) {
-      const previous = this.lines[this.state.open];
+      const previous = this.line(this.state.open);
       if (isFullLine(previous.width, previous.wrapWidth) || this.continuesInto(previous, c)) return this.paragraphLine(i, 'continuation');
     }
     if (this.looksLikeHeadlineNotName(i)) return this.headline(i);
@@ -320,7 +346,7 @@ export class Walker {
   }
 
   private paragraphLine(i: number, role: 'paragraph' | 'section' | 'continuation'): LineRole {
-    const c = this.lines[i];
+    const c = this.line(i);
     let articleStart = false;
     if (role !== 'continuation') {
       const article = this.state.article;
@@ -333,7 +359,7 @@ export class Walker {
     const article = this.state.article!;
     article.hasBody = true;
     // A credit may wrap onto the paragraph's last line: （皇甫娜建 侯红 / 胜）.
-    const tail = role === 'continuation' && this.state.open >= 0 ? this.lines[this.state.open].text + c.text : c.text;
+    const tail = role === 'continuation' && this.state.open >= 0 ? this.line(this.state.open).text + c.text : c.text;
     if (trailingAttribution(tail)) {
       article.closed = true;
       this.state.open = -1;
@@ -353,8 +379,8 @@ export class Walker {
 
   /** The index of the next line that is not furniture, or -1. */
   private nextProse(i: number): number {
-    for (let j = i + 1; j < this.lines.length && j <= i + MAX_SKIP; j++) {
-      const shape = this.lines[j].shape;
+    for (let j = i + 1; this.has(j) && j <= i + MAX_SKIP; j++) {
+      const shape = this.line(j).shape;
       if (shape.kind !== 'page-mark' || shape.mark === 'kicker') return j;
     }
     return -1;
@@ -363,7 +389,7 @@ export class Walker {
   /** The first line after the bylines that follow line `i` could be a headline. */
   private headlineFollows(i: number): boolean {
     let j = this.nextProse(i);
-    for (let n = 0; j >= 0 && this.lines[j].shape.kind === 'byline'; n++) j = n < MAX_BYLINES ? this.nextProse(j) : -1;
+    for (let n = 0; j >= 0 && this.line(j).shape.kind === 'byline'; n++) j = n < MAX_BYLINES ? this.nextProse(j) : -1;
     return j >= 0 && this.couldBeHeadline(j);
   }
 
@@ -372,13 +398,13 @@ export class Walker {
    * the dictionary (谈兴趣: 谈 is a surname, 兴趣 a word), with body text after it: a headline.
    */
   private looksLikeHeadlineNotName(i: number): boolean {
-    const c = this.lines[i];
+    const c = this.line(i);
     if (c.shape.kind !== 'byline' || c.shape.labelled || c.shape.names.length !== 1 || c.text.length !== 3 || !this.segmenter) return false;
     const article = this.state.article;
     if (article && !article.closed && !article.hasBody) return false;
     const j = this.nextProse(i);
     if (j < 0) return false;
-    const next = this.lines[j];
+    const next = this.line(j);
     // Body text after it, or a byline with its role (记者 X): no name heads either.
     const bodyNext = next.shape.kind === 'text' && !this.couldBeHeadline(j);
     if (!bodyNext && !(next.shape.kind === 'byline' && next.shape.labelled)) return false;
@@ -388,7 +414,7 @@ export class Walker {
 
   /** Furniture or a blank line stands between line `i` and the next prose line `j`. */
   private setApart(i: number, j: number): boolean {
-    return this.lines[j].blanksBefore > 0 || j > i + 1;
+    return this.line(j).blanksBefore > 0 || j > i + 1;
   }
 
   /** The shape of a headline line: short, unfinished, no clause mark at its end. */
@@ -407,7 +433,7 @@ export class Walker {
    */
   private confirmsHeadline(j: number): boolean {
     if (this.confirms(j)) return true;
-    for (let k = j, n = 0; n < 2 && k + 1 < this.lines.length && this.headlineShape(this.lines[k]); n++) {
+    for (let k = j, n = 0; n < 2 && this.has(k + 1) && this.headlineShape(this.line(k)); n++) {
       k = this.nextProse(k);
       if (k < 0) return false;
       if (this.confirms(k)) return true;
@@ -416,25 +442,25 @@ export class Walker {
   }
 
   private confirms(j: number): boolean {
-    const next = this.lines[j];
+    const next = this.line(j);
     const kind = next.shape.kind;
     return kind === 'byline' || kind === 'attendance' || kind === 'date' || kind === 'credit' || (kind === 'page-mark' && next.shape.mark === 'kicker') || !!leadingDateline(next.text);
   }
 
   /** Could line `j` be a headline at all (used to place bylines above it)? */
   private couldBeHeadline(j: number): boolean {
-    const c = this.lines[j];
+    const c = this.line(j);
     if (c.shape.kind === 'export-title') return true;
     if (!this.headlineShape(c)) return false;
     const k = this.nextProse(j);
-    return k < 0 || !this.continuesInto(c, this.lines[k]);
+    return k < 0 || !this.continuesInto(c, this.line(k));
   }
 
   /** A short line after a finished paragraph (or none): a headline, or the start of a paragraph? */
   private isHeadline(i: number): boolean {
-    const c = this.lines[i];
+    const c = this.line(i);
     const j = this.nextProse(i);
-    const next = j >= 0 ? this.lines[j] : null;
+    const next = j >= 0 ? this.line(j) : null;
     if (!this.headlineShape(c)) {
       // A headline may end with ？ or ！ when a byline confirms it, or when it stands apart.
       if (c.shape.kind !== 'text' || c.width > MAX_HEADING_WIDTH || !/[？！?!]$/.test(c.text) || /[。，,；;]/.test(c.text)) return false;
@@ -479,12 +505,12 @@ export class Walker {
    * not run into: a running head (…没有主动要 / 半月谈 / 求控球…).
    */
   private isStrayBetweenHalves(i: number): boolean {
-    const c = this.lines[i];
+    const c = this.line(i);
     if (c.shape.kind !== 'text' || c.width > STRAY_WIDTH || endsSentence(c.text) || STARTS_WITH_CLOSING.test(c.text)) return false;
     const j = this.nextProse(i);
     if (j < 0) return false;
-    const previous = this.lines[this.state.open];
-    const next = this.lines[j];
+    const previous = this.line(this.state.open);
+    const next = this.line(j);
     if (this.joinsWord(previous, c) || this.joinsWord(c, next) || this.endsWithBoundWord(c.text) || /[，、；：,;:“”]/.test(c.text)) return false;
     // Next to a page mark, the sentence going on around it is enough; elsewhere a word must
     // run across it (重 / 新闻战线 / 庆再升 → 重庆).
@@ -494,7 +520,7 @@ export class Walker {
   /** A page number or page marker stands right before or after line `i`. */
   private nextToPageMark(i: number): boolean {
     return [i - 1, i + 1].some((k) => {
-      const shape = this.lines[k]?.shape;
+      const shape = this.line(k)?.shape;
       return !!shape && shape.kind === 'page-mark' && (shape.mark === 'page-number' || shape.mark === 'page-marker' || shape.mark === 'running-head');
     });
   }
@@ -505,21 +531,21 @@ export class Walker {
    */
   private isHeadlineBlock(i: number): boolean {
     let k = i;
-    let width = this.lines[i].width;
-    for (let n = this.lines[k + 1]; n && n.blanksBefore === 0 && n.shape.kind === 'text'; n = this.lines[k + 1]) {
+    let width = this.line(i).width;
+    for (let n = this.line(k + 1); n && n.blanksBefore === 0 && n.shape.kind === 'text'; n = this.line(k + 1)) {
       if (++k - i >= MAX_HEADLINE_LINES) return false;
       width += n.width;
     }
     if (width > MAX_LONG_HEADING_WIDTH) return false;
-    const last = this.lines[k];
+    const last = this.line(k);
     if (ENDS_WITH_CLAUSE_MARK.test(last.text) || this.endsWithBoundWord(last.text)) return false;
     const after = this.nextProse(k);
-    const marks = (pattern: RegExp) => this.lines.slice(i, k + 1).some((line) => pattern.test(line.text));
+    const marks = (pattern: RegExp) => this.all.slice(i, k + 1).some((line) => pattern.test(line.text));
     if (marks(/。/)) return false;
     // A byline or dateline right after the block confirms a headline, clause marks and all.
     if (after >= 0 && this.confirms(after)) return true;
     if (marks(/[，,；;]/)) return false;
-    return after < 0 || (this.setApart(k, after) && !this.continuesInto(last, this.lines[after]));
+    return after < 0 || (this.setApart(k, after) && !this.continuesInto(last, this.line(after)));
   }
 
   /**
@@ -529,13 +555,13 @@ export class Walker {
    * rest only when the break cuts a word or its punctuation says so.
    */
   private headlineAfterOpenParagraph(i: number): boolean {
-    const c = this.lines[i];
-    const previous = this.lines[this.state.open];
+    const c = this.line(i);
+    const previous = this.line(this.state.open);
     if (!this.setApart(this.state.open, i) || !this.headlineShape(c)) return false;
     if (this.continuesInto(previous, c)) return false;
     const j = this.nextProse(i);
     if (j < 0) return false;
-    const next = this.lines[j];
+    const next = this.line(j);
     if (this.confirmsHeadline(j)) return true;
     if (isFullLine(c.width, c.wrapWidth)) return false;
     // A clause mark inside it: the rest of a sentence.
@@ -553,7 +579,7 @@ export class Walker {
    */
   private isSignature(i: number): boolean {
     const j = this.nextProse(i);
-    return j >= 0 && this.lines[j].shape.kind === 'date' && !!this.state.article?.hasBody && this.lines[i].width <= 30;
+    return j >= 0 && this.line(j).shape.kind === 'date' && !!this.state.article?.hasBody && this.line(i).width <= 30;
   }
 
   /** The text ends with a function word standing alone (…的, …和), so it goes on: 存在 is a word, 在 alone is not. */
@@ -597,21 +623,21 @@ export class Walker {
    * semicolon runs on into the next line (…毛主席指出： / “…”).
    */
   private endsItsSentence(i: number): boolean {
-    const c = this.lines[i];
+    const c = this.line(i);
     if (!endsSentence(c.text)) return false;
     if (!/[：；:;]$/.test(c.text) || !isFullLine(c.width, c.wrapWidth)) return true;
-    const next = this.lines[i + 1];
+    const next = this.line(i + 1);
     return !next || next.blanksBefore > 0 || next.shape.kind !== 'text';
   }
 
   private isStandaloneSection(i: number): boolean {
-    const c = this.lines[i];
+    const c = this.line(i);
     // A sentence end before the line's end means the first sentence follows inline.
     if (/[。！？!?]./.test(c.text)) return false;
     if (endsSentence(c.text)) return displayWidth(c.text) <= 30;
     const j = this.nextProse(i);
     if (j < 0) return true;
-    const next = this.lines[j];
+    const next = this.line(j);
     if (next.shape.kind !== 'text' || sectionMarker(next.text)) return true;
     // A full line of hard-wrapped text runs on, even across a page break.
     if (isFullLine(c.width, c.wrapWidth)) return false;

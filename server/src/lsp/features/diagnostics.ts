@@ -7,7 +7,7 @@
  * more findings than `maxProblems` shows those near where the user is looking (focus.ts), and
  * gets new diagnostics when the user looks elsewhere.
  */
-import { Connection, Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import { CancellationToken, Connection, Diagnostic, DiagnosticServerCancellationData, DiagnosticSeverity, DocumentDiagnosticReport, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { L, Lang, say } from '../../core/l10n';
 import { Finding } from '../../core/lint/lint';
 import { Severity } from '../../core/rules/index';
@@ -72,12 +72,43 @@ export function diagnosticsOf(ctx: ServerContext, uri: string): Diagnostic[] {
       ctx.logOnce(`${uri}\0${f.rule}\0${f.error}`, `Rule ${f.rule} failed on ${uri}: ${f.error}`);
       return internalErrorDiagnostic(ctx.t(L.ruleFailed(f.rule)), f.error, ctx.lang);
     });
+    if (!result.overCap) ctx.focus.uncapped(uri);
     const shown = result.overCap ? result.shownNear(ctx.focus.capFocus(uri, doc.lineIndex)) : result.shown;
     return [...failed, ...toDiagnostics(shown, doc.lineIndex, ctx.lang)];
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     ctx.logOnce(`${uri}\0lint\0${detail}`, `Linting ${uri} failed: ${detail}`);
     return [internalErrorDiagnostic(ctx.t(L.notChecked), detail, ctx.lang)];
+  }
+}
+
+/** A document whose rules run this long shows as being analysed in the status item. */
+const BUDGET_MS = 500;
+
+/**
+ * Runs the rules on the open document `uri` as it is now, in slices, answering other requests
+ * in between; false when the document changed meanwhile (or `cancelled` says so), the work done
+ * being kept for the next version. A document past the time budget shows in the status item.
+ */
+async function lintedInSlices(ctx: ServerContext, uri: string, cancelled: () => boolean): Promise<boolean> {
+  const doc = ctx.analyzed(uri);
+  if (!doc) return true;
+  const started = performance.now();
+  let shown = false;
+  const stop = () => {
+    if (!shown && performance.now() - started > BUDGET_MS) {
+      shown = true;
+      ctx.analysing(uri, true);
+    }
+    return cancelled() || ctx.documents.get(uri)?.version !== doc.version;
+  };
+  try {
+    return await ctx.workspace.documents.lintInSlices(doc, stop);
+  } catch {
+    // diagnosticsOf reports the failure.
+    return true;
+  } finally {
+    if (shown) ctx.analysing(uri, false);
   }
 }
 
@@ -109,8 +140,8 @@ export class DiagnosticsDelivery {
   }
 
   /**
-   * The user looks elsewhere in `uri`: once the view rests, a document over the cap gets the
-   * findings near it (pulled again, or published).
+   * The user looks elsewhere in `uri`, a document over the cap (focus.ts says so only of one):
+   * once the view rests, it gets the findings near where they look (pulled again, or published).
    */
   focusMoved(uri: string): void {
     clearTimeout(this.looking.get(uri));
@@ -118,12 +149,7 @@ export class DiagnosticsDelivery {
       uri,
       setTimeout(() => {
         this.looking.delete(uri);
-        try {
-          const doc = this.ctx.analyzed(uri);
-          if (!doc || !this.ctx.workspace.documents.lint(doc).overCap) return;
-        } catch {
-          return;
-        }
+        if (!this.ctx.documents.get(uri)) return;
         if (this.pull) this.connection.languages.diagnostics.refresh().catch(() => undefined);
         else this.schedule(uri, 0);
       }, FOCUS_PAUSE_MS),
@@ -144,20 +170,24 @@ export class DiagnosticsDelivery {
     else for (const document of this.ctx.documents.all()) this.schedule(document.uri, 0);
   }
 
+  private async publish(uri: string): Promise<void> {
+    this.pending.delete(uri);
+    if (!this.ctx.documents.get(uri)) return;
+    // A timer has no caller to take an exception: an uncaught one would end the server.
+    try {
+      // A change meanwhile schedules the next publication: this one is dropped.
+      if (!(await lintedInSlices(this.ctx, uri, () => false)) || !this.ctx.documents.get(uri)) return;
+      void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(this.ctx, uri) });
+    } catch (error) {
+      this.connection.console.error(`Diagnostics of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
   private schedule(uri: string, delayMs: number): void {
     clearTimeout(this.pending.get(uri));
     this.pending.set(
       uri,
-      setTimeout(() => {
-        this.pending.delete(uri);
-        if (!this.ctx.documents.get(uri)) return;
-        // A timer has no caller to take an exception: an uncaught one would end the server.
-        try {
-          void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(this.ctx, uri) });
-        } catch (error) {
-          this.connection.console.error(`Diagnostics of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        }
-      }, delayMs),
+      setTimeout(() => void this.publish(uri), delayMs),
     );
   }
 }
@@ -167,11 +197,28 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   const delivery = new DiagnosticsDelivery(ctx);
   ctx.focus = new Focus((uri) => delivery.focusMoved(uri));
   registerFocus(ctx);
-  ctx.connection.languages.diagnostics.on((params) => {
-    const items = diagnosticsOf(ctx, textDocumentUri(params, 'params'));
+  // Pulls of one document are answered one after the other, in the order they came.
+  const inOrder = new Map<string, Promise<unknown>>();
+  ctx.connection.languages.diagnostics.on((params, token) => {
+    const uri = textDocumentUri(params, 'params');
+    const answer = (inOrder.get(uri) ?? Promise.resolve()).then(() => pulled(uri, token));
+    const settled = answer.catch(() => undefined);
+    inOrder.set(uri, settled);
+    void settled.then(() => inOrder.get(uri) === settled && inOrder.delete(uri));
+    return answer;
+  });
+  const pulled = async (uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> => {
+    const ready = await lintedInSlices(ctx, uri, () => token.isCancellationRequested);
+    if (!ready) {
+      // The client asks again for the new version (or has given up on this one).
+      return token.isCancellationRequested
+        ? new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: false })
+        : new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    }
+    const items = diagnosticsOf(ctx, uri);
     ctx.sendStatus();
     return { kind: DocumentDiagnosticReportKind.Full, items };
-  });
+  };
   ctx.documents.onDidOpen((event) => {
     delivery.opened(event.document.uri);
     ctx.sendStatus();

@@ -37,8 +37,8 @@ const MAX_RANGES = 32;
 export class Focus {
   private readonly visible = new Map<string, LineRange[]>();
   private readonly cursor = new Map<string, number>();
-  /** The window each document's diagnostics were last capped with. */
-  private readonly used = new Map<string, LineRange[]>();
+  /** The window each document's diagnostics were last capped with (or null: with none). */
+  private readonly used = new Map<string, LineRange[] | null>();
 
   /** `moved` hears of a document whose focus left the window its diagnostics were capped with. */
   constructor(private readonly moved: (uri: string) => void) {}
@@ -57,6 +57,11 @@ export class Focus {
   forget(uri: string): void {
     this.visible.delete(uri);
     this.cursor.delete(uri);
+    this.used.delete(uri);
+  }
+
+  /** The diagnostics of `uri` are all shown (it is not over the cap): where the user looks does not matter. */
+  uncapped(uri: string): void {
     this.used.delete(uri);
   }
 
@@ -81,20 +86,21 @@ export class Focus {
     return line === undefined ? null : [{ first: Math.max(0, line - CURSOR_MARGIN), last: line + CURSOR_MARGIN }];
   }
 
-  /** The cap's focus in `uri` as offsets of its text, noted as the window its diagnostics use. */
+  /** The cap's focus in `uri` as offsets of its text, noted as the window its (capped) diagnostics use. */
   capFocus(uri: string, lineIndex: LineIndex): CapFocus | null {
     const seen = this.seenLines(uri);
     const near = this.nearLines(uri);
-    if (!seen || !near) return null;
     this.used.set(uri, near);
+    if (!seen || !near) return null;
     const spans = (ranges: LineRange[]) => ranges.map((r) => spanOfLines(r, lineIndex)).filter((s) => s.start <= s.end);
     return { seen: spans(seen), near: spans(near) };
   }
 
+  /** Only a document whose diagnostics were capped can need new ones when the user looks elsewhere. */
   private check(uri: string): void {
     const seen = this.seenLines(uri);
     const used = this.used.get(uri);
-    if (!seen) return;
+    if (!seen || used === undefined) return;
     if (used && seen.every((r) => used.some((u) => u.first <= r.first && r.last <= u.last))) return;
     this.moved(uri);
   }

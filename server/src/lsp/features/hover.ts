@@ -8,6 +8,7 @@ import { GlossaryEntry } from '../../core/glossary/entries';
 import { L, Lang, say } from '../../core/l10n';
 import { Message } from '../../core/rules/types';
 import { Glossary } from '../../core/glossary/matcher';
+import { occurrencesIn } from '../../core/glossary/counts';
 import { PersonSummary, personAt, summarizePeople } from '../../core/people';
 import { AnalyzedDocument } from '../../workspace/documents';
 import { ServerContext } from '../context';
@@ -101,11 +102,16 @@ export function registerHover(ctx: ServerContext): void {
   });
 }
 
+/**
+ * An open document is counted from its analysis, region by region (an edit recounts only what it
+ * touched); a file on disk from its remembered matches.
+ */
 function countOccurrences(ctx: ServerContext, glossary: Glossary, entry: GlossaryEntry, uri: string): HoverCounts {
   let inFile = 0;
   let inWorkspace = 0;
   for (const { uri: textUri, text } of ctx.workspace.texts(ctx.documents.all())) {
-    const n = glossary.findAll(text).filter((m) => m.entry === entry).length;
+    const analyzed = ctx.documents.get(textUri) ? ctx.analyzed(textUri) : null;
+    const n = analyzed && analyzed.project.glossary === glossary ? occurrencesIn(glossary, analyzed.analysis, entry) : glossary.findAll(text).filter((m) => m.entry === entry).length;
     inWorkspace += n;
     if (textUri === uri) inFile = n;
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Glossary matching on a hostile workspace glossary, run on the built server (npm run build first).
 //
-//   node scripts/bench-glossary.mjs [--entries 20000] [--kb 648] [--mb 10] [--canonical]
+//   node scripts/bench/glossary.mjs [--entries 20000] [--kb 648] [--mb 10] [--canonical]
 //
 // The glossary has --entries entries sharing the prefix 我们 (我们 + four Han characters), as a
 // cloned repository's .corpus-lens/glossary.json may; --canonical marks them canonical, so
@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { analyzeDocument } = require(path.join(root, 'server/out/core/analysis.js'));
 const { chooseSegmenter } = require(path.join(root, 'server/out/segment/index.js'));
 const { lintDocument } = require(path.join(root, 'server/out/core/lint/lint.js'));
