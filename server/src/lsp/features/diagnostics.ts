@@ -210,9 +210,12 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   const pulled = async (uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> => {
     const ready = await lintedInSlices(ctx, uri, () => token.isCancellationRequested);
     if (!ready) {
-      // The client asks again for the new version (or has given up on this one).
+      // The client asks again for the new version. A pull the client cancelled says so too: it
+      // cancels one in flight when it pulls again (a refresh, an edit), and vscode-languageclient
+      // drops that second pull when the answer says not to retrigger, leaving the document
+      // without diagnostics until its next change. (A closed document is not pulled again.)
       return token.isCancellationRequested
-        ? new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: false })
+        ? new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: true })
         : new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     }
     const items = diagnosticsOf(ctx, uri);
