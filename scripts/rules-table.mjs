@@ -44,6 +44,13 @@ const lines = [
   'means the text must be corrected by hand (the after column then shows a correction, or “—” when only',
   'the source can tell).',
   '',
+  'Default severities follow the harm done: *information* for layout (line breaks, spaces, the width of',
+  'punctuation, letters and digits: the words are all there), *warning* for damage to the text (stray',
+  'words, duplicates, unbalanced quotes, page furniture inside an article), *error* for lost text',
+  '(mojibake, an article without its body) and broken slogans. Each can be changed per rule',
+  '(`corpusLens.rules`, `.corpus-lens/config.json`). When a file has a layout problem throughout',
+  '(hard-wrapped, ASCII punctuation), one finding stands for the file and its places are hints.',
+  '',
   '| id | default severity | fix | description | example (before) | example (after) |',
   '|---|---|---|---|---|---|',
 ];

@@ -14,13 +14,17 @@ import {
   ARTICLES_REQUEST,
   ArticlesParams,
   ArticlesResult,
+  CLIENT_COMMANDS,
   DIAGNOSTIC_SOURCE,
   FixAllArguments,
   FixAllResult,
   FixWorkspaceResult,
   SERVER_COMMANDS,
   STATUS_NOTIFICATION,
+  ShowAllFindingsArguments,
   StatusParams,
+  VISIBLE_RANGES_NOTIFICATION,
+  VisibleRangesParams,
 } from '../../server/out/protocol';
 
 const WALKTHROUGH = 'corpus-lens.corpus-lens#corpusLens.gettingStarted';
@@ -48,6 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('corpusLens.previousArticle', () => moveToArticle(-1)),
     vscode.commands.registerCommand('corpusLens.fixAll', fixAllInFile),
     vscode.commands.registerCommand('corpusLens.fixWorkspace', () => fixWorkspace(context)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showAllFindings, async () => {
+      const editor = activeEditor();
+      const running = editor && runningClient();
+      const args: ShowAllFindingsArguments | undefined = editor && { uri: editor.document.uri.toString() };
+      if (running) await running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.showAllFindings, arguments: [args] });
+    }),
+    ...visibleRanges(),
     vscode.commands.registerCommand('corpusLens.restartServer', async () => {
       if (!client) return startClient(context, status);
       status.text = t('Corpus Lens: restarting…');
@@ -116,6 +127,7 @@ async function startClient(context: vscode.ExtensionContext, status: vscode.Lang
   );
   context.subscriptions.push(client);
   await client.start();
+  sendVisibleRanges(vscode.window.activeTextEditor);
 }
 
 /** A second status entry: the server's findings in the active file (hints counted apart). */
@@ -142,6 +154,21 @@ function problemsStatus(): vscode.Disposable[] {
     }),
     vscode.window.onDidChangeActiveTextEditor(update),
   ];
+}
+
+/** Sends the server the visible ranges of each editor as the user scrolls (after a short rest). */
+let sendVisibleRanges: (editor: vscode.TextEditor | undefined) => void = () => undefined;
+function visibleRanges(): vscode.Disposable[] {
+  let timer: NodeJS.Timeout | undefined;
+  const send = (sendVisibleRanges = (editor: vscode.TextEditor | undefined) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!editor || !client?.isRunning()) return;
+      const params: VisibleRangesParams = { uri: editor.document.uri.toString(), ranges: editor.visibleRanges.map((r) => client!.code2ProtocolConverter.asRange(r)) };
+      void client.sendNotification(VISIBLE_RANGES_NOTIFICATION, params);
+    }, 100);
+  });
+  return [vscode.window.onDidChangeTextEditorVisibleRanges((e) => send(e.textEditor)), vscode.window.onDidChangeActiveTextEditor(send)];
 }
 
 /** The running client, or undefined after telling the user how to get it back. */

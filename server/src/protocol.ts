@@ -29,12 +29,52 @@ export interface StatusParams {
   analysing: string[];
 }
 
+/**
+ * Notification (client → server): the ranges of a document the user sees, sent as the user
+ * scrolls or switches editors (an empty list when the document is no longer shown). The cap on
+ * diagnostics (`corpusLens.maxProblems`) keeps the findings there first. LSP has no message for
+ * this; a client that does not send it gets the cap near its cursor (see lsp/features/focus.ts).
+ */
+export const VISIBLE_RANGES_NOTIFICATION = 'corpusLens/visibleRanges';
+
+export interface VisibleRangesParams {
+  uri: string;
+  /** LSP ranges (0-based lines); only their lines are read. */
+  ranges: { start: { line: number; character: number }; end: { line: number; character: number } }[];
+}
+
 /** Commands the server executes (the client shows them under its own command ids). */
 export const SERVER_COMMANDS = {
   fixAll: 'corpusLens.server.fixAll',
   ignore: 'corpusLens.server.ignore',
   fixWorkspace: 'corpusLens.server.fixWorkspace',
+  showAllFindings: 'corpusLens.server.showAllFindings',
 } as const;
+
+/** Commands of the VS Code client (package.json `contributes.commands`) that the server names in its messages. */
+export const CLIENT_COMMANDS = {
+  /** Runs SERVER_COMMANDS.showAllFindings on the active editor's document. */
+  showAllFindings: 'corpusLens.showAllFindings',
+} as const;
+
+/**
+ * The argument of SERVER_COMMANDS.showAllFindings: every finding of an open document, not just
+ * those the cap shows, written as a report (Markdown, or the JSON of `corpus-lens lint`) that
+ * the client is asked to open (`window/showDocument`) when it can.
+ */
+export interface ShowAllFindingsArguments {
+  uri: string;
+  format?: 'markdown' | 'json';
+}
+
+export interface ShowAllFindingsResult {
+  /** The report's file URI (null when there is nothing to report on). */
+  uri: string | null;
+  /** How many findings it lists. */
+  findings: number;
+  /** Whether the client opened it. */
+  shown: boolean;
+}
 
 /** The argument of SERVER_COMMANDS.fixAll. */
 export interface FixAllArguments {

@@ -176,9 +176,16 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       assert.equal(articles.length, 5);
       assert.equal(articles[1].name, '解放思想 提高站位 为副中心城市建设贡献力量');
       assert.equal(articles[1].detail, '张生伟');
-      assert.ok(articles[4].children.some((c) => c.name === '习近平' && c.children.length === 3));
+      const xi = articles[4].children.find((c) => c.name === '习近平' && c.children.length === 3);
+      assert.ok(xi, 'the speaker 习近平 with three statements');
+      // Each statement reads apart: its verb and what was said.
+      assert.ok(xi.children.every((c) => /^(?:提出|强调)：\S+/.test(c.name)), xi.children.map((c) => c.name).join(' | '));
       await vscode.commands.executeCommand('outline.focus');
-      await requestScreenshot('outline');
+      // The outline made to follow the cursor: on a statement, it shows the speaker and what they said.
+      await vscode.commands.executeCommand('outline.followCursor');
+      const at = xi.children[1].selectionRange.start;
+      await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(at, at), preview: false });
+      await requestScreenshot('outline', { waitFor: { selector: '.outline-pane', text: xi.children[1].name.slice(0, 8) } });
     },
   },
   {
@@ -216,8 +223,8 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
       // "力争到 2025 年": a stray space between Chinese and a number, and one before the unit.
       const space = positionOf(document, '到 2025 年', 1);
       assert.ok(
-        diagnostics.some((d) => ruleOf(d) === 'cjk-space' && d.range.contains(space) && d.severity === vscode.DiagnosticSeverity.Warning),
-        `a cjk-space warning at ${space.line}:${space.character}; got ${shape(diagnostics)}`,
+        diagnostics.some((d) => ruleOf(d) === 'cjk-space' && d.range.contains(space) && d.severity === vscode.DiagnosticSeverity.Information),
+        `a cjk-space finding (information: layout) at ${space.line}:${space.character}; got ${shape(diagnostics)}`,
       );
       assert.ok(diagnostics.some(byRule('split-paragraph')), 'the page breaks inside sentences are found (split-paragraph)');
       assert.ok(diagnostics.every((d) => d.message.length > 0));
@@ -367,6 +374,67 @@ export const suites: { name: string; fn: () => Promise<void> }[] = [
         assert.ok(changed.some((c) => c === ',→，'), 'the seed\'s stray commas are among them');
         await settledDiagnostics(document.uri, (d) => !d.some(byRule('halfwidth-punctuation')), 'no halfwidth-punctuation left');
       } finally {
+        await discard(document);
+      }
+    },
+  },
+  {
+    name: 'past maxProblems the findings follow the view, one summary per rule, and its quick fix opens the report of all findings (screenshots cap.png, findings-report.png)',
+    fn: async () => {
+      // 300 paragraphs (lines 2, 4 … 600) with a stray space each; every 50th a doubled word too.
+      const paragraphs = Array.from({ length: 300 }, (_, k) => (k % 50 === 7 ? `第${k}段要推动推动高质量发展，要深入学习习 近平总书记讲话。` : `第${k}段要深入学习习 近平总书记重要讲话精神。`));
+      const config = vscode.workspace.getConfiguration('corpusLens');
+      await config.update('maxProblems', 40, vscode.ConfigurationTarget.Global);
+      const document = await vscode.workspace.openTextDocument({ language: 'zh-corpus', content: '加快建设副中心 奋力实现新跨越\n\n' + paragraphs.join('\n\n') + '\n' });
+      const editor = await vscode.window.showTextDocument(document, { preview: false });
+      const isSummary = (d: vscode.Diagnostic) => /more \S+ findings not shown/.test(d.message);
+      try {
+        const first = await settledDiagnostics(document.uri, (d) => d.some(isSummary));
+        assert.equal(first.filter((d) => !isSummary(d)).length, 40, shape(first));
+        assert.equal(first.filter((d) => byRule('duplicate-text')(d) && !isSummary(d)).length, 6, 'every warning, wherever it is');
+        assert.deepEqual(first.filter(isSummary).map(ruleOf), ['cjk-space'], 'one summary per cut rule');
+        // Scroll to the paragraphs around line 450: their findings come, all of them.
+        editor.revealRange(new vscode.Range(450, 0, 450, 0), vscode.TextEditorRevealType.AtTop);
+        const visibleLines = () => editor.visibleRanges.flatMap((r) => Array.from({ length: r.end.line - r.start.line + 1 }, (_, k) => r.start.line + k));
+        const followed = await settledDiagnostics(
+          document.uri,
+          (d) => {
+            const lines = visibleLines().filter((line) => line % 2 === 0 && line >= 2 && line <= 600);
+            return lines.length > 0 && lines.every((line) => d.some((x) => byRule('cjk-space')(x) && !isSummary(x) && x.range.start.line === line));
+          },
+          'the findings of the visible paragraphs',
+        );
+        assert.equal(followed.filter((d) => !isSummary(d)).length, 40);
+        assert.ok(followed.some((d) => !isSummary(d) && d.range.start.line < 100), 'the rest of the cap still spread over the file');
+        // Only this document open, so the Problems view lists its findings and the summary.
+        await closeOtherEditors(document);
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        const shown = await vscode.window.showTextDocument(document, { preview: false });
+        const summaryAt = followed.find(isSummary)!.range.start;
+        shown.selection = new vscode.Selection(summaryAt, summaryAt);
+        shown.revealRange(new vscode.Range(summaryAt, summaryAt), vscode.TextEditorRevealType.InCenter);
+        await vscode.commands.executeCommand('editor.action.showHover');
+        await requestScreenshot('cap', { waitFor: { selector: '.monaco-hover', text: 'findings not shown' } });
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        // The summary's quick fix opens the report.
+        const summary = followed.find(isSummary)!;
+        const actions = await codeActions(document.uri, summary.range, vscode.CodeActionKind.QuickFix.value);
+        const show = actions.find((a) => a.title === 'Show All Findings in This File');
+        assert.ok(show?.command, `Show All Findings among ${actions.map((a) => a.title).join(' | ')}`);
+        await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
+        const report = await waitFor(
+          () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri : undefined)).find((u) => u?.path.endsWith('.findings.md')),
+          (u) => u !== undefined,
+          { message: 'the report to open', timeoutMs: 20000 },
+        );
+        const text = (await vscode.workspace.openTextDocument(report!)).getText();
+        assert.match(text, /306 findings\./);
+        assert.equal(text.split('\n').filter((l) => /^- \d+:\d+ /.test(l) || /^- \[/.test(l)).length, 306);
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report!));
+        await requestScreenshot('findings-report', { waitFor: { selector: '.monaco-editor', text: 'all findings in' } });
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await config.update('maxProblems', undefined, vscode.ConfigurationTarget.Global);
         await discard(document);
       }
     },

@@ -97,7 +97,7 @@ describe('glossary features over stdio', () => {
     assert.match(value, /\*\*六稳\*\*：稳就业、稳金融/);
     // Values from the glossary are escaped markdown (2018\-07\-31 renders as 2018-07-31).
     assert.match(value, /新华社《中共中央政治局召开会议》，2018\\-07\\-31/);
-    assert.match(value, /本文件 2 处 · 工作区 3 处/);
+    assert.match(value, /2 in this file · 3 in the workspace/);
   });
 
   it('goes to the definition in the glossary file', async () => {
@@ -117,15 +117,15 @@ describe('glossary features over stdio', () => {
   it('hints at a slogan no glossary knows and offers to add it', async () => {
     const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('三服务') });
     const value = (hover!.contents as { value: string }).value;
-    assert.match(value, /未收录/);
-    assert.match(value, /工作区 2 处，2 个文件/);
+    assert.match(value, /not in any glossary/);
+    assert.match(value, /2 in the workspace, in 2 files/);
     const position = at('三服务');
     const actions = (await connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: { start: position, end: position },
       context: { diagnostics: [] },
     }))!;
-    const add = actions.find((a) => 'title' in a && /Add to workspace glossary/.test(a.title));
+    const add = actions.find((a) => 'title' in a && /Add “三服务” to the workspace glossary/.test(a.title));
     assert.ok(add && 'edit' in add && add.edit?.changes);
     const edits = add.edit!.changes![pathToFileURL(glossaryFile).toString()];
     assert.ok(edits.some((e) => e.newText.includes('"term": "三服务"')));

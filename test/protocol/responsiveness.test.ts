@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Diagnostic, DocumentDiagnosticReport, DocumentDiagnosticRequest, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, Diagnostic, DocumentDiagnosticReport, DocumentDiagnosticRequest, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../support/paths';
 import { TestClient } from '../support/lspClient';
 
@@ -50,5 +50,14 @@ describe('a large document, while its findings are being made', () => {
     await assert.rejects(pull, (error: ResponseError<{ retriggerRequest: boolean }>) => error.code === LSPErrorCodes.ServerCancelled && error.data?.retriggerRequest === true);
     const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: other } })) as DocumentDiagnosticReport & { items: Diagnostic[] };
     assert.ok(report.items.some((d) => d.range.start.line === 0 && d.range.start.character === 2 && d.code === 'halfwidth-punctuation'), 'the comma typed at the start');
+  });
+
+  it('ends a pull the client cancels with RequestCancelled that asks to be retriggered (the client pulls again: a refresh cancels one in flight)', async () => {
+    const third = 'file:///tmp/corpus-lens-responsiveness/third.corpus.txt';
+    await client.open(third, text.replace(/。/g, '！'));
+    const source = new CancellationTokenSource();
+    const pull = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: third } }, source.token);
+    source.cancel();
+    await assert.rejects(pull, (error: ResponseError<{ retriggerRequest: boolean }>) => error.code === LSPErrorCodes.RequestCancelled && error.data?.retriggerRequest === true);
   });
 });

@@ -44,6 +44,8 @@ export class TestClient {
   /** Errors the server logged (window/logMessage of type Error). */
   readonly loggedErrors: string[] = [];
   readonly documents = new Map<string, TextDocument>();
+  /** The documents the server asked the client to show (window/showDocument). */
+  readonly shownDocuments: string[] = [];
   /** Every edit the server asked to apply, applied or not. */
   readonly requestedEdits: WorkspaceEdit[] = [];
   initializeResult!: InitializeResult;
@@ -73,6 +75,10 @@ export class TestClient {
     connection.onRequest(ApplyWorkspaceEditRequest.method, (params: ApplyWorkspaceEditParams) => {
       client.requestedEdits.push(params.edit);
       return client.applyEdit(params.edit);
+    });
+    connection.onRequest('window/showDocument', (params: { uri: string }) => {
+      client.shownDocuments.push(params.uri);
+      return { success: true };
     });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);

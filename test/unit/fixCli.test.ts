@@ -70,7 +70,7 @@ describe('corpus-lens fix on the seeds', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^corpus-lens fix: 6 of 6 files changed, \d+ edits \(broken-line \d+, split-paragraph \d+, cjk-space \d+, halfwidth-punctuation \d+, duplicate-text 1, page-residue 1\)$/m);
-    assert.match(result.stderr, /findings need a human:\n {2}seeds\/002_4fb8176c685af46a\.txt:\d+:\d+: warning \[slogan-variant\]/);
+    assert.match(result.stderr, /findings need a human:\n {2}seeds\/002_4fb8176c685af46a\.txt:\d+:\d+: error \[slogan-variant\]/);
     assert.doesNotMatch(result.stderr, /\r/, 'no progress bar when stderr is not a terminal');
   });
 
@@ -401,7 +401,7 @@ describe('corpus-lens fix on links, CRLF diffs and the counts', () => {
   it('counts the files read as lint does, and the unreadable ones apart', () => {
     const dir = project({ 'a.txt': DAMAGED, 'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]) });
     const lint = runCli(['lint', '.', 'nope.txt'], { cwd: dir });
-    assert.match(lint.stdout, /^1 file, 3 findings \(3 warnings\), 2 unreadable$/m);
+    assert.match(lint.stdout, /^1 file, 3 findings \(3 information\), 2 unreadable$/m);
     const fix = runCli(['fix', '.', 'nope.txt'], { cwd: dir });
     assert.equal(fix.status, 2);
     assert.match(fix.stderr, /^corpus-lens fix: 1 of 1 file changed, 3 edits \(cjk-space 1, halfwidth-punctuation 2\), 2 unreadable$/m);
@@ -409,7 +409,7 @@ describe('corpus-lens fix on links, CRLF diffs and the counts', () => {
 });
 
 describe('fixText', () => {
-  const result = (findings: Finding[]): LintResult => ({ findings, shown: findings, findingsTouching: () => [], ignored: 0, ignoredSpans: [], failures: [] });
+  const result = (findings: Finding[]): LintResult => ({ findings, shown: findings, shownNear: () => findings, total: findings.length, overCap: false, findingsTouching: () => [], ignored: 0, ignoredSpans: [], failures: [] });
   const finding = (start: number, end: number, newText: string, rule = 'cjk-space'): Finding => ({
     rule,
     span: { start, end },

@@ -7,7 +7,7 @@ describe('readSettings', () => {
   it('reads valid values', () => {
     const warnings: string[] = [];
     const settings = readSettings({ segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] } }, (m) => warnings.push(m));
-    assert.deepEqual(settings, { segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] }, lint: DEFAULT_SETTINGS.lint });
+    assert.deepEqual(settings, { language: 'auto', segmenter: 'intl', plaintext: { enabled: false }, glossary: { paths: ['g.json'] }, lint: DEFAULT_SETTINGS.lint });
     assert.deepEqual(warnings, []);
   });
   it('replaces wrong values by defaults and says so', () => {
@@ -16,6 +16,14 @@ describe('readSettings', () => {
     assert.deepEqual(settings, DEFAULT_SETTINGS);
     assert.equal(warnings.length, 3);
     assert.equal(readSettings(42, (m) => warnings.push(m)).segmenter, 'auto');
+  });
+  it('reads the language of the server\'s messages: auto, en or zh-cn', () => {
+    const warnings: string[] = [];
+    assert.equal(readSettings({ language: 'zh-cn' }, (m) => warnings.push(m)).language, 'zh-cn');
+    assert.equal(readSettings({ language: 'en' }, (m) => warnings.push(m)).language, 'en');
+    assert.equal(warnings.length, 0);
+    assert.equal(readSettings({ language: 'fr' }, (m) => warnings.push(m)).language, 'auto');
+    assert.match(warnings[0], /corpusLens\.language: unknown value "fr"/);
   });
 });
 

@@ -30,7 +30,7 @@ describe('hover on every numbered slogan of the seeds', () => {
         const offset = m.index! + 1;
         const hover = hoverAt(doc, offset, glossary, () => ({ inFile: 1, inWorkspace: 1 }));
         const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-        const defined = /来源 Source/.test(value);
+        const defined = /Source: /.test(value);
         const discovered = discoveredAt(text, offset, glossary);
         if (!defined && !(discovered && discovered.slogan.occurrences.some((o) => o.context.includes(m[1].replace(/\r?\n/g, ''))))) unexplained.push(m[1]);
       }

@@ -66,7 +66,7 @@ describe('project files nested thousands of levels deep', () => {
 
   it('lets lint report a deep config.json as file:line:column and lint with the defaults', () => {
     const dir = project({ '.corpus-lens/config.json': nested(6000), 'a.txt': '加快建设副中心 奋力实现新跨越\n\n会议指出,要推动高质量发展。\n' });
-    const result = runCli(['lint', 'a.txt'], { cwd: dir });
+    const result = runCli(['lint', 'a.txt', '--fail-on', 'information'], { cwd: dir });
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stderr, /^\.corpus-lens\/config\.json:1:74: the file is nested deeper than 64 levels/m);
     assert.match(result.stdout, /\[halfwidth-punctuation\]/);

@@ -11,7 +11,7 @@ import { CommandOptions, Output, RunProblems, cliProjects, collectInputs, plural
 const CONTEXTS_SHOWN = 3;
 
 export function runSlogans(options: CommandOptions, output: Output): number {
-  const { glossary } = cliProjects(options, output).of(process.cwd());
+  const { glossary, segmenter } = cliProjects(options, output).of(process.cwd());
   const texts: { uri: string; text: string }[] = [];
   const { files, missing } = collectInputs(options.inputs, output);
   const problems = new RunProblems(output, missing.length);
@@ -22,7 +22,7 @@ export function runSlogans(options: CommandOptions, output: Output): number {
       problems.fileFailed(error, file);
     }
   }
-  const slogans = discoverInTexts(texts, glossary).map((s) => ({
+  const slogans = discoverInTexts(texts, glossary, segmenter).map((s) => ({
     term: s.term,
     count: s.occurrences.length,
     files: s.files,

@@ -16,7 +16,15 @@ export interface Statement {
   span: Span;
   /** The subject as written (李亚书记, 省委书记王国生, 他). */
   subject: string;
+  /**
+   * What was said: the words after the verb (and its colon or opening quote) to the end of the
+   * reported sentence, line breaks removed, at most SAID_LENGTH characters (for the outline).
+   */
+  said: string;
 }
+
+/** So much of a statement is kept in `said`: enough for an excerpt cut at a word boundary. */
+export const SAID_LENGTH = 60;
 
 export interface Speaker {
   name: string;
@@ -177,9 +185,19 @@ function* statementsIn(paragraph: Paragraph, isName: NameCheck): Generator<{ sub
     const end = statementEnd(text, verbEnd);
     yield {
       subject: parsed,
-      statement: { verb, subject: parsed.text, span: paragraph.spanToDocument(clauseStart, end) },
+      statement: { verb, subject: parsed.text, span: paragraph.spanToDocument(clauseStart, end), said: saidText(text, verbEnd, end) },
     };
   }
+}
+
+/** The words reported after the verb ending at `verbEnd`, to `end`: 何武周指出，要抢工期。 → 要抢工期 */
+function saidText(text: string, verbEnd: number, end: number): string {
+  const from = verbEnd + /^[，,：:\s]*[“"「]?/.exec(text.slice(verbEnd, verbEnd + 4))![0].length;
+  if (end - from <= SAID_LENGTH) return text.slice(from, end).replace(/[。！？!?”"」’]+$/, '');
+  const said = text.slice(from, from + SAID_LENGTH);
+  // Never end on half a surrogate pair.
+  const last = said.charCodeAt(said.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? said.slice(0, -1) : said;
 }
 
 /** 李亚书记反复 → 李亚书记 (adverbs between subject and verb). */

@@ -4,9 +4,11 @@
  */
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Lang, inLang } from '../core/lint/json';
+import { Lang, langOf, say } from '../core/l10n';
+import { Message } from '../core/rules/types';
 import { STATUS_NOTIFICATION, StatusParams } from '../protocol';
 import { AnalyzedDocument } from '../workspace/documents';
+import { Focus } from './features/focus';
 import { Workspace } from '../workspace/workspace';
 
 /** What the client said it supports, in `initialize`. */
@@ -17,6 +19,8 @@ export interface ClientSupport {
   workspaceFolders: boolean;
   configuration: boolean;
   refreshFolding: boolean;
+  /** `window/showDocument`: the client opens a document the server names. */
+  showDocument: boolean;
 }
 
 export const NO_CLIENT_SUPPORT: ClientSupport = {
@@ -26,12 +30,17 @@ export const NO_CLIENT_SUPPORT: ClientSupport = {
   workspaceFolders: false,
   configuration: false,
   refreshFolding: false,
+  showDocument: false,
 };
 
 export class ServerContext {
   client: ClientSupport = NO_CLIENT_SUPPORT;
-  /** The client's display language, for messages. */
-  lang: Lang = 'en';
+  /** The client's display language (the `locale` of initialize). */
+  locale: Lang = 'en';
+  /** `corpusLens.language`: `auto` follows the locale. */
+  language: 'auto' | 'en' | 'zh-cn' = 'auto';
+  /** Where the user is looking in each document, for the cap on diagnostics. */
+  focus: Focus = new Focus(() => undefined);
   private lastAnalysisMs: number | null = null;
   /** Failures already logged, so that a bug is written to the log once, not on every pull. */
   private readonly logged = new Set<string>();
@@ -42,9 +51,14 @@ export class ServerContext {
     readonly workspace: Workspace,
   ) {}
 
-  /** A message in the client's display language. */
-  say(zh: string, en: string): string {
-    return inLang(this.lang, zh, en);
+  /** The language of the server's messages and labels. */
+  get lang(): Lang {
+    return this.language === 'auto' ? this.locale : langOf(this.language);
+  }
+
+  /** An entry of the catalogue (core/l10n.ts) in the server's language. */
+  t(message: Message): string {
+    return say(message, this.lang);
   }
 
   warn(message: string): void {

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
-import { langOf } from '../core/lint/json';
+import { langOf } from '../core/l10n';
 import { FIX_ALL_KIND } from '../protocol';
 import { Workspace } from '../workspace/workspace';
 import { ClientSupport, ServerContext } from './context';
@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
     const segmenterChanged = next.segmenter !== settings.segmenter;
     const glossaryPathsChanged = JSON.stringify(next.glossary.paths) !== JSON.stringify(settings.glossary.paths);
     settings = next;
+    ctx.language = settings.language;
     workspace.configure(settings);
     if (segmenterChanged && workspace.segmenterWarning) ctx.warn(workspace.segmenterWarning);
     if (glossaryPathsChanged) void projectFiles?.watch(settings.glossary.paths);
@@ -67,11 +68,13 @@ export function startServer(connection: Connection): void {
       workspaceFolders: !!capabilities.workspace?.workspaceFolders,
       configuration: !!capabilities.workspace?.configuration,
       refreshFolding: !!capabilities.workspace?.foldingRange?.refreshSupport,
+      showDocument: !!capabilities.window?.showDocument?.support,
     };
     ctx.client = client;
-    ctx.lang = langOf(params.locale);
+    ctx.locale = langOf(params.locale);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings !== undefined) settings = readSettings(options.settings, (m) => connection.console.warn(m));
+    ctx.language = settings.language;
     workspace.configure(settings);
     workspace.setFolders(params.workspaceFolders ? foldersOf(params.workspaceFolders) : params.rootUri ? foldersOf([{ uri: params.rootUri }]) : []);
     return {

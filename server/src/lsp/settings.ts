@@ -6,21 +6,35 @@ import { DEFAULT_LINT_CONFIG, readLintConfig } from '../core/lint/config';
 import { isSegmenterPreference } from '../segment';
 import { WorkspaceSettings } from '../workspace/workspace';
 
-export const DEFAULT_SETTINGS: WorkspaceSettings = {
+/** `corpusLens.language`: the language of the server's messages; `auto` follows the client's locale. */
+export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
+export const LANGUAGE_SETTINGS: readonly LanguageSetting[] = ['auto', 'en', 'zh-cn'];
+
+/** What the server reads from `corpusLens.*`: the workspace's settings and its own. */
+export interface ServerSettings extends WorkspaceSettings {
+  language: LanguageSetting;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  language: 'auto',
   segmenter: 'auto',
   plaintext: { enabled: true },
   glossary: { paths: [] },
   lint: DEFAULT_LINT_CONFIG,
 };
 
-export function readSettings(raw: unknown, warn: (message: string) => void): WorkspaceSettings {
-  const settings: WorkspaceSettings = structuredClone(DEFAULT_SETTINGS);
+export function readSettings(raw: unknown, warn: (message: string) => void): ServerSettings {
+  const settings: ServerSettings = structuredClone(DEFAULT_SETTINGS);
   if (raw === null || raw === undefined) return settings;
   if (typeof raw !== 'object') {
     warn('corpusLens settings are not an object; using defaults');
     return settings;
   }
   const r = raw as Record<string, unknown>;
+  if (r.language !== undefined) {
+    if (LANGUAGE_SETTINGS.includes(r.language as LanguageSetting)) settings.language = r.language as LanguageSetting;
+    else warn(`corpusLens.language: unknown value ${JSON.stringify(r.language)}; using "auto"`);
+  }
   if (r.segmenter !== undefined) {
     if (isSegmenterPreference(r.segmenter)) settings.segmenter = r.segmenter;
     else warn(`corpusLens.segmenter: unknown value ${JSON.stringify(r.segmenter)}; using "auto"`);

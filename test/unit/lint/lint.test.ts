@@ -18,15 +18,16 @@ const lint = (text: string, c: LintConfig, ignore?: { list: IgnoreList; file: st
 const issue = (rule: string, severity?: Issue['severity']): Issue => ({ rule, span: { start: 0, end: 1 }, message: { zh: '', en: '' }, fixes: [], ...(severity ? { severity } : {}) });
 
 const HEAD = '加快建设副中心 奋力实现新跨越\n\n';
-/** A stray space and two ASCII commas: three warnings. */
+/** A stray space and two ASCII commas: three findings of layout (information). */
 const DAMAGED = HEAD + '会议指出,要深入领会习 近平总书记重要讲话精神,推动高质量发展。\n';
-/** Mostly ASCII punctuation: one file-level warning for halfwidth-punctuation and a hint per place. */
+/** Mostly ASCII punctuation: one file-level finding for halfwidth-punctuation and a hint per place. */
 const ASCII_FILE = HEAD + Array.from({ length: 6 }, () => '会议指出,要抓好落实,推动发展。\n').join('\n');
 
 describe('resolveSeverity', () => {
   it('is the rule default when nothing is configured', () => {
     assert.equal(resolveSeverity(issue('mojibake'), DEFAULT_LINT_CONFIG), 'error');
-    assert.equal(resolveSeverity(issue('cjk-space'), DEFAULT_LINT_CONFIG), 'warning');
+    assert.equal(resolveSeverity(issue('cjk-space'), DEFAULT_LINT_CONFIG), 'information');
+    assert.equal(resolveSeverity(issue('duplicate-text'), DEFAULT_LINT_CONFIG), 'warning');
   });
 
   it('is the configured severity, above or below the default', () => {
@@ -44,9 +45,9 @@ describe('lintDocument', () => {
   it('gives every finding with its rule default', () => {
     const { findings, ignored } = lint(DAMAGED, DEFAULT_LINT_CONFIG);
     assert.deepEqual(findings.map((f) => [f.rule, f.severity]), [
-      ['halfwidth-punctuation', 'warning'],
-      ['cjk-space', 'warning'],
-      ['halfwidth-punctuation', 'warning'],
+      ['halfwidth-punctuation', 'information'],
+      ['cjk-space', 'information'],
+      ['halfwidth-punctuation', 'information'],
     ]);
     assert.equal(ignored, 0);
   });
@@ -109,7 +110,7 @@ describe('lintDocument', () => {
     assert.ok(findings.length > 4);
     const kept = shown.filter((f) => !f.summary);
     assert.equal(kept.length, 3);
-    assert.ok(kept.some((f) => f.severity === 'warning'), 'the most severe are kept first');
+    assert.ok(kept.some((f) => f.severity === 'information' && f.fileLevel), 'the most severe are kept first');
     const summaries = shown.filter((f) => f.summary);
     assert.ok(summaries.length >= 1 && summaries.every((s) => /more \S+ findings not shown/.test(s.message.en)));
     assert.equal(summaries.reduce((n, s) => n + Number(/^(\d+)/.exec(s.message.en)![1]), 0), findings.length - 3, 'the summaries count every finding cut');

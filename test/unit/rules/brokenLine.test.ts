@@ -20,13 +20,13 @@ describe('broken-line', () => {
     assert.equal(fixWith('broken-line', text), '会议强调，要强化开放引领，以国际视野谋划推动洛阳副中心城市建设各项工作落地见效。');
   });
 
-  it('groups a hard-wrapped file into one warning for the file and hints per place, each with its fix', () => {
+  it('groups a hard-wrapped file into one finding (information) for the file and hints per place, each with its fix', () => {
     const text = ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY, ''].join('\n');
     const findings = lintFindings(text, 'broken-line');
-    const warnings = findings.filter((f) => f.severity === 'warning');
+    const warnings = findings.filter((f) => f.severity === 'information');
     const hints = findings.filter((f) => f.severity === 'hint');
     assert.equal(warnings.length, 1);
-    assert.ok(warnings[0].fileLevel, 'the warning stands for the file');
+    assert.ok(warnings[0].fileLevel, 'the finding stands for the file');
     assert.deepEqual(warnings[0].fixes, [], 'its fix is the rule’s fix-all: it copies no edits');
     assert.match(warnings[0].message.en, /hard-wrapped at about 19 characters a line: 9 line breaks/);
     assert.equal(hints.length, 9, 'one hint per line break inside the paragraph');
@@ -106,12 +106,12 @@ describe('broken-line', () => {
   });
 
   it('groups only a hard-wrapped file, and only from five breaks on', () => {
-    const warnings = (text: string) => lintFindings(text, 'broken-line').filter((f) => f.severity === 'warning');
-    // Five breaks, but not hard-wrapped: each its own warning.
+    const warnings = (text: string) => lintFindings(text, 'broken-line').filter((f) => f.severity === 'information');
+    // Five breaks, but not hard-wrapped: each its own finding.
     const unwrapped = ['会议指出，要发挥自身优势', '加快推进各项工作落实，要强化开放引领，以国际视野谋划推动洛阳副中心城市建设', '各项工作', '落地见效，要坚持以人民为中心，扎实推动高质量发展', '切实增强群众', '获得感和幸福感。'].join('\n');
     assert.equal(check('broken-line', unwrapped).length, 5);
     assert.equal(warnings(unwrapped).filter((w) => !w.fileLevel).length, 5);
-    // Hard-wrapped, but four breaks: each its own warning.
+    // Hard-wrapped, but four breaks: each its own finding.
     const short = ['解放思想 提高站位 为副中心城市建设贡献力量', '张生伟', '', WRAPPED_BODY.split('\n').slice(0, 5).join('\n'), ''].join('\n');
     assert.ok(warnings(short).every((w) => !w.fileLevel));
   });

@@ -8,7 +8,7 @@ describe('halfwidth-punctuation', () => {
     const text = '会议指出，省委省政府召开推进会,研究出台若干意见:支持洛阳(副中心)建设;你准备好了吗?加油!';
     const issues = check('halfwidth-punctuation', text);
     assert.deepEqual(flagged(text, issues), [',', ':', '(', ')', ';', '?', '!']);
-    assert.ok(issues.every((i) => severityOf(i) === 'warning'));
+    assert.ok(issues.every((i) => severityOf(i) === 'information'));
     assert.equal(fixWith('halfwidth-punctuation', text), '会议指出，省委省政府召开推进会，研究出台若干意见：支持洛阳（副中心）建设；你准备好了吗？加油！');
   });
 
@@ -36,11 +36,11 @@ describe('halfwidth-punctuation', () => {
     assert.deepEqual(check('halfwidth-punctuation', text), []);
   });
 
-  it('groups a file whose Chinese punctuation is mostly ASCII: one warning, hints per place, a fix for all', () => {
+  it('groups a file whose Chinese punctuation is mostly ASCII: one finding, hints per place, a fix for all', () => {
     const sentence = '自省委、省政府在洛阳召开推进会,研究出台若干意见以来,按照市委部署要求,我认真学习有关资料;深入领会讲话精神。';
     const text = [sentence, sentence, sentence, sentence].join('\n\n');
     const findings = lintFindings(text, 'halfwidth-punctuation');
-    const warnings = findings.filter((f) => f.severity === 'warning');
+    const warnings = findings.filter((f) => f.severity === 'information');
     assert.equal(warnings.length, 1);
     assert.match(warnings[0].message.en, /16 ASCII marks/);
     assert.deepEqual(warnings[0].fixes, [], 'the fix for the file is the rule’s fix-all');
@@ -48,11 +48,11 @@ describe('halfwidth-punctuation', () => {
     assert.ok(!fixWith('halfwidth-punctuation', text).includes(','));
   });
 
-  it('keeps per-place warnings when only a few marks are ASCII', () => {
+  it('keeps per-place findings when only a few marks are ASCII', () => {
     const text = '连日来，我认真学习了讲话精神,以及省委省政府推进会精神，深受启发、倍感鼓舞。我结合学习情况，谈几点体会。';
     const issues = check('halfwidth-punctuation', text);
     assert.equal(issues.length, 1);
-    assert.equal(severityOf(issues[0]), 'warning');
+    assert.equal(severityOf(issues[0]), 'information');
   });
 
   it('flags a mark with Chinese on one side only, even next to an acronym (GDP, A)', () => {
@@ -85,12 +85,12 @@ describe('halfwidth-punctuation', () => {
 
   it('groups only from ten marks on, and only when they outnumber the full-width ones', () => {
     const sentence = '自省委、省政府在洛阳召开推进会,研究出台若干意见以来,按照市委部署要求,我认真学习有关资料;深入领会讲话精神。';
-    const warnings = (text: string) => lintFindings(text, 'halfwidth-punctuation').filter((f) => f.severity === 'warning');
+    const warnings = (text: string) => lintFindings(text, 'halfwidth-punctuation').filter((f) => f.severity === 'information');
     // Three paragraphs: 12 ASCII marks and none full-width, grouped.
     assert.equal(warnings([sentence, sentence, sentence].join('\n\n')).length, 1);
-    // Two: 8 ASCII marks, each its own warning.
+    // Two: 8 ASCII marks, each its own finding.
     assert.equal(warnings([sentence, sentence].join('\n\n')).length, 8);
-    // 12 ASCII marks but 15 full-width ones: each its own warning.
+    // 12 ASCII marks but 15 full-width ones: each its own finding.
     const fullwidth = '会议强调，要加强领导，强化统筹，压实责任，狠抓落实。';
     const text = [sentence, sentence, sentence, fullwidth, fullwidth, fullwidth, fullwidth, fullwidth].join('\n\n');
     assert.equal(warnings(text).length, 12);

@@ -38,6 +38,18 @@ describe('rule registry', () => {
     });
   }
 
+  it('gives each rule a default severity by the harm it reports: layout and suggestions information, damage warning, lost text and broken slogans error', () => {
+    const byHarm: Record<string, string[]> = {
+      // Look-alike and script suggestions are guesses a reader confirms: information too.
+      information: ['broken-line', 'split-paragraph', 'cjk-space', 'halfwidth-punctuation', 'fullwidth-alnum', 'ocr-confusion', 'mixed-script'],
+      warning: ['stray-latin', 'duplicate-text', 'unbalanced-pair', 'page-residue'],
+      error: ['mojibake', 'slogan-variant', 'empty-article'],
+    };
+    const actual: Record<string, string[]> = {};
+    for (const rule of RULES) (actual[rule.defaultSeverity] ??= []).push(rule.id);
+    assert.deepEqual(actual, byHarm);
+  });
+
   it('runs only the enabled rules and returns issues in document order', () => {
     const text = '会议指出，２０２０年要推动推动高质量发展,习 近平总书记作出指示。';
     const ctx = contextOf(text);

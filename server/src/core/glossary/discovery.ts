@@ -3,12 +3,14 @@
  * “一馆三中心”) and quoted enumerations (“强使命、找差距、明举措、勇担当”), with their contexts
  * and, where the corpus spells them out next to the slogan, their components.
  */
+import { ContextOptions, contextAround } from '../excerpt';
+import { Segmenter } from '../segmenter';
 import { Span } from '../text';
 import { Glossary } from './matcher';
 
 export interface SloganOccurrence {
   span: Span;
-  /** The sentence around the slogan. */
+  /** The sentence around the slogan, cut at a clause or word with an ellipsis when it is long. */
   context: string;
 }
 
@@ -27,7 +29,11 @@ const NUMBER_VALUE: Record<string, number> = { 一: 1, 两: 2, 二: 2, 双: 2, �
 const ENUMERATION = /^[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){1,7}$/;
 const SHORT_NUMBERED = /^(?:[一两二三四五六七八九十双][\u4e00-\u9fff]{1,6}|\d+[+＋]\d+)$/;
 
-export function discoverSlogans(text: string, glossary: Glossary): DiscoveredSlogan[] {
+/** A context shows at most this much of the sentence on each side of the slogan. */
+const CONTEXT: ContextOptions = { before: 60, after: 60 };
+
+/** `segmenter` finds the word boundaries where a long context is cut (clause marks come first). */
+export function discoverSlogans(text: string, glossary: Glossary, segmenter?: Segmenter): DiscoveredSlogan[] {
   const found = new Map<string, DiscoveredSlogan>();
   QUOTED.lastIndex = 0;
   for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
@@ -40,7 +46,7 @@ export function discoverSlogans(text: string, glossary: Glossary): DiscoveredSlo
       slogan = { term, occurrences: [], components: enumerationParts(term) };
       found.set(term, slogan);
     }
-    slogan.occurrences.push({ span, context: sentenceAround(text, span) });
+    slogan.occurrences.push({ span, context: contextAround(text, span, { ...CONTEXT, segmenter }) });
     if (slogan.components.length === 0) slogan.components = spelledOutComponents(term, text, span);
   }
   return [...found.values()];
@@ -54,23 +60,6 @@ function isCandidate(term: string, glossary: Glossary): boolean {
 
 function enumerationParts(term: string): string[] {
   return ENUMERATION.test(term) ? term.split('、') : [];
-}
-
-/** The sentence around `span`, up to 80 characters each side, its hard wraps joined. */
-function sentenceAround(text: string, span: Span): string {
-  const ends = (i: number) => /[。！？!?]/.test(text[i]) || isBlankLineAt(text, i);
-  let start = span.start;
-  while (start > 0 && !ends(start - 1) && span.start - start < 80) start--;
-  let end = span.end;
-  while (end < text.length && !ends(end) && end - span.end < 80) end++;
-  return text.slice(start, Math.min(text.length, end + 1)).replace(LINE_BREAK, '').trim();
-}
-
-/** True when the line break at `i` is followed by another, i.e. a paragraph ends there. */
-function isBlankLineAt(text: string, i: number): boolean {
-  if (text[i] !== '\n' && text[i] !== '\r') return false;
-  const next = text[i] === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
-  return next >= text.length || text[next] === '\n' || text[next] === '\r' || (i > 0 && (text[i - 1] === '\n' || text[i - 1] === '\r'));
 }
 
 /**
@@ -90,16 +79,19 @@ function spelledOutComponents(term: string, text: string, span: Span): string[] 
   return items.length >= count ? items.slice(0, count) : [];
 }
 
-/** Each text's discovered slogans, per glossary (hovers ask for the whole workspace each time). */
-const discoveries = new WeakMap<Glossary, Map<string, DiscoveredSlogan[]>>();
+/** Each text's discovered slogans, per glossary and segmenter (hovers ask for the whole workspace each time). */
+const discoveries = new WeakMap<Glossary, WeakMap<object, Map<string, DiscoveredSlogan[]>>>();
 const MEMO_TEXTS = 2000;
+const NO_SEGMENTER = {};
 
-function discoveredIn(text: string, glossary: Glossary): readonly DiscoveredSlogan[] {
-  let memo = discoveries.get(glossary);
-  if (!memo) discoveries.set(glossary, (memo = new Map()));
+function discoveredIn(text: string, glossary: Glossary, segmenter: Segmenter | undefined): readonly DiscoveredSlogan[] {
+  let bySegmenter = discoveries.get(glossary);
+  if (!bySegmenter) discoveries.set(glossary, (bySegmenter = new WeakMap()));
+  let memo = bySegmenter.get(segmenter ?? NO_SEGMENTER);
+  if (!memo) bySegmenter.set(segmenter ?? NO_SEGMENTER, (memo = new Map()));
   let found = memo.get(text);
   if (!found) {
-    found = discoverSlogans(text, glossary);
+    found = discoverSlogans(text, glossary, segmenter);
     if (memo.size >= MEMO_TEXTS) memo.delete(memo.keys().next().value!);
     memo.set(text, found);
   }
@@ -107,10 +99,10 @@ function discoveredIn(text: string, glossary: Glossary): readonly DiscoveredSlog
 }
 
 /** Discovered slogans of many texts (a workspace, a folder), merged by term, with the number of texts holding each. */
-export function discoverInTexts(texts: readonly { text: string }[], glossary: Glossary): (DiscoveredSlogan & { files: number })[] {
+export function discoverInTexts(texts: readonly { text: string }[], glossary: Glossary, segmenter?: Segmenter): (DiscoveredSlogan & { files: number })[] {
   const merged = new Map<string, DiscoveredSlogan & { files: number }>();
   for (const { text } of texts) {
-    for (const slogan of discoveredIn(text, glossary)) {
+    for (const slogan of discoveredIn(text, glossary, segmenter)) {
       const known = merged.get(slogan.term);
       if (!known) merged.set(slogan.term, { ...slogan, occurrences: [...slogan.occurrences], files: 1 });
       else {
@@ -123,8 +115,8 @@ export function discoverInTexts(texts: readonly { text: string }[], glossary: Gl
   return [...merged.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || a.term.localeCompare(b.term, 'zh'));
 }
 
-export function discoveredAt(text: string, offset: number, glossary: Glossary): { slogan: DiscoveredSlogan; span: Span } | null {
-  for (const slogan of discoveredIn(text, glossary)) {
+export function discoveredAt(text: string, offset: number, glossary: Glossary, segmenter?: Segmenter): { slogan: DiscoveredSlogan; span: Span } | null {
+  for (const slogan of discoveredIn(text, glossary, segmenter)) {
     const occurrence = slogan.occurrences.find((o) => o.span.start <= offset && offset < o.span.end);
     if (occurrence) return { slogan, span: occurrence.span };
   }

@@ -4,23 +4,11 @@
  */
 import { Message, Severity } from '../rules/index';
 import { LineIndex, Range } from '../text';
+import { Lang, say } from '../l10n';
 import { Finding } from './lint';
 
-export type Lang = 'zh' | 'en';
-
-/** zh for a Chinese locale (zh, zh-cn, zh-TW, zh_CN.UTF-8 …), en for any other. */
-export function langOf(locale: string | undefined | null): Lang {
-  return locale && /^zh(?:[-_.@]|$)/i.test(locale) ? 'zh' : 'en';
-}
-
-export function say(message: Message, lang: Lang): string {
-  return message[lang];
-}
-
-/** `zh` or `en`, as `lang` says: for messages written where they are used. */
-export function inLang(lang: Lang, zh: string, en: string): string {
-  return lang === 'zh' ? zh : en;
-}
+export { inLang, langOf, say } from '../l10n';
+export type { Lang } from '../l10n';
 
 export interface DiagnosticJson {
   rule: string;

@@ -6,7 +6,7 @@ import { DocumentAnalysis, RegionResult } from '../analysis';
 import { Glossary } from '../glossary/matcher';
 import { LayoutProfile } from '../parse';
 import { Issue, RULES, RegionFindings, RuleFailure, SEVERITIES, Severity, checkRegion, regionContext, ruleById, severityRank } from '../rules/index';
-import { capFindings, capPlan, withSummaries } from '../rules/cap';
+import { CapFocus, capFindings, capPlan, distanceTo, focusPick, focusRoom, touchesAny, withSummaries } from '../rules/cap';
 import { makeFileIssue } from '../rules/util';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
@@ -36,6 +36,12 @@ export interface LintResult {
   readonly findings: Finding[];
   /** At most `maxProblems` findings plus a summary per rule of the rest: what the editor shows. */
   readonly shown: Finding[];
+  /** The same, kept first near where the user is looking (see rules/cap.ts). */
+  shownNear(focus: CapFocus | null): Finding[];
+  /** How many findings there are (cheaper than `findings.length`). */
+  readonly total: number;
+  /** True when there are more findings than the editor shows. */
+  readonly overCap: boolean;
   /** The findings whose span touches [start, end] (for code actions at a place). */
   findingsTouching(start: number, end: number): Finding[];
   readonly ignored: number;
@@ -84,7 +90,7 @@ export function lintDocument(analysis: DocumentAnalysis, segmenter: Segmenter, o
   const failures = new Map<string, RuleFailure>();
   for (const { span, result } of analysis.regions) {
     const { findings, byRule } = regionFindings(result, setup);
-    if (findings.issues.length > 0) parts.push({ delta: span.start, issues: findings.issues, byRule });
+    if (findings.issues.length > 0) parts.push({ delta: span.start, end: span.end, issues: findings.issues, byRule });
     for (const [rule, n] of findings.counts) counts.set(rule, (counts.get(rule) ?? 0) + n);
     for (const failure of findings.failures) if (!failures.has(failure.rule)) failures.set(failure.rule, failure);
     for (const [rule, tally] of byRule) {
@@ -115,6 +121,8 @@ interface RuleTally {
 /** A region's issues, relative to the region's start at `delta`, with their tallies per rule. */
 interface Part {
   delta: number;
+  /** Where the region ends in the document. */
+  end: number;
   issues: Issue[];
   byRule: Map<string, RuleTally>;
 }
@@ -128,6 +136,10 @@ interface Part {
 class DocumentLint implements LintResult {
   private all: Finding[] | null = null;
   private capped: Finding[] | null = null;
+  /** The last capped list near a focus, and the focus. */
+  private near: { key: string; shown: Finding[] } | null = null;
+  private nearCache: { key: string; found: { key: string; finding: Finding }[] } | null = null;
+  private count: number | null = null;
   /** By rule, the configured rank of an issue of each own rank. */
   private readonly ranks = new Map<string, number[]>();
   readonly ignored: number = 0;
@@ -175,37 +187,72 @@ class DocumentLint implements LintResult {
   }
 
   get shown(): Finding[] {
-    if (!this.capped) this.capped = this.all ? capFindings(this.all, this.config.maxProblems) : this.capFromTallies();
+    if (!this.capped) this.capped = this.all ? capFindings(this.all, this.config.maxProblems) : this.capFromTallies(null);
     return this.capped;
+  }
+
+  shownNear(focus: CapFocus | null): Finding[] {
+    if (!focus || !this.overCap) return this.shown;
+    const key = JSON.stringify(focus);
+    if (this.near?.key !== key) this.near = { key, shown: this.all ? capFindings(this.all, this.config.maxProblems, focus) : this.capFromTallies(focus) };
+    return this.near.shown;
+  }
+
+  get total(): number {
+    if (this.count === null) {
+      let n = this.fileIssues.length;
+      for (const part of this.parts) n += part.issues.length;
+      this.count = n;
+    }
+    return this.count;
+  }
+
+  get overCap(): boolean {
+    return this.total > this.config.maxProblems;
   }
 
   /**
    * The cap planned from the regions' tallies: the regions that hold none of the kept findings
-   * are never looked into.
+   * are never looked into. Near a focus, the regions it touches are looked into first.
    */
-  private capFromTallies(): Finding[] {
+  private capFromTallies(focus: CapFocus | null): Finding[] {
     const ranks = this.parts.map((part) => this.rankCounts(part));
     const total = SEVERITIES.map((_, r) => ranks.reduce((n, c) => n + c[r], 0));
     const fileRanks = SEVERITIES.map(() => 0);
     for (const issue of this.fileIssues) fileRanks[severityRank(this.severity(issue))]++;
     for (let r = 0; r < total.length; r++) total[r] += fileRanks[r];
-    if (total.reduce((a, b) => a + b, 0) <= this.config.maxProblems) return this.findings;
-    const plan = capPlan(total, this.config.maxProblems);
+    const max = this.config.maxProblems;
+    if (total.reduce((a, b) => a + b, 0) <= max) return this.findings;
+    // The findings near the focus, kept first: keyed by part (-1 for the file's) and index.
+    const picked = new Map<string, Finding>();
+    if (focus) for (const c of focusPick(this.nearFindings(focus), focus, Math.min(max, focusRoom(max)), (c) => c.finding)) picked.set(c.key, c.finding);
+    const pickedRanks = new Map<number, number[]>();
+    for (const [key, finding] of picked) {
+      const p = Number(key.slice(0, key.indexOf(':')));
+      let counts = pickedRanks.get(p);
+      if (!counts) pickedRanks.set(p, (counts = SEVERITIES.map(() => 0)));
+      counts[severityRank(finding.severity)]++;
+      total[severityRank(finding.severity)]--;
+    }
+    const plan = capPlan(total, max - picked.size);
     // The file's findings come first in their ranks' order: they are few and kept first.
-    const kept: Finding[] = [];
+    const kept: Finding[] = [...picked.values()];
     const next = SEVERITIES.map(() => 0);
-    for (const issue of this.fileIssues) {
+    this.fileIssues.forEach((issue, i) => {
+      if (picked.has(`-1:${i}`)) return;
       const rank = severityRank(this.severity(issue));
       if (plan.keeps(rank, next[rank]++)) kept.push(this.finding(issue, 0));
-    }
+    });
     this.parts.forEach((part, p) => {
-      const counts = ranks[p];
+      const own = pickedRanks.get(p);
+      const counts = own ? ranks[p].map((c, r) => c - own[r]) : ranks[p];
       const wanted = counts.some((c, r) => c > 0 && plan.kept(r, next[r], next[r] + c) > 0);
       if (wanted) {
-        for (const issue of part.issues) {
+        part.issues.forEach((issue, i) => {
+          if (own && picked.has(`${p}:${i}`)) return;
           const rank = severityRank(this.severity(issue));
           if (plan.keeps(rank, next[rank]++)) kept.push(this.finding(issue, part.delta));
-        }
+        });
       } else for (let r = 0; r < counts.length; r++) next[r] += counts[r];
     });
     const counted = new Map<string, { count: number; first: Issue; delta: number }>();
@@ -220,11 +267,38 @@ class DocumentLint implements LintResult {
     for (const f of kept) keptByRule.set(f.rule, (keptByRule.get(f.rule) ?? 0) + 1);
     const cut = new Map<string, { count: number; first: Finding }>();
     for (const [rule, c] of counted) cut.set(rule, { count: c.count, first: this.finding(c.first, c.delta) });
+    // Near a focus, a rule's summary stands at its cut finding nearest what the user sees.
+    if (focus) {
+      const keptKeys = new Set(kept.map(findingKey));
+      for (const f of nearCut(focus, this.nearFindings(focus), keptKeys)) {
+        const c = cut.get(f.rule);
+        if (c) c.first = f;
+      }
+    }
     for (const [rule, c] of cut) {
       c.count -= keptByRule.get(rule) ?? 0;
       if (c.count <= 0) cut.delete(rule);
     }
     return withSummaries(kept, cut);
+  }
+
+  /** The findings near a focus, keyed by part (-1 for the file's) and index there; only the regions it touches are looked into. */
+  private nearFindings(focus: CapFocus): { key: string; finding: Finding }[] {
+    const key = JSON.stringify(focus.near);
+    if (this.nearCache?.key === key) return this.nearCache.found;
+    const found: { key: string; finding: Finding }[] = [];
+    this.fileIssues.forEach((issue, i) => {
+      if (touchesAny(issue.span, focus.near)) found.push({ key: `-1:${i}`, finding: this.finding(issue, 0) });
+    });
+    this.parts.forEach((part, p) => {
+      if (!focus.near.some((s) => part.delta <= s.end && part.end >= s.start)) return;
+      part.issues.forEach((issue, i) => {
+        const span = { start: issue.span.start + part.delta, end: issue.span.end + part.delta };
+        if (touchesAny(span, focus.near)) found.push({ key: `${p}:${i}`, finding: this.finding(issue, part.delta) });
+      });
+    });
+    this.nearCache = { key, found };
+    return found;
   }
 
   /** How many issues of each resolved severity a part has. */
@@ -253,6 +327,20 @@ class DocumentLint implements LintResult {
 
 const HINT = severityRank('hint');
 
+const findingKey = (f: Issue) => `${f.rule}\u0000${f.span.start}\u0000${f.span.end}`;
+
+/** Of the findings near a focus, each rule's cut one (not in `kept`) nearest what the user sees. */
+function nearCut(focus: CapFocus, near: readonly { finding: Finding }[], kept: ReadonlySet<string>): Finding[] {
+  const best = new Map<string, { finding: Finding; distance: number }>();
+  for (const { finding } of near) {
+    if (kept.has(findingKey(finding))) continue;
+    const distance = distanceTo(finding.span, focus.seen);
+    const known = best.get(finding.rule);
+    if (!known || distance < known.distance) best.set(finding.rule, { finding, distance });
+  }
+  return [...best.values()].map((b) => b.finding);
+}
+
 function touches(span: Span, start: number, end: number): boolean {
   return span.start <= end && span.end >= start;
 }
@@ -276,11 +364,21 @@ function withIgnores(result: DocumentLint, text: string, options: LintOptions): 
   const ignoredSpans = all.filter(isIgnored).map((f) => f.span);
   const findings = all.filter((f, i) => !isIgnored(f, i)).map((f) => ({ ...withoutEditsIn(f, ignoredSpans), severity: f.severity }));
   let shown: Finding[] | null = null;
+  let near: { key: string; shown: Finding[] } | null = null;
+  const max = options.config.maxProblems;
   return {
     findings,
     get shown() {
-      return (shown ??= capFindings(findings, options.config.maxProblems));
+      return (shown ??= capFindings(findings, max));
     },
+    shownNear(focus) {
+      if (!focus || findings.length <= max) return this.shown;
+      const key = JSON.stringify(focus);
+      if (near?.key !== key) near = { key, shown: capFindings(findings, max, focus) };
+      return near.shown;
+    },
+    total: findings.length,
+    overCap: findings.length > max,
     findingsTouching: (start, end) => findings.filter((f) => touches(f.span, start, end)),
     ignored: ignoredSpans.length,
     ignoredSpans,

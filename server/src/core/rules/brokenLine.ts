@@ -15,7 +15,7 @@ const GROUP_FROM = 5;
 
 export const brokenLine: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: message('句子中间被换行断开（硬换行或段落被拆成几行）', 'A line break inside a sentence (hard wrap, or a paragraph split over lines)'),
   examples: [{ bad: '会议指出，洛阳在黄河流域生态保护和高质量发展上地\n位重要、作用突出。', good: '会议指出，洛阳在黄河流域生态保护和高质量发展上地位重要、作用突出。' }],
   check(ctx: RuleContext): Issue[] {

@@ -55,7 +55,7 @@ const CREDIT_BEFORE_NAME = /^(?:记者|通讯员|实习生|摄影|编辑|责编|
 
 export const cjkSpace: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: message('中文之间多余的空格', 'Stray spaces inside Chinese text'),
   examples: [
     { bad: '要深入领会、准确把握习 近平总书记重要讲话精神。', good: '要深入领会、准确把握习近平总书记重要讲话精神。' },

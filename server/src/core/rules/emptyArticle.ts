@@ -10,7 +10,7 @@ export const ID = 'empty-article';
 
 export const emptyArticle: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: message('文章只有标题（和署名），没有正文', 'An article with a headline (and byline) but no body'),
   examples: [{ bad: '履职尽责勇担当 真抓实干作表率\n程相朝\n\n抢抓发展机遇 积极主动作为\n曾丹梅\n\n近期，我认真学习了……', good: null }],
   check(ctx: RuleContext): Issue[] {

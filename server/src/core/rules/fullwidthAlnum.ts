@@ -28,7 +28,7 @@ export function toHalfwidth(run: string): string {
 
 export const fullwidthAlnum: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: message('全角字母或数字', 'Full-width letters or digits'),
   examples: [{ bad: '２０２０年全市ＧＤＰ增长３．５％', good: '2020年全市GDP增长3.5％' }],
   check(ctx: RuleContext): Issue[] {

@@ -48,7 +48,7 @@ interface Place {
 
 export const halfwidthPunctuation: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: message('中文句子里用了半角标点', 'ASCII punctuation in Chinese sentences'),
   examples: [
     { bad: '省委省政府召开推进会,研究出台若干意见:支持洛阳(副中心)建设。', good: '省委省政府召开推进会，研究出台若干意见：支持洛阳（副中心）建设。' },

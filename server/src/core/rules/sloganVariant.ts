@@ -13,7 +13,7 @@ export const ID = 'slogan-variant';
 
 export const sloganVariant: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: message('固定提法的写法有误（缺字、多字、错字或数字不对）', 'A malformed form of a fixed policy phrase (a character missing, extra or wrong, or a wrong number)'),
   examples: [
     { bad: '增强“五个意识”，坚定“四个自信”。', good: '增强“四个意识”，坚定“四个自信”。' },

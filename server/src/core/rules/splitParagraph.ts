@@ -11,7 +11,7 @@ export const ID = 'split-paragraph';
 
 export const splitParagraph: Rule = {
   id: ID,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   description: message('空行（分页）把一句话拆成了两段', 'A blank line (page break) splits a sentence into two paragraphs'),
   examples: [{ bad: '洛阳要开创美好的明天，是脚踏实地干出\n\n来的。', good: '洛阳要开创美好的明天，是脚踏实地干出来的。' }],
   check(ctx: RuleContext): Issue[] {

@@ -19,9 +19,9 @@ export function makeIssue(rule: string, span: Span, msg: Message, fixes: Fix[] =
   return issue;
 }
 
-/** The one issue that stands for a problem of the whole file, at its first place. */
+/** The one issue that stands for a problem of the whole file, at its first place (at the rule's severity). */
 export function makeFileIssue(rule: string, span: Span, msg: Message, fixes: Fix[]): Issue {
-  return { ...makeIssue(rule, span, msg, fixes, 'warning'), fileLevel: true };
+  return { ...makeIssue(rule, span, msg, fixes), fileLevel: true };
 }
 
 export function makeFix(title: Message, edits: TextEdit[], safe: boolean): Fix {

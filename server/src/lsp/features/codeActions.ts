@@ -1,6 +1,7 @@
 /**
  * Code actions for findings: each fix of a finding under the cursor, "fix all of this rule in
- * this file", "ignore here", and `source.fixAll` for every safe fix. Every edit names the
+ * this file" (once per rule, and never an action that repeats another's edits), "ignore here",
+ * and `source.fixAll` for every safe fix. Every edit names the
  * document version it was computed for, so a client refuses it once the text has changed.
  */
 import {
@@ -18,11 +19,11 @@ import {
 import * as path from 'node:path';
 import { discoveredAt } from '../../core/glossary/discovery';
 import { applyFixes } from '../../core/fixes';
-import { Lang, inLang, say } from '../../core/lint/json';
+import { L, Lang, say } from '../../core/l10n';
 import { Finding } from '../../core/lint/lint';
 import { TextEdit as CoreEdit, ruleById } from '../../core/rules/index';
 import { LineIndex, Span } from '../../core/text';
-import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS } from '../../protocol';
+import { FIX_ALL_KIND, IgnoreArguments, SERVER_COMMANDS, ShowAllFindingsArguments } from '../../protocol';
 import { WORKSPACE_GLOSSARY } from '../../workspace/glossaries';
 import { ServerContext } from '../context';
 import { rangeParam, textDocumentUri } from '../params';
@@ -68,12 +69,14 @@ export interface CodeActionInput {
 export function codeActions(input: CodeActionInput): CodeAction[] {
   const wants = (kind: string) => !input.only || input.only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(input));
+  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(input), ...showAllActions(input));
   if (wants(FIX_ALL_KIND)) {
     const edits = safeFixEdits(input.text, input.findings);
-    if (edits.length > 0) {
+    // In a menu of every kind, the fix-all of the file is left out when it does what a rule's
+    // fix-all there does (only one rule has safe fixes): one action per effect.
+    if (edits.length > 0 && !actions.some((a) => sameEdits(a, edits))) {
       actions.push({
-        title: inLang(input.lang, `修复全部 ${edits.length} 处可安全修复的 OCR 问题`, `Fix all ${edits.length} safe OCR artefacts`),
+        title: say(L.fixAllSafe(edits.length), input.lang),
         kind: FIX_ALL_KIND,
         edit: versionedEdit(input.doc, input.doc.lineIndex, edits),
       });
@@ -82,10 +85,49 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   return actions;
 }
 
+/** At a summary of the findings the cap left out: "Show All Findings" (the report of them all). */
+function showAllActions(input: CodeActionInput): CodeAction[] {
+  const summaries = input.diagnostics.filter((d) => (d.data as DiagnosticData | undefined)?.summary);
+  if (summaries.length === 0) return [];
+  const title = say(L.showAllFindings, input.lang);
+  const args: ShowAllFindingsArguments = { uri: input.doc.uri };
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: summaries, command: Command.create(title, SERVER_COMMANDS.showAllFindings, args) }];
+}
+
+/** The edits of an action as one comparable string. */
+function editKey(edits: readonly CoreEdit[]): string {
+  return edits
+    .map((e) => `${e.span.start}:${e.span.end}:${e.newText}`)
+    .sort()
+    .join('\u0000');
+}
+
+const actionKeys = new WeakMap<CodeAction, string>();
+
+function sameEdits(action: CodeAction, edits: readonly CoreEdit[]): boolean {
+  return actionKeys.get(action) === editKey(edits);
+}
+
+/**
+ * The quick fixes at a place: each finding's own fixes (the preferred one first), then one
+ * fix-all per rule, then "ignore here". An action that would make the same edits as one
+ * before it is left out (a rule's fix-all over a single place is that place's fix; a finding
+ * for the whole file and its first place share a rule and so a fix-all).
+ */
 function quickFixes(input: CodeActionInput): CodeAction[] {
   const { doc, lang } = input;
   const here = input.findings.filter((f) => f.span.end > f.span.start && touches(f.span, input.start, input.end));
-  const actions: CodeAction[] = [];
+  const fixes: CodeAction[] = [];
+  const fixAlls: CodeAction[] = [];
+  const ignores: CodeAction[] = [];
+  const seen = new Set<string>();
+  const add = (list: CodeAction[], action: CodeAction, edits: readonly CoreEdit[]) => {
+    const key = editKey(edits);
+    if (seen.has(key)) return;
+    seen.add(key);
+    actionKeys.set(action, key);
+    list.push(action);
+  };
   const offeredFixAll = new Set<string>();
   for (const finding of here) {
     const diagnostic = input.diagnostics.find((d) => {
@@ -94,39 +136,41 @@ function quickFixes(input: CodeActionInput): CodeAction[] {
     });
     const diagnostics = diagnostic ? [diagnostic] : undefined;
     finding.fixes.forEach((fix, k) => {
-      actions.push({
+      const action = {
         title: say(fix.title, lang),
         kind: CodeActionKind.QuickFix,
         diagnostics,
         isPreferred: k === 0 && fix.safe,
         edit: versionedEdit(doc, doc.lineIndex, fix.edits),
-      });
+      };
+      add(fixes, action, fix.edits);
     });
     if (!offeredFixAll.has(finding.rule)) {
       offeredFixAll.add(finding.rule);
       const fixable = input.findings.filter((f) => f.rule === finding.rule && !f.fileLevel && f.fixes.some((x) => x.safe)).length;
       if (fixable >= 2) {
         const edits = safeFixEdits(input.text, input.findings, [finding.rule]);
-        actions.push({
-          title: inLang(lang, `修复本文件中所有“${finding.rule}”问题（${fixable} 处）`, `Fix all ${finding.rule} problems in this file (${fixable})`),
+        const action = {
+          title: say(L.fixAllOfRule(finding.rule, fixable), lang),
           kind: CodeActionKind.QuickFix,
           diagnostics,
           edit: versionedEdit(doc, doc.lineIndex, edits),
-        });
+        };
+        add(fixAlls, action, edits);
       }
     }
     if (input.canIgnore && !finding.fileLevel) {
       const args: IgnoreArguments = { uri: doc.uri, version: doc.version, rule: finding.rule, start: finding.span.start, end: finding.span.end };
       const description = ruleById(finding.rule)?.description;
-      actions.push({
-        title: inLang(lang, `在此处忽略“${finding.rule}”（记入 .corpus-lens/ignore.json）`, `Ignore ${finding.rule} here (kept in .corpus-lens/ignore.json)`),
+      ignores.push({
+        title: say(L.ignoreHere(finding.rule), lang),
         kind: CodeActionKind.QuickFix,
         diagnostics,
         command: Command.create(description ? say(description, lang) : finding.rule, SERVER_COMMANDS.ignore, args),
       });
     }
   }
-  return actions;
+  return [...fixes, ...fixAlls, ...ignores];
 }
 
 export interface WorkspaceFixItem {
@@ -172,6 +216,9 @@ export function registerCodeActions(ctx: ServerContext): void {
     const context = params.context ?? { diagnostics: [] };
     const text = doc.analysis.text;
     const start = doc.lineIndex.offsetAt(range.start);
+    // Clients ask for code actions where the cursor is as it moves: the cap's focus without
+    // visible ranges (a fix-all on save asks for the whole document, which says nothing).
+    if (range.end.line - range.start.line <= 2 && !context.only?.every((k) => k.startsWith('source'))) ctx.focus.noteCursor(doc.uri, range.start.line);
     const actions: CodeAction[] = codeActions({
       doc,
       text,
@@ -183,10 +230,10 @@ export function registerCodeActions(ctx: ServerContext): void {
       lang: ctx.lang,
       canIgnore: doc.project.root !== null,
     });
-    const discovered = discoveredAt(text, start, doc.project.glossary);
+    const discovered = discoveredAt(text, start, doc.project.glossary, doc.project.segmenter);
     const wantsQuickFix = !context.only || context.only.includes(CodeActionKind.QuickFix);
     if (discovered && wantsQuickFix && doc.project.root !== null) {
-      const add = addToGlossaryAction(discovered.slogan, path.join(doc.project.root, WORKSPACE_GLOSSARY));
+      const add = addToGlossaryAction(discovered.slogan, path.join(doc.project.root, WORKSPACE_GLOSSARY), ctx.lang);
       if (add) actions.push(add);
     }
     return actions;

@@ -1,8 +1,10 @@
 /**
  * The commands the server executes: fix every safe finding of a file, ignore a finding here
- * (kept in the project's `.corpus-lens/ignore.json`), and the workspace fix, sent for review.
+ * (kept in the project's `.corpus-lens/ignore.json`), the workspace fix, sent for review, and
+ * the report of every finding of a file (report.ts).
  */
 import * as path from 'node:path';
+import { L } from '../../core/l10n';
 import { anchorOf } from '../../core/lint/ignore';
 import { addIgnoreEntry, IGNORE_FILE } from '../../io/project';
 import { FixAllResult, FixWorkspaceResult, IgnoreArguments, SERVER_COMMANDS } from '../../protocol';
@@ -10,6 +12,7 @@ import { AnalyzedDocument, fileOfUri } from '../../workspace/documents';
 import { ServerContext } from '../context';
 import { integerField, invalidParams, objectParam, optionalIntegerField, stringField } from '../params';
 import { WorkspaceFixItem, safeFixEdits, versionedEdit, workspaceFixEdit } from './codeActions';
+import { showAllFindings } from './report';
 
 export const COMMANDS = Object.values(SERVER_COMMANDS);
 
@@ -32,11 +35,11 @@ function ignoreArguments(arg: unknown): IgnoreArguments {
 function current(ctx: ServerContext, uri: string, version: number | null): AnalyzedDocument | null {
   const doc = ctx.analyzed(uri);
   if (!doc) {
-    ctx.warn(ctx.say('这个文档不是本服务分析的语料文件', 'this document is not a corpus file the server analyses'));
+    ctx.warn(ctx.t(L.notACorpusFile));
     return null;
   }
   if (version !== null && doc.version !== version) {
-    ctx.warn(ctx.say('计算修复之后文档已改动，未作任何修改（请重试）', 'the document changed since the fix was computed; nothing was changed (try again)'));
+    ctx.warn(ctx.t(L.changedSinceFix));
     return null;
   }
   return doc;
@@ -48,9 +51,9 @@ async function fixAll(ctx: ServerContext, arg: unknown): Promise<FixAllResult> {
   if (!doc || !ctx.client.applyEdit) return { applied: 0 };
   const edits = safeFixEdits(doc.analysis.text, ctx.workspace.documents.lint(doc).findings);
   if (edits.length === 0) return { applied: 0 };
-  const label = ctx.say('Corpus Lens：修复全部可安全修复的 OCR 问题', 'Corpus Lens: fix all safe OCR artefacts');
+  const label = ctx.t(L.fixAllLabel);
   const result = await ctx.connection.workspace.applyEdit({ label, edit: versionedEdit(doc, doc.lineIndex, edits) });
-  if (!result.applied) ctx.warn(ctx.say('修复未能应用', 'the fixes were not applied') + (result.failureReason ? `: ${result.failureReason}` : ''));
+  if (!result.applied) ctx.warn(ctx.t(L.fixesNotApplied) + (result.failureReason ? `: ${result.failureReason}` : ''));
   return { applied: result.applied ? edits.length : 0 };
 }
 
@@ -71,7 +74,7 @@ function ignore(ctx: ServerContext, arg: unknown): boolean {
   try {
     addIgnoreEntry(root, anchor);
   } catch (error) {
-    ctx.warn(ctx.say('无法写入忽略文件', 'cannot write the ignore file') + `: ${(error as Error).message}`);
+    ctx.warn(ctx.t(L.cannotWriteIgnore) + `: ${(error as Error).message}`);
     return false;
   }
   ctx.workspace.projectFilesChanged([path.join(root, IGNORE_FILE)]);
@@ -87,12 +90,7 @@ async function fixWorkspace(ctx: ServerContext): Promise<FixWorkspaceResult> {
   const editable = texts.filter((t) => t.encoding !== 'gb18030');
   const leftOut = texts.length - editable.length;
   if (leftOut > 0) {
-    void ctx.connection.window.showInformationMessage(
-      ctx.say(
-        `Corpus Lens：${leftOut} 个 GB18030 文件未纳入（编辑器按 UTF-8 打开它们），请用 corpus-lens fix 修复`,
-        `Corpus Lens: ${leftOut} GB18030 file(s) left out (the editor opens them as UTF-8); fix them with corpus-lens fix`,
-      ),
-    );
+    void ctx.connection.window.showInformationMessage(ctx.t(L.gb18030LeftOut(leftOut)));
   }
   const items: WorkspaceFixItem[] = editable.map(({ uri, text }) => {
     const open = ctx.analyzed(uri);
@@ -102,10 +100,10 @@ async function fixWorkspace(ctx: ServerContext): Promise<FixWorkspaceResult> {
   });
   const { edit, files, edits } = workspaceFixEdit(items, ctx.lang);
   if (edits === 0) {
-    void ctx.connection.window.showInformationMessage(ctx.say('Corpus Lens：工作区里没有可安全修复的问题', 'Corpus Lens: no safe fixes in the workspace'));
+    void ctx.connection.window.showInformationMessage(ctx.t(L.noSafeFixesInWorkspace));
     return { files: 0, edits: 0 };
   }
-  const label = ctx.say(`Corpus Lens：${files} 个文件中的 ${edits} 处安全修复`, `Corpus Lens: ${edits} safe fixes in ${files} files`);
+  const label = ctx.t(L.workspaceFixLabel(edits, files));
   const result = await ctx.connection.workspace.applyEdit({ label, edit });
   return { files: result.applied ? files : 0, edits: result.applied ? edits : 0 };
 }
@@ -124,6 +122,8 @@ export function registerCommands(ctx: ServerContext, changed: () => void): void 
       }
       case SERVER_COMMANDS.fixWorkspace:
         return fixWorkspace(ctx);
+      case SERVER_COMMANDS.showAllFindings:
+        return showAllFindings(ctx, arg);
     }
     return null;
   });

@@ -3,16 +3,19 @@
  * diagnostic's code, the message is in the client's display language, and the finding's span
  * travels in `data` so a code action can find it again), pulled (`textDocument/diagnostic`)
  * where the client supports it and published otherwise: after a short pause while the user
- * types, and again for every open document when the configuration changes.
+ * types, and again for every open document when the configuration changes. A document with
+ * more findings than `maxProblems` shows those near where the user is looking (focus.ts), and
+ * gets new diagnostics when the user looks elsewhere.
  */
 import { CancellationToken, Connection, Diagnostic, DiagnosticServerCancellationData, DiagnosticSeverity, DocumentDiagnosticReport, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { Lang, say } from '../../core/lint/json';
+import { L, Lang, say } from '../../core/l10n';
 import { Finding } from '../../core/lint/lint';
 import { Severity } from '../../core/rules/index';
 import { LineIndex } from '../../core/text';
 import { DIAGNOSTIC_SOURCE } from '../../protocol';
 import { ServerContext } from '../context';
 import { textDocumentUri } from '../params';
+import { Focus, registerFocus } from './focus';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,11 +28,13 @@ export interface DiagnosticData {
   rule: string;
   start: number;
   end: number;
+  /** The diagnostic sums up findings the cap left out (its code action opens them all). */
+  summary?: boolean;
 }
 
 export function toDiagnostic(finding: Finding, index: LineIndex, lang: Lang): Diagnostic {
   const diagnostic = Diagnostic.create(index.rangeOf(finding.span), say(finding.message, lang), SEVERITIES[finding.severity], finding.rule, DIAGNOSTIC_SOURCE);
-  const data: DiagnosticData = { rule: finding.rule, start: finding.span.start, end: finding.span.end };
+  const data: DiagnosticData = { rule: finding.rule, start: finding.span.start, end: finding.span.end, ...(finding.summary ? { summary: true } : {}) };
   diagnostic.data = data;
   return diagnostic;
 }
@@ -46,10 +51,7 @@ export const INTERNAL_ERROR = 'internal-error';
  * why findings are missing; the server and the document's other features stay up.
  */
 export function internalErrorDiagnostic(what: string, error: string, lang: Lang): Diagnostic {
-  const message =
-    lang === 'zh'
-      ? `Corpus Lens 内部错误：${what}（${error}）。这是 Corpus Lens 的缺陷，请报告；其余功能照常。`
-      : `Corpus Lens internal error: ${what} (${error}). This is a bug in Corpus Lens; please report it. Everything else still works.`;
+  const message = say(L.internalError(what, error), lang);
   return Diagnostic.create({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, DiagnosticSeverity.Error, INTERNAL_ERROR, DIAGNOSTIC_SOURCE);
 }
 
@@ -62,19 +64,21 @@ export function diagnosticsOf(ctx: ServerContext, uri: string): Diagnostic[] {
     const failure = ctx.workspace.documents.failureOf(document);
     if (!failure) return [];
     ctx.logOnce(`${uri}\0analysis\0${failure}`, `Analysis of ${uri} failed: ${failure}`);
-    return [internalErrorDiagnostic(ctx.say('无法分析本文档', 'the document could not be analysed'), failure, ctx.lang)];
+    return [internalErrorDiagnostic(ctx.t(L.notAnalysed), failure, ctx.lang)];
   }
   try {
     const result = ctx.workspace.documents.lint(doc);
     const failed = result.failures.map((f) => {
       ctx.logOnce(`${uri}\0${f.rule}\0${f.error}`, `Rule ${f.rule} failed on ${uri}: ${f.error}`);
-      return internalErrorDiagnostic(ctx.say(`规则 ${f.rule} 出错，它的结果缺失`, `the rule ${f.rule} failed and its findings are missing`), f.error, ctx.lang);
+      return internalErrorDiagnostic(ctx.t(L.ruleFailed(f.rule)), f.error, ctx.lang);
     });
-    return [...failed, ...toDiagnostics(result.shown, doc.lineIndex, ctx.lang)];
+    if (!result.overCap) ctx.focus.uncapped(uri);
+    const shown = result.overCap ? result.shownNear(ctx.focus.capFocus(uri, doc.lineIndex)) : result.shown;
+    return [...failed, ...toDiagnostics(shown, doc.lineIndex, ctx.lang)];
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     ctx.logOnce(`${uri}\0lint\0${detail}`, `Linting ${uri} failed: ${detail}`);
-    return [internalErrorDiagnostic(ctx.say('无法检查本文档', 'the document could not be checked'), detail, ctx.lang)];
+    return [internalErrorDiagnostic(ctx.t(L.notChecked), detail, ctx.lang)];
   }
 }
 
@@ -109,10 +113,13 @@ async function lintedInSlices(ctx: ServerContext, uri: string, cancelled: () => 
 }
 
 const TYPING_PAUSE_MS = 250;
+/** How long the view must rest before the diagnostics follow it (scrolling sends many ranges). */
+const FOCUS_PAUSE_MS = 150;
 
 /** Getting diagnostics to the client: answered when pulled, else published. */
 export class DiagnosticsDelivery {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly looking = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -132,9 +139,28 @@ export class DiagnosticsDelivery {
     if (!this.pull) this.schedule(uri, TYPING_PAUSE_MS);
   }
 
+  /**
+   * The user looks elsewhere in `uri`, a document over the cap (focus.ts says so only of one):
+   * once the view rests, it gets the findings near where they look (pulled again, or published).
+   */
+  focusMoved(uri: string): void {
+    clearTimeout(this.looking.get(uri));
+    this.looking.set(
+      uri,
+      setTimeout(() => {
+        this.looking.delete(uri);
+        if (!this.ctx.documents.get(uri)) return;
+        if (this.pull) this.connection.languages.diagnostics.refresh().catch(() => undefined);
+        else this.schedule(uri, 0);
+      }, FOCUS_PAUSE_MS),
+    );
+  }
+
   closed(uri: string): void {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
+    clearTimeout(this.looking.get(uri));
+    this.looking.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -169,6 +195,8 @@ export class DiagnosticsDelivery {
 /** Registers the pull handler and the document events that publish; returns the delivery. */
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   const delivery = new DiagnosticsDelivery(ctx);
+  ctx.focus = new Focus((uri) => delivery.focusMoved(uri));
+  registerFocus(ctx);
   // Pulls of one document are answered one after the other, in the order they came.
   const inOrder = new Map<string, Promise<unknown>>();
   ctx.connection.languages.diagnostics.on((params, token) => {
@@ -182,9 +210,12 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   const pulled = async (uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> => {
     const ready = await lintedInSlices(ctx, uri, () => token.isCancellationRequested);
     if (!ready) {
-      // The client asks again for the new version (or has given up on this one).
+      // The client asks again for the new version. A pull the client cancelled says so too: it
+      // cancels one in flight when it pulls again (a refresh, an edit), and vscode-languageclient
+      // drops that second pull when the answer says not to retrigger, leaving the document
+      // without diagnostics until its next change. (A closed document is not pulled again.)
       return token.isCancellationRequested
-        ? new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: false })
+        ? new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.RequestCancelled, 'cancelled', { retriggerRequest: true })
         : new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     }
     const items = diagnosticsOf(ctx, uri);
@@ -199,6 +230,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsDelivery {
   ctx.documents.onDidClose((event) => {
     const uri = event.document.uri;
     ctx.workspace.documents.forget(uri);
+    ctx.focus.forget(uri);
     delivery.closed(uri);
     ctx.sendStatus();
   });

@@ -12,6 +12,7 @@ import { modify } from 'jsonc-parser';
 import { DiscoveredSlogan } from '../../core/glossary/discovery';
 import { GlossaryEntry } from '../../core/glossary/entries';
 import { Glossary } from '../../core/glossary/matcher';
+import { L, Lang, say } from '../../core/l10n';
 import { LineIndex } from '../../core/text';
 import { MAX_JSON_BYTES, tooDeep } from '../../io/jsonFile';
 import { isInside } from '../../io/safePaths';
@@ -61,7 +62,7 @@ const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
  * None for a glossary too large or too deeply nested to parse (its problem is shown in it), or
  * one that leads outside its project through a symbolic link.
  */
-export function addToGlossaryAction(slogan: DiscoveredSlogan, glossaryFile: string): CodeAction | null {
+export function addToGlossaryAction(slogan: DiscoveredSlogan, glossaryFile: string, lang: Lang = 'en'): CodeAction | null {
   // The client writes where the edit says: never through a link out of the project.
   if (!isInside(path.dirname(path.dirname(glossaryFile)), glossaryFile)) return null;
   const uri = pathToFileURL(glossaryFile).toString();
@@ -85,7 +86,7 @@ export function addToGlossaryAction(slogan: DiscoveredSlogan, glossaryFile: stri
     };
   }
   return {
-    title: `添加“${slogan.term}”到工作区词表 (Add to workspace glossary)`,
+    title: say(L.addToGlossary(slogan.term), lang),
     kind: CodeActionKind.QuickFix,
     edit,
   };

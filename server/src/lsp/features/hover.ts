@@ -5,6 +5,8 @@
 import { Hover, MarkupKind } from 'vscode-languageserver';
 import { DiscoveredSlogan, discoverInTexts, discoveredAt } from '../../core/glossary/discovery';
 import { GlossaryEntry } from '../../core/glossary/entries';
+import { L, Lang, say } from '../../core/l10n';
+import { Message } from '../../core/rules/types';
 import { Glossary } from '../../core/glossary/matcher';
 import { occurrencesIn } from '../../core/glossary/counts';
 import { PersonSummary, personAt, summarizePeople } from '../../core/people';
@@ -12,12 +14,6 @@ import { AnalyzedDocument } from '../../workspace/documents';
 import { ServerContext } from '../context';
 import * as md from '../markdown';
 import { positionParam, textDocumentUri } from '../params';
-
-const SCOPE_NAMES: Record<GlossaryEntry['scope']['level'], string> = {
-  national: '全国 national',
-  provincial: '省级 provincial',
-  local: '地方 local',
-};
 
 export interface HoverCounts {
   inFile: number;
@@ -29,12 +25,13 @@ export function hoverAt(
   offset: number,
   glossary: Glossary,
   countOccurrences: (entry: GlossaryEntry) => HoverCounts,
+  lang: Lang = 'en',
 ): Hover | null {
   const text = doc.analysis.text;
   const slogan = glossary.findAt(text, offset);
   if (slogan) {
     return {
-      contents: { kind: MarkupKind.Markdown, value: sloganMarkdown(slogan.entry, countOccurrences(slogan.entry)) },
+      contents: { kind: MarkupKind.Markdown, value: sloganMarkdown(slogan.entry, countOccurrences(slogan.entry), lang) },
       range: doc.lineIndex.rangeOf(slogan.span),
     };
   }
@@ -42,48 +39,48 @@ export function hoverAt(
   if (!person) return null;
   const start = text.lastIndexOf(person.name, offset);
   return {
-    contents: { kind: MarkupKind.Markdown, value: personMarkdown(person) },
+    contents: { kind: MarkupKind.Markdown, value: personMarkdown(person, lang) },
     range: doc.lineIndex.rangeOf({ start, end: start + person.name.length }),
   };
 }
 
 /** The hover of a slogan: every value from the glossary escaped, the source linked only to an http(s) URL. */
-export function sloganMarkdown(entry: GlossaryEntry, counts: HoverCounts): string {
+export function sloganMarkdown(entry: GlossaryEntry, counts: HoverCounts, lang: Lang = 'en'): string {
+  // Labels are the server's, in the user's language; every value from the glossary is escaped
+  // before it goes into one.
+  const t = (message: Message) => say(message, lang);
   const lines = [`${md.bold(md.text(entry.term))}${entry.components.length ? `：${md.text(entry.components.join('、'))}` : ''}`, ''];
   lines.push(md.text(entry.definition.zh), '', md.italic(md.text(entry.definition.en)), '');
-  const scope = SCOPE_NAMES[entry.scope.level] + (entry.scope.place ? `（${md.text(entry.scope.place)}）` : '');
-  lines.push(`提出 Since: ${md.text(entry.since.date)}，${md.text(entry.since.event)} · 范围 Scope: ${scope}`, '');
+  const scope = t(L.scope(entry.scope.level)) + (entry.scope.place ? `（${md.text(entry.scope.place)}）` : '');
+  lines.push(`${t(L.since(md.text(entry.since.date), md.text(entry.since.event)))} · ${t(L.scopeLabel(scope))}`, '');
   const source = `${entry.source.publisher}《${entry.source.title}》，${entry.source.date}`;
-  lines.push(`来源 Source: ${md.link(source, entry.source.url)}`, '');
-  if (entry.aliases.length) lines.push(`又作 Also: ${md.text(entry.aliases.join('、'))}`, '');
-  lines.push(`本文件 ${counts.inFile} 处 · 工作区 ${counts.inWorkspace} 处 (in this file · in the workspace)`);
+  lines.push(`${t(L.sourceLabel)}${md.link(source, entry.source.url)}`, '');
+  if (entry.aliases.length) lines.push(t(L.aliases(md.text(entry.aliases.join('、')))), '');
+  lines.push(t(L.occurrences(counts.inFile, counts.inWorkspace)));
   if (entry.origin !== 'bundled') lines.push('', md.italic(md.text(entry.origin)));
   return lines.join('\n');
 }
 
-function personMarkdown(person: PersonSummary): string {
-  const roles = person.roles.length ? md.text(person.roles.join('、')) : '（未见职务 no title given）';
-  const kind = person.kind === 'body' ? '机构 body' : '人物 person';
+function personMarkdown(person: PersonSummary, lang: Lang): string {
+  const t = (message: Message) => say(message, lang);
+  const roles = person.roles.length ? md.text(person.roles.join('、')) : t(L.noRole);
   return [
-    `${md.bold(md.text(person.name))} · ${kind}`,
+    `${md.bold(md.text(person.name))} · ${t(person.kind === 'body' ? L.body : L.person)}`,
     '',
-    `职务 Roles: ${roles}`,
+    t(L.roles(roles)),
     '',
-    `${person.statements} 处表态，见于 ${person.articles} 篇 (statements in articles of this file)`,
+    t(L.statementsInArticles(person.statements, person.articles)),
   ].join('\n');
 }
 
-export function discoveryHover(term: string, workspace: DiscoveredSlogan & { files: number }, range: Hover['range']): Hover {
+export function discoveryHover(term: string, workspace: DiscoveredSlogan & { files: number }, range: Hover['range'], lang: Lang = 'en'): Hover {
   // The term and the contexts are corpus text: escaped, so that nothing in them renders as markup.
-  const lines = [
-    `${md.bold(`“${md.text(term)}”`)} — 未收录 not in any glossary`,
-    '',
-    `工作区 ${workspace.occurrences.length} 处，${workspace.files} 个文件 (occurrences in the workspace)`,
-  ];
-  if (workspace.components.length) lines.push('', `语料中列出的构成 Components spelled out in the corpus: ${md.text(workspace.components.join('、'))}`);
-  lines.push('', '语境 Contexts:');
+  const t = (message: Message) => say(message, lang);
+  const lines = [`${md.bold(`“${md.text(term)}”`)} — ${t(L.notInGlossary)}`, '', t(L.inWorkspace(workspace.occurrences.length, workspace.files))];
+  if (workspace.components.length) lines.push('', t(L.componentsInCorpus(md.text(workspace.components.join('、')))));
+  lines.push('', t(L.contexts));
   for (const occurrence of workspace.occurrences.slice(0, 3)) lines.push(`- ${md.text(occurrence.context)}`);
-  lines.push('', '使用“添加到工作区词表”快速操作 (Add to workspace glossary) 记录释义和来源。');
+  lines.push('', t(L.addToGlossaryHint));
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
 }
 
@@ -94,13 +91,14 @@ export function registerHover(ctx: ServerContext): void {
     const doc = ctx.analyzed(uri);
     if (!doc) return null;
     const offset = doc.lineIndex.offsetAt(position);
+    ctx.focus.noteCursor(uri, position.line);
     const { glossary } = doc.project;
-    const hover = hoverAt(doc, offset, glossary, (entry) => countOccurrences(ctx, glossary, entry, uri));
+    const hover = hoverAt(doc, offset, glossary, (entry) => countOccurrences(ctx, glossary, entry, uri), ctx.lang);
     if (hover) return hover;
-    const discovered = discoveredAt(doc.analysis.text, offset, glossary);
+    const discovered = discoveredAt(doc.analysis.text, offset, glossary, doc.project.segmenter);
     if (!discovered) return null;
-    const inWorkspace = discoverInTexts(ctx.workspace.texts(ctx.documents.all()), glossary).find((s) => s.term === discovered.slogan.term);
-    return discoveryHover(discovered.slogan.term, inWorkspace ?? { ...discovered.slogan, files: 1 }, doc.lineIndex.rangeOf(discovered.span));
+    const inWorkspace = discoverInTexts(ctx.workspace.texts(ctx.documents.all()), glossary, doc.project.segmenter).find((s) => s.term === discovered.slogan.term);
+    return discoveryHover(discovered.slogan.term, inWorkspace ?? { ...discovered.slogan, files: 1 }, doc.lineIndex.rangeOf(discovered.span), ctx.lang);
   });
 }
 

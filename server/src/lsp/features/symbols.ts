@@ -1,47 +1,49 @@
 /**
- * The outline: document symbols (articles, their sections and speakers, page marks), folding
- * ranges, workspace symbols, and where the articles start (for next/previous article).
+ * The outline: document symbols (articles, their sections and speakers with what each said,
+ * page marks), folding ranges, workspace symbols, and where the articles start (for
+ * next/previous article). Labels are in the server's language (core/l10n.ts).
  */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
 import { AnalyzedArticle } from '../../core/analysis';
+import { L, Lang, say } from '../../core/l10n';
 import { Section } from '../../core/parse';
-import { Speaker } from '../../core/speakers';
+import { clipEnd } from '../../core/excerpt';
+import { Segmenter } from '../../core/segmenter';
+import { Speaker, Statement } from '../../core/speakers';
 import { LineIndex, Span } from '../../core/text';
 import { ARTICLES_REQUEST, ArticlesParams, ArticlesResult } from '../../protocol';
 import { AnalyzedDocument } from '../../workspace/documents';
 import { ServerContext } from '../context';
 import { objectParam, stringField, textDocumentUri } from '../params';
 
-const UNTITLED = '（无标题）';
-
-export function articleName(article: AnalyzedArticle, text: string): string {
+export function articleName(article: AnalyzedArticle, text: string, lang: Lang = 'en'): string {
   if (article.title) return article.title.text;
   const first = article.paragraphs[0]?.text ?? text.slice(article.span.start, article.span.end);
-  return `${UNTITLED} ${first.slice(0, 16)}…`;
+  return `${say(L.untitled, lang)} ${first.slice(0, 16)}…`;
 }
 
 export function articleDetail(article: AnalyzedArticle): string {
   return [article.authors.join('、'), article.date, article.source].filter(Boolean).join(' · ');
 }
 
-export function documentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
+export function documentSymbols(doc: AnalyzedDocument, lang: Lang = 'en'): DocumentSymbol[] {
   const { analysis, lineIndex } = doc;
   const text = analysis.text;
   const symbols: { start: number; symbol: DocumentSymbol }[] = [];
   for (const mark of analysis.parsed.pageMarks) {
     symbols.push({
       start: mark.span.start,
-      symbol: DocumentSymbol.create(mark.text, mark.kind, SymbolKind.Key, lineIndex.rangeOf(mark.span), lineIndex.rangeOf(mark.span)),
+      symbol: DocumentSymbol.create(mark.text, say(L.pageMark(mark.kind), lang), SymbolKind.Key, lineIndex.rangeOf(mark.span), lineIndex.rangeOf(mark.span)),
     });
   }
   for (const article of analysis.articles) {
     const selection = article.title?.span ?? article.paragraphs[0]?.span ?? article.span;
-    const children = [...sectionSymbols(article.sections, lineIndex), ...article.speakers.map((s) => speakerSymbol(s, lineIndex))];
+    const children = [...sectionSymbols(article.sections, lineIndex), ...article.speakers.map((s) => speakerSymbol(s, lineIndex, lang, doc.project.segmenter))];
     children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     symbols.push({
       start: article.span.start,
       symbol: DocumentSymbol.create(
-        articleName(article, text),
+        articleName(article, text, lang),
         articleDetail(article) || undefined,
         SymbolKind.Module,
         lineIndex.rangeOf(article.span),
@@ -71,17 +73,36 @@ function sectionSymbols(sections: Section[], lineIndex: LineIndex): DocumentSymb
   return result;
 }
 
-function speakerSymbol(speaker: Speaker, lineIndex: LineIndex): DocumentSymbol {
+/** A statement's symbol: its verb and a short excerpt of what was said (指出：要抢工期…). */
+export function statementName(statement: Statement, segmenter?: Segmenter): string {
+  // The outline is asked for after every edit; most statements are as they were.
+  const key = `${segmenter ? segmenter.name : ''}\u0000${statement.said}`;
+  let excerpt = excerpts.get(key);
+  if (excerpt === undefined) {
+    excerpt = clipEnd(statement.said, STATEMENT_EXCERPT, segmenter);
+    if (excerpts.size >= MEMO_EXCERPTS) excerpts.delete(excerpts.keys().next().value!);
+    excerpts.set(key, excerpt);
+  }
+  return excerpt ? `${statement.verb}：${excerpt}` : statement.verb;
+}
+
+const excerpts = new Map<string, string>();
+const MEMO_EXCERPTS = 20000;
+
+/** Characters of what was said shown in the outline. */
+const STATEMENT_EXCERPT = 18;
+
+function speakerSymbol(speaker: Speaker, lineIndex: LineIndex, lang: Lang, segmenter?: Segmenter): DocumentSymbol {
   const statements = speaker.statements.map((st) => {
     const range = lineIndex.rangeOf(st.span);
-    return DocumentSymbol.create(st.verb, undefined, SymbolKind.Event, range, range);
+    return DocumentSymbol.create(statementName(st, segmenter), undefined, SymbolKind.Event, range, range);
   });
   const first = speaker.statements[0].span;
   const last = speaker.statements[speaker.statements.length - 1].span;
   const range = lineIndex.rangeOf({ start: first.start, end: last.end });
   const selection = lineIndex.rangeOf(first);
   const kind = speaker.kind === 'body' ? SymbolKind.Class : SymbolKind.Field;
-  const detail = [speaker.role, `${speaker.statements.length} 处`].filter(Boolean).join(' · ');
+  const detail = [speaker.role, say(L.statements(speaker.statements.length), lang)].filter(Boolean).join(' · ');
   return DocumentSymbol.create(speaker.name, detail, kind, range, selection, statements);
 }
 
@@ -107,13 +128,13 @@ export function foldingRanges(doc: AnalyzedDocument): FoldingRange[] {
   return ranges;
 }
 
-export function workspaceSymbols(docs: AnalyzedDocument[], query: string): WorkspaceSymbol[] {
+export function workspaceSymbols(docs: AnalyzedDocument[], query: string, lang: Lang = 'en'): WorkspaceSymbol[] {
   const q = query.trim();
   const result: WorkspaceSymbol[] = [];
   for (const doc of docs) {
     const text = doc.analysis.text;
     for (const article of doc.analysis.articles) {
-      const name = articleName(article, text);
+      const name = articleName(article, text, lang);
       if (matches(name, q) || article.authors.some((a) => matches(a, q))) {
         result.push(symbolAt(name, SymbolKind.Module, doc, article.title?.span ?? article.span, articleDetail(article)));
       }
@@ -140,7 +161,7 @@ export function registerSymbols(ctx: ServerContext): void {
   connection.onDocumentSymbol((params) => {
     const doc = ctx.analyzed(textDocumentUri(params, 'params'));
     ctx.sendStatus();
-    return doc ? documentSymbols(doc) : [];
+    return doc ? documentSymbols(doc, ctx.lang) : [];
   });
   connection.onFoldingRanges((params) => {
     const doc = ctx.analyzed(textDocumentUri(params, 'params'));
@@ -148,7 +169,7 @@ export function registerSymbols(ctx: ServerContext): void {
   });
   connection.onWorkspaceSymbol((params) => {
     const docs = ctx.documents.all().map((d) => ctx.analyzed(d.uri)).filter((d): d is AnalyzedDocument => d !== null);
-    return workspaceSymbols(docs, typeof params?.query === 'string' ? params.query : '');
+    return workspaceSymbols(docs, typeof params?.query === 'string' ? params.query : '', ctx.lang);
   });
   connection.onRequest(ARTICLES_REQUEST, (params: ArticlesParams): ArticlesResult => {
     const doc = ctx.analyzed(stringField(objectParam(params, 'params'), 'uri', 'params'));
