@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check, fixWith, flagged } from './helpers';
+import { check, fixWith, flagged, lintFindings } from './helpers';
 
 const HEAD = '增强落实力执行力穿透力 加快推动各项措施落地落实\n\n刘宛康\n\n';
 
@@ -79,5 +79,17 @@ describe('page-residue', () => {
   it('leaves a running head between the byline and the first paragraph (no prose before it)', () => {
     const text = HEAD + '2020年4月30日 星期四\n\n会议指出，要发挥自身优势。\n';
     assert.deepEqual(check('page-residue', text), []);
+  });
+
+  it('offers, never applies unasked, the deletion of a line taken for a running head only by the words around it', () => {
+    // 奋斗 stands between 地 and 位 (地位 runs across it): a running head — or a line of another column
+    // in two-column OCR. Only a page mark next to it makes its deletion safe.
+    const body = ['会议指出，洛阳在黄河流域生态保护和高质量发展上地', '奋斗', '位重要、作用突出、责任重大，要坚持新发展理念推动', '高质量发展，加快副中心城市建设各项措施落地落实。'];
+    const residue = (lines: string[]) => lintFindings(['洛阳召开推进会', '', ...lines, ''].join('\n'), 'page-residue').map((f) => ({ text: f.message.en.match(/“(.*)”/)![1], safe: f.fixes.map((x) => x.safe) }));
+    assert.deepEqual(residue(body), [{ text: '奋斗', safe: [false] }]);
+    assert.deepEqual(residue([...body.slice(0, 2), '·12·', ...body.slice(2)]), [
+      { text: '奋斗', safe: [true] },
+      { text: '·12·', safe: [true] },
+    ]);
   });
 });

@@ -13,6 +13,12 @@ export interface PageMark {
   kind: PageMarkKind;
   text: string;
   span: Span;
+  /**
+   * Taken for furniture on the words around it alone (a short line between the halves of a
+   * sentence, no page mark near): it may be a line of another column, so it is never deleted
+   * unasked.
+   */
+  guessed?: true;
 }
 
 export interface Heading {
@@ -104,7 +110,7 @@ export function assemble(
     const { role, articleStart } = roles[k];
     if (role === 'furniture' || role === 'kicker') {
       const kind = roles[k].mark ?? (line.shape.kind === 'page-mark' ? line.shape.mark : 'kicker');
-      pageMarks.push({ kind, text: line.text, span: line.span });
+      pageMarks.push(roles[k].guessed ? { kind, text: line.text, span: line.span, guessed: true } : { kind, text: line.text, span: line.span });
       if (kind === 'page-date') pageDateNow = pageDate(line.text);
       continue;
     }

@@ -67,7 +67,7 @@ export function regionKey(input: RegionInput): string {
   for (let k = 0; k < input.placed.length; k++) {
     const p = input.placed[k];
     const r = input.roles[k];
-    key += `${p.line}:${r.role}${r.articleStart ? '*' : ''}${r.mark ?? ''}:${p.wrapWidth ?? ''}:${p.shape.kind === 'page-mark' ? p.shape.mark : p.shape.kind}|`;
+    key += `${p.line}:${r.role}${r.articleStart ? '*' : ''}${r.mark ?? ''}${r.guessed ? '?' : ''}:${p.wrapWidth ?? ''}:${p.shape.kind === 'page-mark' ? p.shape.mark : p.shape.kind}|`;
   }
   return key + '\u0000' + input.text;
 }

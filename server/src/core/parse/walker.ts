@@ -66,6 +66,8 @@ export interface LineRole {
   articleStart: boolean;
   /** What a furniture line is, when the walker found it (a running head between the halves of a sentence). */
   mark?: PageMarkKind;
+  /** Furniture by the words around it alone (see PageMark.guessed). */
+  guessed?: true;
 }
 
 const MAX_HEADING_WIDTH = 50;
@@ -250,7 +252,7 @@ export class Walker {
     if (open >= 0) {
       if (this.isStrayBetweenHalves(i)) {
         this.state.afterFurniture = true;
-        return { role: 'furniture', articleStart: false, mark: 'running-head' };
+        return this.nextToPageMark(i) ? { role: 'furniture', articleStart: false, mark: 'running-head' } : { role: 'furniture', articleStart: false, mark: 'running-head', guessed: true };
       }
       if (this.headlineAfterOpenParagraph(i)) return this.headline(i);
       // An entry of a dated list starts afresh, whatever the line before it lacks.

@@ -52,7 +52,8 @@ function markResidue(ctx: RuleContext): Issue[] {
           ID,
           mark.span,
           message(`句子中间夹着${name.zh}“${mark.text}”`, `A ${name.en} (“${mark.text}”) sits between the two halves of a sentence`),
-          [makeFix(message(`删除${name.zh}并接上句子`, `Delete the ${name.en} and join the sentence`), [joinEdit(text, inSentence.span)], true)],
+          // A line taken for furniture on the words around it alone may be another column's text: offered, never applied unasked.
+          [makeFix(message(`删除${name.zh}并接上句子`, `Delete the ${name.en} and join the sentence`), [joinEdit(text, inSentence.span)], !mark.guessed)],
         ),
       );
       continue;
