@@ -41,6 +41,7 @@ const PAGE_MARKS: Record<string, Message> = {
   'page-marker': m('分页标记', 'page marker'),
   'running-head': m('书眉', 'running head'),
   contents: m('目录', 'contents'),
+  footnote: m('脚注', 'footnote'),
 };
 
 const SEVERITY_NAMES: Record<string, Message> = {

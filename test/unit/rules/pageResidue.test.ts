@@ -92,4 +92,15 @@ describe('page-residue', () => {
       { text: '·12·', safe: [true] },
     ]);
   });
+
+  it('joins a sentence around page furniture only when nothing else stands between the halves: a footnote stays, a short line between page marks is furniture', () => {
+    const before = '政治工作同经济工作相比，政治工作占第一位。毛泽东同志一直强调，政治是经济的集';
+    const after = '中表现。政治要统帅经济，而不是经济统帅政治，这是我们一贯的原则。';
+    const safeJoins = (between: string[]) =>
+      lintFindings(['学习毛泽东思想', '', before, ...between, after, ''].join('\n'), 'page-residue').flatMap((f) => f.fixes.filter((x) => x.safe));
+    assert.equal(safeJoins(['(总3)·1', '=====第3页=====']).length, 2, 'a page number and a page marker: the join is safe');
+    assert.deepEqual(safeJoins(['①《关于正确处理人民内部矛盾的问题》，人民出版社1957年版，第23页。', '(总3)·1', '=====第3页=====']), [], 'a footnote is the page’s text');
+    // A short line between a page number and a page marker is furniture by its place (an issue line the OCR cut short).
+    assert.equal(safeJoins(['(总3)·1', '一九五八年', '=====第3页=====']).length, 3, 'the join deletes the page number, the line and the marker');
+  });
 });

@@ -7,7 +7,7 @@
 import { parseNameList } from '../names';
 import { displayWidth, endsSentence, trimSpaces } from '../text';
 
-export type PageMarkKind = 'page-number' | 'page-date' | 'staff' | 'kicker' | 'page-marker' | 'running-head' | 'contents';
+export type PageMarkKind = 'page-number' | 'page-date' | 'staff' | 'kicker' | 'page-marker' | 'running-head' | 'contents' | 'footnote';
 
 export type LineShape =
   | { kind: 'blank' }
@@ -65,6 +65,9 @@ const TITLE_FIELD = /^(?:标题|题目|篇名|主题)\s*[:：]\s*(\S.*)$/;
 const AUTHOR_FIELD = /^(?:作者|记者|撰稿|撰文|署名)\s*[:：]\s*(.*)$/;
 const DATE_ONLY = /^(?:(?:日期|时间|发布时间|发表时间|发表日期|刊发日期)\s*[:：]\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const META_FIELD = /^(?:版次|版面|版名|栏目|频道|分类|关键词|字数|ID|编号)\s*[:：]/;
+/** A footnote at the foot of a page: circled numbers, then a citation (①《…》，人民出版社1957年版，第23页。). */
+const FOOTNOTE = /^[\u2460-\u2473]+[)）]?\s*\S/;
+const CITATION = /《[^》]{1,60}》|出版社|第\s*[0-9一二三四五六七八九十百]+\s*[页卷期]/;
 
 export function classifyLine(raw: string): LineShape {
   const text = trimSpaces(raw);
@@ -75,6 +78,7 @@ export function classifyLine(raw: string): LineShape {
     if (ISSUE_LINE.test(text) || ORNAMENTED.test(text) || NAMED_ISSUE_LINE.test(text)) return { kind: 'page-mark', mark: 'running-head' };
   }
   if (PAGE_DATE.test(text)) return { kind: 'page-mark', mark: 'page-date' };
+  if (FOOTNOTE.test(text) && CITATION.test(text)) return { kind: 'page-mark', mark: 'footnote' };
   if (STAFF.test(text)) return { kind: 'page-mark', mark: 'staff' };
   if (META_FIELD.test(text) && text.length <= 40) return { kind: 'page-mark', mark: 'staff' };
   const paper = SOURCE_PAPER.exec(text);

@@ -249,6 +249,11 @@ export class Walker {
   private text(i: number): LineRole {
     const c = this.line(i);
     const open = this.state.open;
+    // Between a page number and a page marker (or a running head) nothing but furniture is printed.
+    if (this.betweenPageMarks(i)) {
+      this.state.afterFurniture = true;
+      return { role: 'furniture', articleStart: false, mark: 'running-head' };
+    }
     if (open >= 0) {
       if (this.isStrayBetweenHalves(i)) {
         this.state.afterFurniture = true;
@@ -540,12 +545,21 @@ export class Walker {
     return this.nextToPageMark(i) ? this.continuesInto(previous, next) : this.joinsWord(previous, next);
   }
 
+  /** A short line with no clause mark, with page furniture right before it and right after it. */
+  private betweenPageMarks(i: number): boolean {
+    const c = this.line(i);
+    if (c.width > STRAY_WIDTH || /[，。；！？,;!?、]/.test(c.text)) return false;
+    return [i - 1, i + 1].every((k) => this.isPageFurniture(k));
+  }
+
+  private isPageFurniture(k: number): boolean {
+    const shape = this.line(k)?.shape;
+    return !!shape && shape.kind === 'page-mark' && (shape.mark === 'page-number' || shape.mark === 'page-marker' || shape.mark === 'running-head');
+  }
+
   /** A page number or page marker stands right before or after line `i`. */
   private nextToPageMark(i: number): boolean {
-    return [i - 1, i + 1].some((k) => {
-      const shape = this.line(k)?.shape;
-      return !!shape && shape.kind === 'page-mark' && (shape.mark === 'page-number' || shape.mark === 'page-marker' || shape.mark === 'running-head');
-    });
+    return [i - 1, i + 1].some((k) => this.isPageFurniture(k));
   }
 
   /**

@@ -12,7 +12,7 @@ import { blockEdit, docSpan, makeFix, makeIssue, message, proseBlocks } from './
 
 export const ID = 'page-residue';
 
-const KIND_NAME: Record<Exclude<PageMarkKind, 'kicker'>, { zh: string; en: string }> = {
+const KIND_NAME: Record<Exclude<PageMarkKind, 'kicker' | 'footnote'>, { zh: string; en: string }> = {
   'page-number': { zh: '页码', en: 'page number' },
   'page-date': { zh: '报头日期', en: 'page date' },
   staff: { zh: '编辑署名行', en: 'staff line' },
@@ -42,8 +42,9 @@ function markResidue(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   const breaks = sentenceBreaks(ctx).filter((b) => !b.whitespaceOnly);
   for (const mark of ctx.parsed.pageMarks) {
-    if (mark.kind === 'kicker') continue;
-    const name = KIND_NAME[mark.kind as Exclude<PageMarkKind, 'kicker'>];
+    // A footnote is the page's text, not residue: no join through it deletes it.
+    if (mark.kind === 'kicker' || mark.kind === 'footnote') continue;
+    const name = KIND_NAME[mark.kind as Exclude<PageMarkKind, 'kicker' | 'footnote'>];
     // Between the two halves of a sentence: joining them removes the residue and the break.
     const inSentence = breaks.find((b) => b.span.start <= mark.span.start && mark.span.end <= b.span.end);
     if (inSentence) {
@@ -52,8 +53,10 @@ function markResidue(ctx: RuleContext): Issue[] {
           ID,
           mark.span,
           message(`句子中间夹着${name.zh}“${mark.text}”`, `A ${name.en} (“${mark.text}”) sits between the two halves of a sentence`),
-          // A line taken for furniture on the words around it alone may be another column's text: offered, never applied unasked.
-          [makeFix(message(`删除${name.zh}并接上句子`, `Delete the ${name.en} and join the sentence`), [joinEdit(text, inSentence.span)], !mark.guessed)],
+          // Applied unasked only when every line the join deletes is sure furniture: a line taken
+          // for furniture on the words around it alone may be another column's text, and a
+          // footnote or any other line between the halves is the page's text.
+          [makeFix(message(`删除${name.zh}并接上句子`, `Delete the ${name.en} and join the sentence`), [joinEdit(text, inSentence.span)], onlySureFurniture(ctx, inSentence.span))],
         ),
       );
       continue;
@@ -69,6 +72,18 @@ function markResidue(ctx: RuleContext): Issue[] {
     );
   }
   return issues;
+}
+
+/** Every non-blank line inside `span` (the break between two halves) is a page mark found by its shape or recurrence. */
+function onlySureFurniture(ctx: RuleContext, span: Span): boolean {
+  const sure = ctx.parsed.pageMarks.filter((m) => !m.guessed && m.kind !== 'footnote' && m.span.start >= span.start && m.span.end <= span.end);
+  for (const line of ctx.parsed.lines) {
+    if (line.end <= span.start || line.start >= span.end || line.text.trim() === '') continue;
+    // The halves' own lines reach into the break's span at its ends.
+    if (line.start < span.start || line.end > span.end) continue;
+    if (!sure.some((m) => m.span.start >= line.start && m.span.end <= line.end)) return false;
+  }
+  return true;
 }
 
 /** The mark lies inside an article, with a paragraph of that article before it and after it. */
