@@ -110,10 +110,11 @@ export function classifyLine(raw: string): LineShape {
  * no page number.
  */
 /**
- * A line that opens with a full date stamp and a space (`1984-10-01 标题`, `2020年4月1日 …`):
- * an entry of a list or index, one per line. The line before it never runs on into it.
+ * A line that opens with a full date stamp (`1984-10-01 标题`, `1984-10-01标题`, `2020年4月1日 …`
+ * with a space): an entry of a list or index, one per line. The line before it never runs on
+ * into it.
  */
-const RECORD_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]+\S/;
+const RECORD_START = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d:])|\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]+)\s*\S/;
 
 export function startsRecord(text: string): boolean {
   return RECORD_START.test(text);

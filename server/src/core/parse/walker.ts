@@ -257,7 +257,9 @@ export class Walker {
     if (open >= 0) {
       if (this.isStrayBetweenHalves(i)) {
         this.state.afterFurniture = true;
-        return this.nextToPageMark(i) ? { role: 'furniture', articleStart: false, mark: 'running-head' } : { role: 'furniture', articleStart: false, mark: 'running-head', guessed: true };
+        // Found by its place and the words around it, not by its shape or recurrence: it may be a
+        // headline at the top of a page or another column's line, so it is never deleted unasked.
+        return { role: 'furniture', articleStart: false, mark: 'running-head', guessed: true };
       }
       if (this.headlineAfterOpenParagraph(i)) return this.headline(i);
       // An entry of a dated list starts afresh, whatever the line before it lacks.

@@ -36,6 +36,9 @@ import {
 
 export const ID = 'cjk-space';
 
+/** A date stamp such as 1956-10-01 before the space: the 日 after it starts a word (日本), it is no unit. */
+const ISO_DATE_BEFORE = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
 /** Chinese units and counters that follow a number: 3 月, 5 亿元, 20 个. */
 const UNITS = '年月日时分秒号元角亿万千百个位名人次件条项家户座台辆吨米克斤里平方岁天周期届批股倍户亩%％‰';
 /** Words next to a name that mark a credit: 记者 张三, 张三 摄, 新华社电 …. */
@@ -111,7 +114,7 @@ function checkBlock(ctx: RuleContext, block: ProseBlock, spacedNumbers: boolean,
       else if (start >= openingEnd && loneSpaceInSentence(ctx, text, start, end, openingEnd) && !afterGluedHeading(ctx, text, start, end, !!across)) reason = { zh: '句子中间的空格', en: 'a space inside a sentence' };
     } else if (separator) {
       reason = null;
-    } else if (!copywriting && isAsciiDigit(lc) && rightHan && UNITS.includes(rc)) {
+    } else if (!copywriting && isAsciiDigit(lc) && rightHan && UNITS.includes(rc) && !ISO_DATE_BEFORE.test(text.slice(Math.max(0, start - 10), start))) {
       reason = { zh: '数字和单位之间有空格', en: 'a space between a number and its unit' };
     } else if (!copywriting && isAsciiDigit(lc) && (rc === '%' || rc === '％')) {
       reason = { zh: '数字和百分号之间有空格', en: 'a space before a percent sign' };
