@@ -43,6 +43,8 @@ export class TestClient {
   readonly messages: string[] = [];
   /** Errors the server logged (window/logMessage of type Error). */
   readonly loggedErrors: string[] = [];
+  /** Warnings the server logged (window/logMessage of type Warning). */
+  readonly loggedWarnings: string[] = [];
   readonly documents = new Map<string, TextDocument>();
   /** Every edit the server asked to apply, applied or not. */
   readonly requestedEdits: WorkspaceEdit[] = [];
@@ -65,6 +67,7 @@ export class TestClient {
     });
     connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       if (params.type === 1) client.loggedErrors.push(params.message);
+      if (params.type === 2) client.loggedWarnings.push(params.message);
     });
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       client.messages.push(params.message);
