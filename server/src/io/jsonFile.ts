@@ -15,6 +15,7 @@ import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { JSONPath, Node, ParseError, SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { InputError, readRegularFile } from './files';
 
 /** Deeper than any project file needs (a glossary entry is four levels down). */
 export const MAX_JSON_DEPTH = 64;
@@ -87,8 +88,9 @@ export function readJsonFile(file: string, limits: JsonLimits = JSON_LIMITS): Pa
   try {
     const size = fs.statSync(file).size;
     if (size > limits.maxBytes) return unreadable(`the file is ${megabytes(size)} MB, larger than the ${megabytes(limits.maxBytes)} MB limit; it was not read`);
-    bytes = fs.readFileSync(file);
+    bytes = readRegularFile(file, limits.maxBytes);
   } catch (error) {
+    if (error instanceof InputError) return unreadable(`cannot read the file: ${error.message.slice(error.message.indexOf(': ') + 2)}`);
     return unreadable(`cannot read the file: ${(error as Error).message}`);
   }
   let text: string;
