@@ -54,7 +54,7 @@ describe('readJsonFile', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), '加快建设副中心 奋力实现新跨越\n\n会议指出,要推动高质量发展。\n');
     const result = runCli(['lint', 'a.txt'], { cwd: dir });
     assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stderr, /^\.corpus-lens\/config\.json:1:1: cannot read the file: EISDIR/m);
+    assert.match(result.stderr, /^\.corpus-lens\/config\.json:1:1: cannot read the file: is a folder, not a file$/m);
     assert.match(result.stdout, /\[halfwidth-punctuation\]/);
   });
 });
