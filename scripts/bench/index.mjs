@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // The performance figures of Corpus Lens, measured in one run next to the linters people use
-// now, and written to docs/PERFORMANCE.md with --write-docs (npm run bench). Run on the built
-// server (npm run build first).
+// now, and written to docs/PERFORMANCE.md with --write-docs (npm run bench: the full run, which
+// writes them). Run on the built server (npm run build first).
 //
-//   node scripts/bench/index.mjs [--corpora DIR] [--sizes 1,10,50] [--runs 3] [--quick] [--write-docs]
+//   node scripts/bench/index.mjs [--corpora DIR] [--sizes 1,10,50] [--runs 3] [--quick] [--write-docs] [--help]
+//
+// --quick measures 1 MB once, to see that all runs; it never writes docs/PERFORMANCE.md, even
+// with --write-docs, so that a quick run on a busy machine cannot replace the published figures.
+// --corpora DIR is the folder that holds thucnews-dev.tsv (default ../shared/corpora); without it
+// only the seeds are measured, and the bench says so.
 //
 // Inputs are built in a temporary folder: the seeds repeated to each size, and (when the
 // corpora folder holds THUCNews) 10 MB of its sentences shuffled into new articles. The peers
@@ -20,22 +25,20 @@ import { benchServer } from './lsp.mjs';
 import { benchSegmenters } from './segmenters.mjs';
 import { benchOcr } from './ocr.mjs';
 import { performanceReport } from './report.mjs';
+import { benchOptions, seedsInputName, usageOf } from './options.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const quick = args.includes('--quick');
-const writeDocs = args.includes('--write-docs');
-const corpora = path.resolve(option('--corpora', path.join(root, '..', 'shared', 'corpora')));
-const sizes = option('--sizes', quick ? '1' : '1,10,50').split(',').map(Number);
-const runs = Number(option('--runs', quick ? '1' : '3'));
+const options = benchOptions(process.argv.slice(2), root);
+if (options.help) {
+  process.stdout.write(usageOf(fileURLToPath(import.meta.url)));
+  process.exit(0);
+}
+const { quick, writeDocs, corpora, sizes, runs } = options;
 /** zhlint needs minutes for 10 MB: it is run on the sizes up to this one. */
-const ZHLINT_MAX_MB = Number(option('--zhlint-max-mb', '10'));
+const ZHLINT_MAX_MB = options.zhlintMaxMb;
 const log = (line) => process.stderr.write(line + '\n');
+for (const note of options.notes) log(note);
 
 const cli = path.join(root, 'server', 'out', 'cli.js');
 if (!fs.existsSync(cli)) {
@@ -72,10 +75,9 @@ if (peersFolder) {
   }
 }
 
-const inputs = sizes.map((mb) => ({ name: `seeds ×, ${mb} MB`, kind: 'seeds', file: writeInput(folder, `seeds-${mb}mb.txt`, seedsText(root, mb)) }));
+const inputs = sizes.map((mb) => ({ name: seedsInputName(mb), kind: 'seeds', file: writeInput(folder, `seeds-${mb}mb.txt`, seedsText(root, mb)) }));
 const fresh = freshText(corpora, quick ? 1 : 10);
 if (fresh) inputs.push({ name: `THUCNews reshuffled, ${quick ? 1 : 10} MB`, kind: 'fresh', file: writeInput(folder, 'thucnews-fresh.txt', fresh) });
-else log(`no thucnews-dev.tsv in ${corpora}: only the seeds are measured`);
 
 const cliRows = [];
 for (const input of inputs) {

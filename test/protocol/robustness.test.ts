@@ -128,3 +128,42 @@ describe('requests with missing or malformed parameters', () => {
     assert.equal(error.code, ErrorCodes.InvalidParams);
   });
 });
+
+describe('malformed document sync notifications', () => {
+  let client: TestClient;
+  const uri = 'file:///tmp/robust-sync.corpus.txt';
+  before(async () => {
+    client = await TestClient.start({ capabilities: { textDocument: { diagnostic: {} } } });
+  });
+  after(() => client.stop());
+
+  const malformed: [string, unknown][] = [
+    ['textDocument/didOpen', { textDocument: { uri: 5 } }],
+    ['textDocument/didOpen', { textDocument: { uri: null, languageId: 'zh-corpus', version: 1, text: ARTICLE } }],
+    ['textDocument/didOpen', { textDocument: { uri: 'file:///tmp/robust-nolang.corpus.txt', version: 1, text: ARTICLE } }],
+    ['textDocument/didOpen', { textDocument: { uri: 'file:///tmp/robust-notext.corpus.txt', languageId: 'zh-corpus', version: 1 } }],
+    ['textDocument/didOpen', { textDocument: { uri: 'file:///tmp/robust-badversion.corpus.txt', languageId: 'zh-corpus', version: 'one', text: ARTICLE } }],
+    ['textDocument/didOpen', { textDocument: 'file:///tmp/robust-flat.corpus.txt' }],
+    ['textDocument/didChange', { textDocument: { uri: 7, version: 2 }, contentChanges: [{ text: 'x' }] }],
+    ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: 1 }, text: 'x' }] }],
+    ['textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: 'x' }],
+    ['textDocument/didSave', { textDocument: { uri: {} } }],
+    ['textDocument/didClose', { textDocument: { uri: [] } }],
+    ['textDocument/didClose', {}],
+  ];
+
+  it('ignores each one, logs it once, and keeps serving every document', async () => {
+    for (const [method, params] of malformed) await client.connection.sendNotification(method, params);
+    await client.open(uri, ARTICLE);
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code: string }[] };
+    assert.ok(report.items.some((d) => d.code === 'cjk-space'), JSON.stringify(report));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.ok(hover === null || typeof hover === 'object');
+    const ignored = await waitFor(() => client.loggedWarnings.filter((m) => m.startsWith('Ignored a textDocument/')), (m) => m.length >= malformed.length, 10000, 'the warnings');
+    assert.equal(ignored.length, malformed.length, ignored.join('\n'));
+    assert.deepEqual(client.loggedErrors, []);
+    // The document opened after them is whole: its text is the one sent, not changed by the bad change.
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as { name: string }[];
+    assert.equal(symbols[0]?.name, '全市领导干部会议召开');
+  });
+});

@@ -43,6 +43,8 @@ export class TestClient {
   readonly messages: string[] = [];
   /** Errors the server logged (window/logMessage of type Error). */
   readonly loggedErrors: string[] = [];
+  /** Warnings the server logged (window/logMessage of type Warning). */
+  readonly loggedWarnings: string[] = [];
   readonly documents = new Map<string, TextDocument>();
   /** The documents the server asked the client to show (window/showDocument). */
   readonly shownDocuments: string[] = [];
@@ -67,6 +69,7 @@ export class TestClient {
     });
     connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       if (params.type === 1) client.loggedErrors.push(params.message);
+      if (params.type === 2) client.loggedWarnings.push(params.message);
     });
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       client.messages.push(params.message);

@@ -175,3 +175,32 @@ describe('corpus-lens gloss and slogans', () => {
     assert.equal(found.files, 2);
   });
 });
+
+describe('corpus-lens gloss and a workspace glossary with a bad link', () => {
+  it('prints the entry, never a link that is no http(s) address, and reports the link', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-gloss-url-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.corpus-lens'));
+      const glossary = {
+        version: 1,
+        entries: [
+          {
+            term: '四个示例',
+            definition: { zh: '一个示例条目。', en: 'An example entry.' },
+            since: { date: '2019-01', event: '示例会议' },
+            scope: { level: 'national' },
+            source: { title: '示例文章', publisher: '示例出版社', date: '2019-01-02', url: 'javascript:alert(1)' },
+          },
+        ],
+      };
+      fs.writeFileSync(path.join(dir, '.corpus-lens', 'glossary.json'), JSON.stringify(glossary, null, 2));
+      const result = runCli(['gloss', '四个示例'], { cwd: dir });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /示例出版社《示例文章》2019-01-02/);
+      assert.doesNotMatch(result.stdout, /javascript/i);
+      assert.match(result.stderr, /glossary\.json:\d+:\d+: "source\.url" must be an http/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

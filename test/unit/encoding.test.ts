@@ -70,3 +70,62 @@ describe('survivesRoundTrip', () => {
     }
   });
 });
+
+describe('decodeBytes on short damaged UTF-8 and short GB18030', () => {
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+  const HEADLINE = '国庆大会在京举行\n\n中国人民隆重集会，热烈庆祝新中国成立。';
+  const PARAGRAPH = '国庆大会在京举行\n\n首都各界群众代表今天上午在人民大会堂隆重集会，热烈庆祝新中国成立，会议号召全国人民团结一心、努力奋斗。';
+
+  it('reads about 100 bytes of Chinese with one bad byte inside a character as UTF-8', () => {
+    const bytes = utf8(HEADLINE);
+    assert.ok(bytes.length > 80 && bytes.length < 120, String(bytes.length));
+    // The 0xFF cuts 隆 in two: its lead byte, the 0xFF and its two continuation bytes are four U+FFFD.
+    const at = bytes.indexOf(utf8('隆')) + 1;
+    const damaged = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]);
+    const decoded = decodeBytes(damaged);
+    assert.equal(decoded.encoding, 'utf-8');
+    assert.ok(decoded.text.startsWith('国庆大会在京举行\n'), decoded.text);
+    assert.ok(decoded.text.includes('\ufffd'));
+  });
+
+  it('reads about 200 bytes with two bad bytes as UTF-8', () => {
+    const clean = utf8(PARAGRAPH);
+    const a = clean.indexOf(utf8('各')) + 1;
+    const b = clean.indexOf(utf8('团')) + 2;
+    const bytes = Buffer.concat([clean.subarray(0, a), Buffer.from([0xff]), clean.subarray(a, b), Buffer.from([0xfe]), clean.subarray(b)]);
+    assert.ok(bytes.length > 170 && bytes.length < 240, String(bytes.length));
+    const decoded = decodeBytes(bytes);
+    assert.equal(decoded.encoding, 'utf-8');
+    assert.ok(decoded.text.startsWith('国庆大会在京举行\n'), decoded.text);
+  });
+
+  it('reads 29 bytes with an encoded surrogate (WTF-8) as UTF-8', () => {
+    const bytes = Buffer.concat([utf8('国庆大会在京'), Buffer.from([0xed, 0xa0, 0x80]), utf8('举行大会')]);
+    assert.equal(bytes.length, 33);
+    const short = Buffer.concat([utf8('国庆大会在'), Buffer.from([0xed, 0xa0, 0x80]), utf8('举行大会\n')]);
+    assert.equal(short.length, 31);
+    for (const b of [bytes, short, bytes.subarray(0, 29)]) {
+      const decoded = decodeBytes(b);
+      assert.equal(decoded.encoding, 'utf-8', decoded.text);
+      assert.ok(decoded.text.startsWith('国庆大会在'), decoded.text);
+    }
+  });
+
+  it('still reads every line of a seed in GB18030 as GB18030, one line at a time', () => {
+    let lines = 0;
+    for (const line of SEED_001.toString('utf8').split('\n')) {
+      const bytes = iconv.encode(line, 'gb18030');
+      if (!/[^\x00-\x7f]/.test(line)) continue;
+      let valid = true;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        valid = false;
+      }
+      if (valid) continue; // bytes that happen to be valid UTF-8 are read as UTF-8, rightly
+      assert.deepEqual(decodeBytes(bytes), { text: line, encoding: 'gb18030' }, line);
+      lines++;
+    }
+    assert.ok(lines > 10, String(lines));
+  });
+});

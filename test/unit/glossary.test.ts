@@ -94,3 +94,25 @@ describe('Glossary matching', () => {
     assert.equal(new Glossary([bundled, workspace]).lookup('六稳')?.definition.zh, '本地释义');
   });
 });
+
+describe('a glossary entry\'s source link', () => {
+  const withUrl = (url: unknown) => entry('四个示例', { source: { title: '某文件', publisher: '新华社', date: '2016-01-29', url } });
+
+  it('keeps an http or https address', () => {
+    for (const url of ['http://www.example.com/a.html', 'https://example.org/b?c=1']) {
+      const { entries, problems } = validateGlossary({ version: 1, entries: [withUrl(url)] }, 'ws');
+      assert.deepEqual(problems, []);
+      assert.equal(entries[0].source.url, url);
+    }
+  });
+
+  it('reports any other as a problem at the link, and keeps the entry without it', () => {
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'www.example.com', 'http://', 5, '']) {
+      const { entries, problems } = validateGlossary({ version: 1, entries: [withUrl(url)] }, 'ws');
+      assert.deepEqual(problems.map((p) => p.path), [['entries', 0, 'source', 'url']], String(url));
+      assert.match(problems[0].message, /must be an http:\/\/ or https:\/\/ address/);
+      assert.equal(entries.length, 1, String(url));
+      assert.equal(entries[0].source.url, undefined, String(url));
+    }
+  });
+});

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { readJsonFile } from '../../server/src/io/jsonFile';
+import { parseJsonText, readJsonFile } from '../../server/src/io/jsonFile';
 import { runCli } from '../support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-json-'));
@@ -54,7 +54,41 @@ describe('readJsonFile', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), '加快建设副中心 奋力实现新跨越\n\n会议指出,要推动高质量发展。\n');
     const result = runCli(['lint', 'a.txt', '--fail-on', 'information'], { cwd: dir });
     assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stderr, /^\.corpus-lens\/config\.json:1:1: cannot read the file: EISDIR/m);
+    assert.match(result.stderr, /^\.corpus-lens\/config\.json:1:1: cannot read the file: is a folder, not a file$/m);
     assert.match(result.stdout, /\[halfwidth-punctuation\]/);
+  });
+});
+
+describe('project file messages', () => {
+  it('say what is wrong with the JSON in words, each place once, never a parser code', () => {
+    const cases: [string, RegExp][] = [
+      ['{\n  "rules": { "cjk-space": "off"\n', /^JSON syntax error: a \} is missing$/],
+      ['{ "rules": [1, 2 }', /^JSON syntax error: a \] is missing$/],
+      ['{ "rules" {} }', /^JSON syntax error: a : is missing after the name$/],
+      ['{ "a": 1 "b": 2 }', /^JSON syntax error: a comma is missing$/],
+      ['{ "a": }', /^JSON syntax error: a value is missing$/],
+      ['{ "a": "open }', /^JSON syntax error: a string is not closed with a double quote$/],
+      ['{} {}', /^JSON syntax error: there is more after the end of the JSON value$/],
+    ];
+    for (const [text, message] of cases) {
+      const messages = parseJsonText(text).diagnostics.map((d) => String(d.message));
+      assert.ok(messages.length > 0, text);
+      assert.ok(messages.some((m) => message.test(m)), `${text}: ${messages.join(' | ')}`);
+      assert.equal(new Set(messages).size, messages.length, `${text}: ${messages.join(' | ')}`);
+      for (const m of messages) assert.doesNotMatch(m, /[a-z][A-Z]|Expected|Invalid/, text);
+    }
+    // Two objects left open at the end: one message.
+    assert.deepEqual(parseJsonText('{ "rules": {').diagnostics.map((d) => d.message), ['JSON syntax error: a } is missing']);
+  });
+
+  it('say that a config.json holding null must be an object, as for [], 5 and "x"', () => {
+    for (const content of ['null', '[]', '5', '"x"', 'null\n']) {
+      const dir = fs.mkdtempSync(path.join(scratch, 'null-'));
+      fs.mkdirSync(path.join(dir, '.corpus-lens'));
+      fs.writeFileSync(path.join(dir, '.corpus-lens', 'config.json'), content);
+      fs.writeFileSync(path.join(dir, 'a.txt'), '加快建设副中心 奋力实现新跨越\n\n会议指出，要推动高质量发展。\n');
+      const result = runCli(['lint', 'a.txt'], { cwd: dir });
+      assert.match(result.stderr, /^\.corpus-lens\/config\.json:1:1: the configuration must be a JSON object$/m, `${content}: ${result.stderr}`);
+    }
   });
 });

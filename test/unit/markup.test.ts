@@ -10,7 +10,8 @@ import { after, describe, it } from 'node:test';
 import { analyzeDocument } from '../../server/src/core/analysis';
 import { DEFAULT_LINT_CONFIG } from '../../server/src/core/lint/config';
 import { lintDocument } from '../../server/src/core/lint/lint';
-import { markupProfile } from '../../server/src/core/markup';
+import { markupProfile, tagLayout } from '../../server/src/core/markup';
+import * as iconv from 'iconv-lite';
 import { runCli } from '../support/cli';
 import { defaultSegmenter } from '../support/segmenters';
 
@@ -56,5 +57,63 @@ describe('markup-like files', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /sogou\.txt: left alone: 14 of its 14 lines are markup \(<doclist>, <doc>, <url>, <docno>\)/);
     assert.equal(fs.readFileSync(file, 'utf8'), DOCS);
+  });
+});
+
+// Made up in the same layout: bodies that end without a full stop (the next document's tags
+// then stand between two halves of what reads as one sentence), two with damage inside.
+const BODIES = [
+  '会议指出，要深入学习贯彻会议精神，推动高质量发展',
+  '会议强调,要坚持实干为本，加快推动各项措施落地落实。',
+  '市政府召开常务会议，研究部署下一阶段重点工作',
+  '全市上下要统一思想，凝心聚力，确保完成全年目标任务。',
+  '各地区各部门要切实履行职责，抓 好工作落实',
+  '记者从市发改委获悉，今年前五个月全市经济运行总体平稳。',
+  '会议要求，要把安全生产摆在突出位置',
+];
+const SOGOU = [
+  '<doclist>',
+  ...BODIES.flatMap((body, i) => [
+    '<doc>',
+    `<url>http://news.example.com/2012/n${i}.shtml</url>`,
+    `<docno>000${i}</docno>`,
+    `<contenttitle>全市召开第${i + 1}次工作会议</contenttitle>`,
+    `<content>${body}</content>`,
+    '</doc>',
+  ]),
+  '</doclist>',
+  '',
+].join('\n');
+
+describe('a pseudo-XML file under lint', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-markup-lint-'));
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const lines = SOGOU.split('\n');
+  const layout = tagLayout(SOGOU);
+
+  it('reports nothing on a tag or a tag line without Chinese, and still checks the contents', () => {
+    const file = path.join(scratch, 'sogou.txt');
+    fs.writeFileSync(file, iconv.encode(SOGOU, 'gb18030'));
+    const result = runCli(['lint', '--format', 'json', '--fail-on', 'none', 'sogou.txt'], { cwd: scratch });
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { files: { encoding: string; diagnostics: { rule: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[] };
+    assert.equal(report.files[0].encoding, 'gb18030');
+    const diagnostics = report.files[0].diagnostics;
+    for (const d of diagnostics) {
+      const { start, end } = d.range;
+      const line = lines[start.line];
+      assert.ok(/<content>|<contenttitle>/.test(line) && start.line === end.line, `${d.rule} on line ${start.line + 1} (${line}): ${d.message}`);
+      const tagged = [...line.matchAll(/<\/?[a-z]+>/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      assert.ok(!tagged.some((t) => t.start < end.character && start.character < t.end), `${d.rule} on a tag: ${d.message}`);
+    }
+    const rules = diagnostics.map((d) => d.rule).sort();
+    assert.ok(rules.includes('halfwidth-punctuation') && rules.includes('cjk-space'), rules.join(', '));
+    assert.ok(!rules.includes('page-residue') && !rules.includes('empty-article'), rules.join(', '));
+  });
+
+  it('finds the tags of every tag line, and the tag lines without Chinese', () => {
+    assert.equal(layout.tags.length, 1 + BODIES.length * 10 + 1);
+    assert.equal(layout.bareLines.length, 2 + BODIES.length * 4);
+    assert.deepEqual(tagLayout('全市召开会议\n\n李亚指出，要用好<政策>。\n'), { tags: [], bareLines: [] });
   });
 });

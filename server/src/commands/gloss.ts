@@ -1,7 +1,7 @@
 /**
  * corpus-lens gloss <term>: what a slogan means, from the bundled and workspace glossaries.
  */
-import { GlossaryEntry } from '../core/glossary/entries';
+import { GlossaryEntry, webUrl } from '../core/glossary/entries';
 import { editDistance } from '../core/glossary/variants';
 import { Lang } from '../core/lint/json';
 import { CommandOptions, Output, UsageError, cliProjects, localeLang } from './common';
@@ -66,7 +66,7 @@ export function glossText(entry: GlossaryEntry, lang: Lang): string {
   lines.push(field(l.since, `${entry.since.date} ${entry.since.event}`));
   const place = entry.scope.place ? (lang === 'zh' ? `（${entry.scope.place}）` : ` (${entry.scope.place})`) : '';
   lines.push(field(l.scope, l.levels[entry.scope.level] + place));
-  lines.push(field(l.source, `${entry.source.publisher}《${entry.source.title}》${entry.source.date}${entry.source.url ? ` ${entry.source.url}` : ''}`));
+  lines.push(field(l.source, `${entry.source.publisher}《${entry.source.title}》${entry.source.date}${webUrl(entry.source.url) ? ` ${webUrl(entry.source.url)}` : ''}`));
   if (entry.related.length) lines.push(field(l.related, entry.related.join('、')));
   return lines.join('\n') + '\n';
 }

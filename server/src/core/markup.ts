@@ -2,7 +2,10 @@
  * Markup-like files: corpora exported as pseudo-XML (`<doc>`, `<url>…</url>`,
  * `<content>…</content>` each on a line, as the Sogou news corpus is) are not newspaper text
  * laid out in lines. Their line breaks are the markup's, not OCR's: no line may be joined to a
- * tag line, and `corpus-lens fix` leaves such a file alone. Pure.
+ * tag line, and `corpus-lens fix` leaves such a file alone. Tags are no prose in any text: no
+ * rule reports a tag (a `</doc>` is no running head) or a tag line with no Chinese in it
+ * (`<url>…</url>`, `<docno>…</docno>`), while the text inside the other elements is checked as
+ * any. Pure.
  */
 import { Span } from './text';
 
@@ -19,6 +22,60 @@ export interface MarkupProfile {
   tags: string[];
   /** The line breaks that end a tag line or the line before one, in order. */
   breaks: Span[];
+}
+
+/** A tag. */
+const TAG = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
+
+export interface TagLayout {
+  /** The tags (`<doc>`, `</content>`) of the tag lines, in order. */
+  tags: Span[];
+  /** The tag lines with no Han character outside their tags, in order. */
+  bareLines: Span[];
+}
+
+/**
+ * Where the tags of `text`'s tag lines are, and which tag lines hold no Chinese: in any text,
+ * however few its tag lines (a region of a markup file may hold one or two).
+ */
+export function tagLayout(text: string): TagLayout {
+  const tags: Span[] = [];
+  const bareLines: Span[] = [];
+  if (!text.includes('<')) return { tags, bareLines };
+  const breaks = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let m = breaks.exec(text); ; m = breaks.exec(text)) {
+    const end = m ? m.index : text.length;
+    const line = text.slice(start, end);
+    if (line.includes('<') && TAG_LINE.test(line)) {
+      TAG.lastIndex = 0;
+      for (let t = TAG.exec(line); t; t = TAG.exec(line)) tags.push({ start: start + t.index, end: start + t.index + t[0].length });
+      if (!HAN.test(line.replace(TAG, ''))) bareLines.push({ start, end });
+    }
+    if (!m) break;
+    start = end + m[0].length;
+  }
+  return { tags, bareLines };
+}
+
+/**
+ * True when `span` overlaps one of the (sorted, disjoint) `spans`: shares a character with it,
+ * or, when empty, lies strictly inside it (an insertion at a tag's edge does not touch the tag).
+ */
+export function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < spans.length && spans[k].start <= span.end; k++) {
+    const s = spans[k];
+    if (span.start === span.end ? s.start < span.start && span.start < s.end : s.start < span.end && span.start < s.end) return true;
+  }
+  return false;
 }
 
 /** The profile of a markup-like text, or null for text that is not. */

@@ -24,7 +24,8 @@ export function collectFiles(inputs: string[]): string[] {
       throw new InputError(`${input}: no such file or folder`);
     }
     if (stat.isDirectory()) files.push(...walk(input));
-    else files.push(input);
+    else if (stat.isFile()) files.push(input);
+    else throw notRegular(input, stat);
   }
   return files;
 }
@@ -46,13 +47,56 @@ export interface CorpusFile extends Decoded {
   bytes: Buffer;
 }
 
-export function readCorpusFile(file: string): CorpusFile {
+/** What kind of thing other than a regular file or a folder `stat` describes. */
+function kindOf(stat: fs.Stats): string {
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function notRegular(file: string, stat: fs.Stats): InputError {
+  return new InputError(`${file}: is ${kindOf(stat)}, not a regular file; it was not read`);
+}
+
+function tooLarge(file: string, bytes: number): InputError {
+  return new InputError(`${file}: ${Math.round(bytes / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
+}
+
+/**
+ * The bytes of the regular file `file`, refused before any reading when it is a folder, a
+ * device, a FIFO or a socket, or larger than `limit`. The reading itself stops past `limit` too,
+ * for a file whose size its stat does not tell (one that grows, or a kernel's pseudo-file).
+ */
+export function readRegularFile(file: string, limit = MAX_FILE_BYTES): Buffer {
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new InputError(`${file}: is a folder, not a file`);
-  if (stat.size > MAX_FILE_BYTES) {
-    throw new InputError(`${file}: ${Math.round(stat.size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
+  if (!stat.isFile()) throw notRegular(file, stat);
+  if (stat.size > limit) throw tooLarge(file, stat.size);
+  // Non-blocking, so that a FIFO put in the file's place since the stat cannot hang the open.
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw notRegular(file, opened);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size - total, 0) + 65536, limit + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLarge(file, total);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
   }
-  const bytes = fs.readFileSync(file);
+}
+
+export function readCorpusFile(file: string): CorpusFile {
+  const bytes = readRegularFile(file);
   try {
     return { ...decodeBytes(bytes), bytes };
   } catch (error) {

@@ -13,8 +13,9 @@
 import * as fs from 'node:fs';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { JSONPath, Node, ParseError, SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { JSONPath, Node, ParseError, ParseErrorCode, SyntaxKind, createScanner, findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { InputError, readRegularFile } from './files';
 
 /** Deeper than any project file needs (a glossary entry is four levels down). */
 export const MAX_JSON_DEPTH = 64;
@@ -45,6 +46,30 @@ export function tooDeep(text: string, maxDepth = MAX_JSON_DEPTH): { offset: numb
   return null;
 }
 
+/** What a jsonc-parser error code means, in words. */
+const PARSE_ERRORS: Record<ParseErrorCode, string> = {
+  [ParseErrorCode.InvalidSymbol]: 'a character that does not belong here (a value, a name in quotes or a bracket was expected)',
+  [ParseErrorCode.InvalidNumberFormat]: 'a number is not written as JSON writes numbers',
+  [ParseErrorCode.PropertyNameExpected]: 'a name in double quotes is missing (a comma before a } may be one too many)',
+  [ParseErrorCode.ValueExpected]: 'a value is missing',
+  [ParseErrorCode.ColonExpected]: 'a : is missing after the name',
+  [ParseErrorCode.CommaExpected]: 'a comma is missing',
+  [ParseErrorCode.CloseBraceExpected]: 'a } is missing',
+  [ParseErrorCode.CloseBracketExpected]: 'a ] is missing',
+  [ParseErrorCode.EndOfFileExpected]: 'there is more after the end of the JSON value',
+  [ParseErrorCode.InvalidCommentToken]: 'a comment is not written as /* … */ or // …',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'a comment is not closed with */',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string is not closed with a double quote',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'a number ends too early',
+  [ParseErrorCode.InvalidUnicode]: 'a \\u escape is not four hexadecimal digits',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'a backslash escape is not one JSON knows',
+  [ParseErrorCode.InvalidCharacter]: 'a string holds a character that must be escaped (such as a line break or a tab)',
+};
+
+export function parseErrorMessage(code: ParseErrorCode): string {
+  return PARSE_ERRORS[code] ?? 'the text is not valid JSON';
+}
+
 export interface ParsedJson {
   /** The parsed value, or undefined when the text is not JSON. */
   data: unknown;
@@ -70,9 +95,11 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): ParsedJs
     return { start: document.positionAt(start), end: document.positionAt(start + (node?.length ?? 0)) };
   };
   if (errors.length > 0 || !tree) {
-    const diagnostics = errors.map((e) =>
-      problemAt({ start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, `JSON syntax error: ${printParseErrorCode(e.error)}`),
-    );
+    // The parser reports a missing } once per object left open, all at the same place: said once.
+    const seen = new Set<string>();
+    const diagnostics = errors
+      .filter((e) => !seen.has(`${e.offset}:${e.length}:${e.error}`) && !!seen.add(`${e.offset}:${e.length}:${e.error}`))
+      .map((e) => problemAt({ start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, `JSON syntax error: ${parseErrorMessage(e.error)}`));
     return { data: undefined, tree: undefined, diagnostics: diagnostics.length ? diagnostics : [problemAt(rangeAt([]), 'the file is empty')], rangeAt };
   }
   return { data: getNodeValue(tree), tree, diagnostics: [], rangeAt };
@@ -87,8 +114,9 @@ export function readJsonFile(file: string, limits: JsonLimits = JSON_LIMITS): Pa
   try {
     const size = fs.statSync(file).size;
     if (size > limits.maxBytes) return unreadable(`the file is ${megabytes(size)} MB, larger than the ${megabytes(limits.maxBytes)} MB limit; it was not read`);
-    bytes = fs.readFileSync(file);
+    bytes = readRegularFile(file, limits.maxBytes);
   } catch (error) {
+    if (error instanceof InputError) return unreadable(`cannot read the file: ${error.message.slice(error.message.indexOf(': ') + 2)}`);
     return unreadable(`cannot read the file: ${(error as Error).message}`);
   }
   let text: string;

@@ -16,7 +16,7 @@ import { registerHover } from './features/hover';
 import { ProjectFiles } from './features/projectFiles';
 import { registerSymbols } from './features/symbols';
 import { readSettings } from './settings';
-import { syncedDocuments } from './textDocuments';
+import { listenSynced, syncedDocuments } from './textDocuments';
 
 export function startServer(connection: Connection): void {
   let settings = readSettings(undefined, () => undefined);
@@ -131,6 +131,6 @@ export function startServer(connection: Connection): void {
   registerCodeActions(ctx);
   registerCommands(ctx, refresh);
 
-  ctx.documents.listen(connection);
+  listenSynced(ctx.documents, connection);
   connection.listen();
 }

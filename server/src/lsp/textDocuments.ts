@@ -1,8 +1,9 @@
 /**
  * The open documents as the client syncs them: incremental changes applied in order, an
- * out-of-order change refused, and what each change left unchanged noted for the live analysis.
+ * out-of-order change refused, a malformed sync notification ignored, and what each change left
+ * unchanged noted for the live analysis.
  */
-import { Connection, TextDocuments } from 'vscode-languageserver';
+import { Connection, Disposable, TextDocuments } from 'vscode-languageserver';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ChangeEnds, OpenDocuments } from '../workspace/documents';
 
@@ -54,4 +55,88 @@ export function syncedDocuments(connection: Connection, analyses: OpenDocuments)
       return applied.document;
     },
   });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPosition(value: unknown): boolean {
+  return isObject(value) && Number.isSafeInteger(value.line) && Number.isSafeInteger(value.character);
+}
+
+function isRange(value: unknown): boolean {
+  return isObject(value) && isPosition(value.start) && isPosition(value.end);
+}
+
+/** The `textDocument` of a sync notification, or what is wrong with it. */
+function identifier(params: unknown): Record<string, unknown> | string {
+  if (!isObject(params)) return 'its parameters are not an object';
+  const textDocument = params.textDocument;
+  if (!isObject(textDocument)) return 'textDocument is not an object';
+  if (typeof textDocument.uri !== 'string' || textDocument.uri === '') return 'textDocument.uri is not a non-empty string';
+  return textDocument;
+}
+
+/** What is wrong with a `textDocument/didOpen` notification's parameters, or null. */
+export function didOpenProblem(params: unknown): string | null {
+  const textDocument = identifier(params);
+  if (typeof textDocument === 'string') return textDocument;
+  if (typeof textDocument.languageId !== 'string') return 'textDocument.languageId is not a string';
+  if (!Number.isSafeInteger(textDocument.version)) return 'textDocument.version is not a whole number';
+  if (typeof textDocument.text !== 'string') return 'textDocument.text is not a string';
+  return null;
+}
+
+/** What is wrong with a `textDocument/didChange` notification's parameters, or null. */
+export function didChangeProblem(params: unknown): string | null {
+  const textDocument = identifier(params);
+  if (typeof textDocument === 'string') return textDocument;
+  if (!Number.isSafeInteger(textDocument.version)) return 'textDocument.version is not a whole number';
+  const changes = (params as Record<string, unknown>).contentChanges;
+  if (!Array.isArray(changes)) return 'contentChanges is not an array';
+  for (const change of changes) {
+    if (!isObject(change) || typeof change.text !== 'string') return 'a content change has no text';
+    if ('range' in change && !isRange(change.range)) return 'a content change has a malformed range';
+  }
+  return null;
+}
+
+/** What is wrong with a close, save or will-save notification's parameters, or null. */
+export function identifierProblem(params: unknown): string | null {
+  const textDocument = identifier(params);
+  return typeof textDocument === 'string' ? textDocument : null;
+}
+
+/**
+ * Lets `documents` listen to the connection's sync notifications, each checked at the boundary
+ * first: a malformed one (a uri that is no string, a text or version missing) is logged once and
+ * ignored, so that it never reaches the open documents, whose every later use it would break.
+ */
+export function listenSynced(documents: TextDocuments<TextDocument>, connection: Connection): Disposable {
+  const checked = <P>(method: string, problem: (params: unknown) => string | null, handler: (params: P) => void) => (params: P) => {
+    const wrong = problem(params);
+    if (wrong) {
+      connection.console.warn(`Ignored a ${method} notification: ${wrong}`);
+      return;
+    }
+    handler(params);
+  };
+  const guarded: Parameters<TextDocuments<TextDocument>['listen']>[0] = {
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(checked('textDocument/didOpen', didOpenProblem, handler)),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(checked('textDocument/didChange', didChangeProblem, handler)),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(checked('textDocument/didClose', identifierProblem, handler)),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(checked('textDocument/willSave', identifierProblem, handler)),
+    onWillSaveTextDocumentWaitUntil: (handler) =>
+      connection.onWillSaveTextDocumentWaitUntil((params, token) => {
+        const wrong = identifierProblem(params);
+        if (wrong) {
+          connection.console.warn(`Ignored a textDocument/willSaveWaitUntil request: ${wrong}`);
+          return [];
+        }
+        return handler(params, token);
+      }),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(checked('textDocument/didSave', identifierProblem, handler)),
+  };
+  return documents.listen(guarded);
 }

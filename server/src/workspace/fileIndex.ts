@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Decoded, decodeBytes } from '../core/encoding';
 import { isMostlyChinese } from '../core/text';
-import { CORPUS_EXTENSIONS } from '../io/files';
+import { CORPUS_EXTENSIONS, readRegularFile } from '../io/files';
 
 export const MAX_INDEXED_FILES = 5000;
 const MAX_INDEXED_BYTES = 32 * 1024 * 1024;
@@ -90,7 +90,7 @@ export class FileIndex {
     let decoded: Decoded | null = null;
     if (stat.size <= MAX_INDEXED_BYTES) {
       try {
-        const read = decodeBytes(fs.readFileSync(file));
+        const read = decodeBytes(readRegularFile(file, MAX_INDEXED_BYTES));
         if (isMostlyChinese(read.text)) decoded = read;
       } catch {
         decoded = null;

@@ -74,6 +74,10 @@ export function validateGlossary(data: unknown, origin: string): ValidatedGlossa
     if (!source || !nonEmptyString(source.title) || !nonEmptyString(source.publisher) || !nonEmptyString(source.date)) {
       fail('"source" needs "title", "publisher" and "date": an entry without a citable source does not ship', 'source');
     }
+    // A link that is no http(s) URL (javascript:, file:, a typo) is a problem in the file, but
+    // the entry is usable without it: it is kept, without the link.
+    const url = source ? webUrl(source.url) : null;
+    const urlProblem = source && source.url !== undefined && !url ? { path: at('source', 'url'), message: '"source.url" must be an http:// or https:// address; the entry is used without the link' } : null;
     if (raw.canonical !== undefined && typeof raw.canonical !== 'boolean') fail('"canonical" must be true or false', 'canonical');
     if (raw.category !== undefined && typeof raw.category !== 'string') fail('"category" must be a string', 'category');
     if (term) {
@@ -82,6 +86,7 @@ export function validateGlossary(data: unknown, origin: string): ValidatedGlossa
         if (previous !== undefined) fail(`"${form}" is already defined by entry ${previous}`, form === term ? 'term' : 'aliases');
       }
     }
+    if (urlProblem) problems.push(urlProblem);
     if (entryProblems.length > 0 || !term) {
       problems.push(...entryProblems);
       return;
@@ -99,7 +104,7 @@ export function validateGlossary(data: unknown, origin: string): ValidatedGlossa
         title: String(source!.title),
         publisher: String(source!.publisher),
         date: String(source!.date),
-        ...(source!.url ? { url: String(source!.url) } : {}),
+        ...(url ? { url } : {}),
       },
       ...(raw.category ? { category: String(raw.category) } : {}),
       ...(raw.canonical ? { canonical: true } : {}),
@@ -107,6 +112,17 @@ export function validateGlossary(data: unknown, origin: string): ValidatedGlossa
     });
   });
   return { entries, problems };
+}
+
+/** `value` when it is an absolute http:// or https:// URL, else null. */
+export function webUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  try {
+    const url = new URL(value.trim());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? value.trim() : null;
+  } catch {
+    return null;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -48,8 +48,9 @@ const KNOWN_RULES = new Set(RULES.map((r) => r.id));
 export function readLintConfig(raw: unknown, base: LintConfig = DEFAULT_LINT_CONFIG, strict = false): { config: LintConfig; problems: ConfigProblem[] } {
   const config: LintConfig = { ...base, rules: { ...base.rules } };
   const problems: ConfigProblem[] = [];
-  if (raw === undefined || raw === null) return { config, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
+  // No settings at all is the defaults; a config.json that holds null is a mistake like [] or 5.
+  if (raw === undefined || (raw === null && !strict)) return { config, problems };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push({ path: [], message: 'the configuration must be a JSON object' });
     return { config, problems };
   }

@@ -10,7 +10,7 @@ import { CapFocus, capFindings, capPlan, distanceTo, focusPick, focusRoom, touch
 import { makeFileIssue } from '../rules/util';
 import { Segmenter } from '../segmenter';
 import { Span } from '../text';
-import { markupProfile, touchesBreak } from '../markup';
+import { markupProfile, overlapsAny, tagLayout, touchesBreak } from '../markup';
 import { LintConfig, enabledRules } from './config';
 import { IgnoreList } from './ignore';
 
@@ -420,7 +420,7 @@ function regionFindings(result: RegionResult, setup: RegionLintSetup): RegionLin
   if (kept && kept.signature === setup.signature && kept.segmenter === setup.segmenter && kept.glossary === setup.glossary) return kept;
   const context = regionContext(result, setup.segmenter, { spacing: setup.config.spacing, ocrConfusionThreshold: setup.config.ocrConfusion?.threshold, ocrConfusionObserved: setup.config.ocrConfusion?.observed }, setup.glossary);
   const findings = checkRegion(context, setup.enabled);
-  findings.issues = withoutDamagedMarks(context.text, withoutMarkupJoins(context.text, findings.issues));
+  findings.issues = withoutDamagedMarks(context.text, withoutMarkupIssues(context.text, findings.issues));
   const byRule = new Map<string, RuleTally>();
   for (const issue of findings.issues) {
     let tally = byRule.get(issue.rule);
@@ -442,21 +442,31 @@ function shiftIssue(issue: Issue, delta: number): Issue {
 /** Rules that join lines: never across a line break of markup (see markup.ts). */
 const JOINING_RULES = new Set(['broken-line', 'split-paragraph']);
 
-/** `issues` without the joins of a tag line to its neighbours, in a markup-like text. */
-function withoutMarkupJoins(text: string, issues: Issue[]): Issue[] {
-  if (!issues.some((i) => JOINING_RULES.has(i.rule))) return issues;
-  const markup = markupProfile(text);
-  if (!markup) return issues;
-  return issues
-    .filter((issue) => !(JOINING_RULES.has(issue.rule) && touchesBreak(markup.breaks, issue.span)))
-    .map((issue) => {
-      if (!JOINING_RULES.has(issue.rule)) return issue;
-      // A fix for the whole file groups the per-place joins: it loses those at markup too.
-      const fixes = issue.fixes
-        .map((fix) => ({ ...fix, edits: fix.edits.filter((e) => !touchesBreak(markup.breaks, e.span)) }))
-        .filter((fix) => fix.edits.length > 0);
-      return fixes.length === issue.fixes.length && fixes.every((f, k) => f.edits.length === issue.fixes[k].edits.length) ? issue : { ...issue, fixes };
-    });
+/**
+ * `issues` without what concerns markup (see markup.ts): any issue on a tag or on a tag line
+ * with no Chinese in it, and any fix's edit there; in a markup-like text, the joins of a tag
+ * line to its neighbours too.
+ */
+function withoutMarkupIssues(text: string, issues: Issue[]): Issue[] {
+  if (issues.length === 0 || !text.includes('<')) return issues;
+  const layout = tagLayout(text);
+  if (layout.tags.length === 0) return issues;
+  const breaks = issues.some((i) => JOINING_RULES.has(i.rule)) ? (markupProfile(text)?.breaks ?? []) : [];
+  const inMarkup = (span: Span) => overlapsAny(layout.tags, span) || overlapsAny(layout.bareLines, span);
+  const kept: Issue[] = [];
+  for (const issue of issues) {
+    const joining = JOINING_RULES.has(issue.rule);
+    if ((joining && touchesBreak(breaks, issue.span)) || inMarkup(issue.span)) continue;
+    // A fix for the whole file groups the per-place joins: it loses those at markup too.
+    const editable = (e: { span: Span }) => !(joining && touchesBreak(breaks, e.span)) && !inMarkup(e.span);
+    if (issue.fixes.every((fix) => fix.edits.every(editable))) {
+      kept.push(issue);
+      continue;
+    }
+    const fixes = issue.fixes.map((fix) => ({ ...fix, edits: fix.edits.filter(editable) })).filter((fix) => fix.edits.length > 0);
+    kept.push({ ...issue, fixes });
+  }
+  return kept;
 }
 
 /**

@@ -12,6 +12,8 @@ import { ServerContext } from '../context';
 
 export class ProjectFiles {
   private published = new Set<string>();
+  /** By file, the problems last logged: a file read again with the same problems is not logged again. */
+  private logged = new Map<string, string>();
   private watching: Disposable | null = null;
 
   constructor(
@@ -20,14 +22,34 @@ export class ProjectFiles {
     private readonly changed: () => void,
   ) {}
 
-  /** Shows the problems in the project files; a file that has none any more is cleared. */
+  /**
+   * Shows the problems in the project files; a file that has none any more is cleared. Each
+   * file's problems are logged too, once while they stay the same, for clients that show the
+   * diagnostics of open files only (a glossary entry dropped for a missing field is otherwise
+   * unseen until the file is opened).
+   */
   publish(reports: FileReport[]): void {
     const now = new Set(reports.map((r) => r.file));
     for (const file of this.published) {
       if (!now.has(file)) void this.ctx.connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
     }
-    for (const report of reports) void this.ctx.connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics });
+    for (const report of reports) {
+      void this.ctx.connection.sendDiagnostics({ uri: pathToFileURL(report.file).toString(), diagnostics: report.diagnostics });
+      this.log(report);
+    }
+    for (const file of [...this.logged.keys()]) if (!now.has(file)) this.logged.delete(file);
     this.published = now;
+  }
+
+  private log(report: FileReport): void {
+    const lines = report.diagnostics.map((d) => `${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`);
+    const key = lines.join('\n');
+    if ((this.logged.get(report.file) ?? '') === key) return;
+    this.logged.set(report.file, key);
+    if (lines.length === 0) return;
+    const shown = lines.slice(0, 5);
+    const more = lines.length - shown.length;
+    this.ctx.connection.console.warn(`Problems in ${report.file} (shown in the file):\n${shown.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`);
   }
 
   /** Asks the client to report changes of the project files, the glossaries named in settings and corpus files. */
