@@ -300,6 +300,28 @@ describe('parseDocument: a page break in the first paragraph, and a running head
     assert.deepEqual(parse([...PREVIOUS, ...cut].join('\n')).pageMarks.map((m) => m.text), ['江城周刊']);
   });
 
+  it('takes a short name after a page marker, between a paragraph cut off in mid-sentence and body text, for a running head', () => {
+    const first = '据统计，今年假期全市各大公园共接待游客八十多万人次，比去年同期有所增长，其中东湖公园';
+    const second = '接待游客最多，达到二十万人次。公园管理处提前增派了保洁和安保人员。';
+    const parsed = parse([...PREVIOUS, first, '', '=====第3页=====', '江城周刊', '', second].join('\n'));
+    assert.deepEqual(titles(parsed.articles), ['城市公园迎来游客高峰']);
+    assert.deepEqual(parsed.pageMarks.map((m) => [m.kind, m.text]), [['page-marker', '=====第3页====='], ['running-head', '江城周刊']]);
+    assert.ok(parsed.articles[0].paragraphs.some((p) => p.text === first + second));
+  });
+
+  it('takes a short name after the last page marker, with nothing after it, for the running head of a page whose text is gone', () => {
+    const parsed = parse([...PREVIOUS, '=====第9页=====', '江城周刊', ''].join('\n'));
+    assert.deepEqual(titles(parsed.articles), ['城市公园迎来游客高峰']);
+    assert.deepEqual(parsed.pageMarks.map((m) => m.text), ['=====第9页=====', '江城周刊']);
+  });
+
+  it('gives bylines printed above a headline to that headline when a page break stands between them', () => {
+    const text = [...PREVIOUS, '', '记者 王明', '', '=====第2页=====', '商场客流明显回升', '', '今年假期，全市各大商场客流明显回升，销售额比去年同期增长。'].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), ['城市公园迎来游客高峰', '商场客流明显回升']);
+    assert.deepEqual(articles[1].authors, ['王明']);
+  });
+
   it('keeps a short headline after an unfinished paragraph when a dateline or byline confirms it, or when the paragraph ran over lines already', () => {
     const first = '据统计，今年假期全市各大公园共接待游客八十多万人次，比去年同期有所增长，其中东湖公园';
     const dated = [...PREVIOUS, first, '', '江城新闻', '', '本报讯（记者 王明）今年假期，全市各大商场客流明显回升，销售额比去年同期增长。'].join('\n');

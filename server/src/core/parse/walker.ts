@@ -301,6 +301,10 @@ export class Walker {
     if (sectionMarker(c.text)) return this.paragraphLine(i, this.isStandaloneSection(i) ? 'section' : 'paragraph');
     // A bracketed aside after the body, alone on its line: (咕哒), （本报综合）.
     if (this.state.article?.hasBody && isBracketedAside(c.text)) return this.ending('credit');
+    if (this.isLastPageHead(i)) {
+      this.state.afterFurniture = true;
+      return { role: 'furniture', articleStart: false, mark: 'running-head' };
+    }
     if (this.isHeadline(i)) return this.headline(i);
     if (this.isSignature(i)) return this.done('byline', false);
     return this.paragraphLine(i, 'paragraph');
@@ -330,6 +334,11 @@ export class Walker {
   private headline(i: number): LineRole {
     this.state.open = -1;
     const article = this.state.article;
+    // Bylines printed above a headline that a page break parts from them: its title.
+    if (article && this.inHeadingBlock() && !article.hasTitle && article.hasBylines && this.state.lastRole === 'byline' && this.state.afterFurniture && this.line(i).blanksBefore < 2) {
+      article.hasTitle = true;
+      return this.done('title', false);
+    }
     // A headline after a page break, or two blank lines or more, heads a new article.
     if (article && this.inHeadingBlock() && !this.state.afterFurniture && this.line(i).blanksBefore < 2) {
       // Bylines printed above the headline: the headline is this article's title.
@@ -568,7 +577,11 @@ export class Walker {
     if (this.joinsWord(previous, c) || this.joinsWord(c, next) || this.endsWithBoundWord(c.text) || /[，、；：,;:“”]/.test(c.text)) return false;
     // Next to a page mark, the sentence going on around it is enough; elsewhere a word must
     // run across it (重 / 新闻战线 / 庆再升 → 重庆), or the text before it must plainly go on.
-    if (this.nextToPageMark(i)) return this.continuesInto(previous, next);
+    if (this.nextToPageMark(i)) {
+      if (this.continuesInto(previous, next)) return true;
+      // The page break is there: a name between a long paragraph cut off in mid-sentence and body text.
+      return previous.width >= STRAY_CONTEXT_WIDTH && !isFullLine(previous.width, previous.wrapWidth) && !this.continuesInto(c, next) && this.strayInParagraph(previous, c, j);
+    }
     if (this.joinsWord(previous, next)) return true;
     // Where paragraphs run a line each (the line before is long and no full line of
     // hard-wrapped text), a short line inside a sentence is no line of it: the text before it
@@ -601,6 +614,19 @@ export class Walker {
     if (next.shape.kind !== 'text' || next.width < STRAY_CONTEXT_WIDTH || !/[，,；;。！？]/.test(next.text)) return false;
     if (leadingDateline(next.text) || sectionMarker(next.text) || SPEECH_OPENING.test(next.text) || CONNECTIVE_OPENING.test(next.text)) return false;
     return !this.confirmsHeadline(j);
+  }
+
+  /**
+   * A short name right after a page number or page marker, with no text after it to the end of
+   * the file: the running head of a last page whose text is gone, not a headline.
+   */
+  private isLastPageHead(i: number): boolean {
+    const c = this.line(i);
+    if (!this.state.afterFurniture || c.shape.kind !== 'text' || c.width > STRAY_NAME_WIDTH || !/^[\u4e00-\u9fff]+$/.test(c.text)) return false;
+    const shape = i > 0 ? this.line(i - 1).shape : null;
+    if (!shape || shape.kind !== 'page-mark' || (shape.mark !== 'page-number' && shape.mark !== 'page-marker')) return false;
+    for (let j = i + 1; this.has(j) && j <= i + MAX_SKIP; j++) if (this.line(j).shape.kind !== 'page-mark') return false;
+    return !this.has(i + MAX_SKIP + 1);
   }
 
   /** A page number or page marker stands right before or after line `i`. */
