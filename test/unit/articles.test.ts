@@ -331,3 +331,21 @@ describe('parseDocument: a page break in the first paragraph, and a running head
     assert.deepEqual(parse(broken).pageMarks, []);
   });
 });
+
+describe('parseDocument: a second headline under a two-part headline', () => {
+  it('reads a headline set apart under a headline that carries its deck after a space as the next article, the first left empty', () => {
+    const text = ['公园游客创新高　管理处增派人手', '', '商场客流明显回升', '', '今年假期，全市各大商场客流明显回升，销售额比去年同期增长。'].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), ['公园游客创新高　管理处增派人手', '商场客流明显回升']);
+    assert.equal(articles[0].paragraphs.length, 0);
+    // Under a one-part headline, or led by a dash, the line is a deck.
+    for (const [title, deck] of [
+      ['公园游客创新高', '管理处增派人手'],
+      ['公园游客创新高　管理处增派人手', '——记东湖公园的假期'],
+    ]) {
+      const parsed = parse([title, '', deck, '', '今年假期，全市各大公园客流明显回升，游客比去年同期增长。'].join('\n'));
+      assert.deepEqual(titles(parsed.articles), [title], deck);
+      assert.deepEqual(parsed.articles[0].decks.map((d) => d.text), [deck]);
+    }
+  });
+});

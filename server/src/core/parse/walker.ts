@@ -99,6 +99,8 @@ const CONNECTIVE_OPENING = /^(?:其次|另外|此外|同时|因此|但是|然而
 const NEVER_FIRST_WORDS = new Set(['的', '地', '得', '了', '着', '过', '们', '吗', '呢', '吧', '啊', '么']);
 /** A bracket opening with a capitalised Latin word (a name's spelling, not an acronym such as CNN). */
 const LATIN_GLOSS = /^[（(][A-ZＡ-Ｚ][a-zａ-ｚ]{2,}/;
+/** Two parts of a headline set apart by a space. */
+const TWO_PART = /[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]/;
 const STARTS_WITH_CLOSING = /^[，。、；：,.;:！？!?）)”’」』》】…]/;
 const ENDS_WITH_CLAUSE_MARK = /[，、,；;：:（(“‘《【—]$/;
 
@@ -346,9 +348,23 @@ export class Walker {
         article.hasTitle = true;
         return this.done('title', false);
       }
+      if (this.isHeadlineAfterTwoPartTitle(i)) return this.startArticle(i, 'title');
       if (this.state.lastRole === 'title' || this.state.lastRole === 'deck' || this.state.lastRole === 'date') return this.heading(i, 'deck');
     }
     return this.startArticle(i, 'title');
+  }
+
+  /**
+   * A headline set apart under a one-line headline that carries its deck inline, after a space
+   * (欧洲杯大战在即　荷兰葡萄牙面临淘汰将背水一战 / blank / …): a second article's, and the
+   * first has lost its body. A deck of its own under such a headline would be a third part;
+   * dash-led lines and attendance lines stay decks.
+   */
+  private isHeadlineAfterTwoPartTitle(i: number): boolean {
+    const c = this.line(i);
+    if (this.state.lastRole !== 'title' || c.blanksBefore === 0 || c.shape.kind !== 'text' || /^[—–\-─(（]/.test(c.text)) return false;
+    const title = this.line(i - 1);
+    return title.shape.kind === 'text' && TWO_PART.test(title.text);
   }
 
   /**
