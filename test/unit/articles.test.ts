@@ -255,3 +255,97 @@ describe('parseDocument: glosses, unpaired title marks and signatures', () => {
     assert.deepEqual(articles[0].authors, ['王小明']);
   });
 });
+
+describe('parseDocument: a page break in the first paragraph, and a running head between its halves', () => {
+  const PREVIOUS = ['城市公园迎来游客高峰', '', '今年国庆假期，全市各大公园共接待游客八十多万人次，比去年同期增长了一成。', ''];
+  const paragraphsOf = (text: string) => parse(text).articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+
+  it('reads a line that ends with a word needing what follows (必须, 是, 较) as the first half of a sentence, not a headline', () => {
+    for (const [first, second] of [
+      ['市政府办公厅通知，今后各部门工作人员必须', '按时到岗，不得迟到早退。'],
+      ['在不少游客看来，这座老城最吸引人的是', '街巷里的小吃和手艺人。'],
+      ['东湖公园由于开放时间较', '早，游客比往年多了不少。'],
+    ]) {
+      const text = [...PREVIOUS, first, '', second].join('\n');
+      const { articles } = parse(text);
+      assert.deepEqual(titles(articles), ['城市公园迎来游客高峰'], first);
+      assert.ok(paragraphsOf(text).includes(first + second), first);
+    }
+  });
+
+  it('reads a line that opens with a connective and a comma (其次，) as body text', () => {
+    const first = '其次，这项政策还带来了新的变化，若市场';
+    const text = [...PREVIOUS, first, '', '价格出现波动，投资者可以及时调整。'].join('\n');
+    assert.deepEqual(titles(parse(text).articles), ['城市公园迎来游客高峰']);
+    assert.ok(paragraphsOf(text).includes(first + '价格出现波动，投资者可以及时调整。'));
+  });
+
+  it('joins a line that leaves a bracket open onto the line that closes it', () => {
+    const first = '展品介绍[开放时间]周二至周日[推荐';
+    const text = [...PREVIOUS, first, '', '路线]东门进、北门出，全程约两小时。'].join('\n');
+    assert.deepEqual(titles(parse(text).articles), ['城市公园迎来游客高峰']);
+    assert.ok(paragraphsOf(text).includes(first + '路线]东门进、北门出，全程约两小时。'));
+  });
+
+  it('takes a short name between the halves of a paragraph’s sentence for a running head, with no other furniture in the file', () => {
+    const first = '据统计，今年假期全市各大公园共接待游客八十多万人次，比去年同期有所增长，其中东湖公园';
+    const second = '接待游客最多，达到二十万人次。公园管理处提前增派了保洁和安保人员。';
+    const text = [...PREVIOUS, first, '', '江城周刊', '', second].join('\n');
+    const parsed = parse(text);
+    assert.deepEqual(titles(parsed.articles), ['城市公园迎来游客高峰']);
+    assert.deepEqual(parsed.pageMarks.map((m) => [m.kind, m.text]), [['running-head', '江城周刊']]);
+    assert.ok(paragraphsOf(text).includes(first + second));
+    // The text before it plainly goes on (…已), even when what follows is short.
+    const cut = ['今年假期全市各大公园共接待游客八十多万人次，受伤的两名游客已', '', '江城周刊', '', '康复出院并已回到家中。'];
+    assert.deepEqual(parse([...PREVIOUS, ...cut].join('\n')).pageMarks.map((m) => m.text), ['江城周刊']);
+  });
+
+  it('takes a short name after a page marker, between a paragraph cut off in mid-sentence and body text, for a running head', () => {
+    const first = '据统计，今年假期全市各大公园共接待游客八十多万人次，比去年同期有所增长，其中东湖公园';
+    const second = '接待游客最多，达到二十万人次。公园管理处提前增派了保洁和安保人员。';
+    const parsed = parse([...PREVIOUS, first, '', '=====第3页=====', '江城周刊', '', second].join('\n'));
+    assert.deepEqual(titles(parsed.articles), ['城市公园迎来游客高峰']);
+    assert.deepEqual(parsed.pageMarks.map((m) => [m.kind, m.text]), [['page-marker', '=====第3页====='], ['running-head', '江城周刊']]);
+    assert.ok(parsed.articles[0].paragraphs.some((p) => p.text === first + second));
+  });
+
+  it('takes a short name after the last page marker, with nothing after it, for the running head of a page whose text is gone', () => {
+    const parsed = parse([...PREVIOUS, '=====第9页=====', '江城周刊', ''].join('\n'));
+    assert.deepEqual(titles(parsed.articles), ['城市公园迎来游客高峰']);
+    assert.deepEqual(parsed.pageMarks.map((m) => m.text), ['=====第9页=====', '江城周刊']);
+  });
+
+  it('gives bylines printed above a headline to that headline when a page break stands between them', () => {
+    const text = [...PREVIOUS, '', '记者 王明', '', '=====第2页=====', '商场客流明显回升', '', '今年假期，全市各大商场客流明显回升，销售额比去年同期增长。'].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), ['城市公园迎来游客高峰', '商场客流明显回升']);
+    assert.deepEqual(articles[1].authors, ['王明']);
+  });
+
+  it('keeps a short headline after an unfinished paragraph when a dateline or byline confirms it, or when the paragraph ran over lines already', () => {
+    const first = '据统计，今年假期全市各大公园共接待游客八十多万人次，比去年同期有所增长，其中东湖公园';
+    const dated = [...PREVIOUS, first, '', '江城新闻', '', '本报讯（记者 王明）今年假期，全市各大商场客流明显回升，销售额比去年同期增长。'].join('\n');
+    assert.deepEqual(parse(dated).pageMarks, []);
+    assert.deepEqual(titles(parse(dated).articles), ['城市公园迎来游客高峰', '江城新闻']);
+    const broken = [...PREVIOUS, '据统计，今年假期全市各大公园', first, '各项工作', '接待游客最多，达到二十万人次，公园管理处提前增派了保洁人员。'].join('\n');
+    assert.deepEqual(parse(broken).pageMarks, []);
+  });
+});
+
+describe('parseDocument: a second headline under a two-part headline', () => {
+  it('reads a headline set apart under a headline that carries its deck after a space as the next article, the first left empty', () => {
+    const text = ['公园游客创新高　管理处增派人手', '', '商场客流明显回升', '', '今年假期，全市各大商场客流明显回升，销售额比去年同期增长。'].join('\n');
+    const { articles } = parse(text);
+    assert.deepEqual(titles(articles), ['公园游客创新高　管理处增派人手', '商场客流明显回升']);
+    assert.equal(articles[0].paragraphs.length, 0);
+    // Under a one-part headline, or led by a dash, the line is a deck.
+    for (const [title, deck] of [
+      ['公园游客创新高', '管理处增派人手'],
+      ['公园游客创新高　管理处增派人手', '——记东湖公园的假期'],
+    ]) {
+      const parsed = parse([title, '', deck, '', '今年假期，全市各大公园客流明显回升，游客比去年同期增长。'].join('\n'));
+      assert.deepEqual(titles(parsed.articles), [title], deck);
+      assert.deepEqual(parsed.articles[0].decks.map((d) => d.text), [deck]);
+    }
+  });
+});

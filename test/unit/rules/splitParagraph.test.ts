@@ -40,3 +40,10 @@ describe('split-paragraph', () => {
     assert.equal(check('page-residue', text).length, 1);
   });
 });
+
+describe('split-paragraph: the half after the break', () => {
+  it('flags a break before a particle even when the line reads like speech after it (的…来说，)', () => {
+    const text = '房租和水电逐年上涨，这笔费用对于普通\n\n的上班族来说，是一笔不小的开支。\n';
+    assert.deepEqual(flagged(text, check('split-paragraph', text)), ['通\n\n的']);
+  });
+});

@@ -73,6 +73,10 @@ export interface LineRole {
 const MAX_HEADING_WIDTH = 50;
 /** A running head between the halves of a sentence is at most this wide. */
 const STRAY_WIDTH = 16;
+/** A running head standing between the halves of a paragraph's sentence with no other evidence is at most this wide. */
+const STRAY_NAME_WIDTH = 6;
+/** The text around such a running head is at least this wide on each side (paragraphs, not headlines). */
+const STRAY_CONTEXT_WIDTH = 24;
 /** A title line this wide that a shorter line follows is one headline set over two lines. */
 const LONG_TITLE_LINE = 24;
 /** A headline wrapped like hard-wrapped body text runs over at most this many lines. */
@@ -82,10 +86,23 @@ const MAX_LONG_HEADING_WIDTH = 100;
 const SPEECH_OPENING = /^[\u4e00-\u9fff]{1,12}(?:指出|强调|要求|表示|认为|提出|说)[，,：:]/;
 /** Characters that never end a headline or a sentence: a line ending in one goes on. */
 const NEVER_LAST = '的把被将和与及在对从向之';
+/**
+ * Words that need what follows them, whose segmentation leaves them alone at a line's end: a
+ * modal, an adverb of degree or time, a copula, a conjunction (…地面必须 / 要保持平整,
+ * …农村人是 / 封建保守, …年代较 / 早). A line ending in one goes on.
+ */
+const OPEN_ENDINGS = new Set(['是', '较', '很', '更', '最', '都', '也', '还', '就', '才', '又', '再', '已', '并', '而', '但', '或', '若', '让', '使', '必须', '应该', '应当', '可以', '能够', '已经', '正在', '因为', '如果', '虽然', '但是', '而且', '并且', '以及', '或者', '非常', '比较', '十分', '更加']);
+/**
+ * A discourse connective and a comma: the opening of a paragraph that carries on the text
+ * before, never of a headline (其次，… 另外，… 据了解，…).
+ */
+const CONNECTIVE_OPENING = /^(?:其次|另外|此外|同时|因此|但是|然而|而且|首先|再次|最后|总之|不过|所以|于是|例如|比如|那么|可是|据悉|据了解|据统计|据介绍|据报道|事实上|实际上|另一方面|与此同时|换句话说|也就是说)[，,]/;
 /** Words that cannot start a line of their own: a line starting with one continues the line before. */
 const NEVER_FIRST_WORDS = new Set(['的', '地', '得', '了', '着', '过', '们', '吗', '呢', '吧', '啊', '么']);
 /** A bracket opening with a capitalised Latin word (a name's spelling, not an acronym such as CNN). */
 const LATIN_GLOSS = /^[（(][A-ZＡ-Ｚ][a-zａ-ｚ]{2,}/;
+/** Two parts of a headline set apart by a space. */
+const TWO_PART = /[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]/;
 const STARTS_WITH_CLOSING = /^[，。、；：,.;:！？!?）)”’」』》】…]/;
 const ENDS_WITH_CLAUSE_MARK = /[，、,；;：:（(“‘《【—]$/;
 
@@ -116,6 +133,29 @@ function nameAcrossSeam(left: string, right: string): boolean {
       const name = left.slice(left.length - before) + right.slice(0, after);
       if (isPersonName(name) && SPEECH_VERB.test(right.slice(after))) return true;
     }
+  }
+  return false;
+}
+
+const BRACKET_PAIRS: Record<string, string> = { '[': ']', '［': '］', '【': '】', '（': '）', '(': ')', '《': '》', '“': '”', '「': '」' };
+
+/**
+ * The line leaves a bracket open and the next line closes it before it opens another: the
+ * bracketed words run across the break (…[推荐 / 商家]  友联数码…).
+ */
+function closesOpenBracket(left: string, right: string): boolean {
+  const open: string[] = [];
+  for (let k = 0; k < left.length; k++) {
+    const ch = left[k];
+    if (ch in BRACKET_PAIRS) open.push(BRACKET_PAIRS[ch]);
+    else if (open.length && ch === open[open.length - 1]) open.pop();
+  }
+  if (open.length === 0) return false;
+  const closer = open[open.length - 1];
+  for (let k = 0; k < right.length && k < 12; k++) {
+    const ch = right[k];
+    if (ch === closer) return true;
+    if (ch in BRACKET_PAIRS || /[。！？!?]/.test(ch)) return false;
   }
   return false;
 }
@@ -249,6 +289,11 @@ export class Walker {
   private text(i: number): LineRole {
     const c = this.line(i);
     const open = this.state.open;
+    // An entry of a dated list starts afresh, whatever the line before it lacks, and is no furniture.
+    if (startsRecord(c.text)) {
+      this.state.open = -1;
+      return this.paragraphLine(i, 'paragraph');
+    }
     // Between a page number and a page marker (or a running head) nothing but furniture is printed.
     if (this.betweenPageMarks(i)) {
       this.state.afterFurniture = true;
@@ -262,11 +307,6 @@ export class Walker {
         return { role: 'furniture', articleStart: false, mark: 'running-head', guessed: true };
       }
       if (this.headlineAfterOpenParagraph(i)) return this.headline(i);
-      // An entry of a dated list starts afresh, whatever the line before it lacks.
-      if (startsRecord(c.text)) {
-        this.state.open = -1;
-        return this.paragraphLine(i, 'paragraph');
-      }
       // A dateline opens a new article's body, whatever the text before it lacks.
       if (leadingDateline(c.text) && (c.blanksBefore > 0 || this.state.afterFurniture)) {
         this.state.open = -1;
@@ -277,6 +317,11 @@ export class Walker {
     if (sectionMarker(c.text)) return this.paragraphLine(i, this.isStandaloneSection(i) ? 'section' : 'paragraph');
     // A bracketed aside after the body, alone on its line: (咕哒), （本报综合）.
     if (this.state.article?.hasBody && isBracketedAside(c.text)) return this.ending('credit');
+    if (this.isLastPageHead(i)) {
+      this.state.afterFurniture = true;
+      // By its place alone: offered for deletion, never deleted unasked.
+      return { role: 'furniture', articleStart: false, mark: 'running-head', guessed: true };
+    }
     if (this.isHeadline(i)) return this.headline(i);
     if (this.isSignature(i)) return this.done('byline', false);
     return this.paragraphLine(i, 'paragraph');
@@ -306,6 +351,11 @@ export class Walker {
   private headline(i: number): LineRole {
     this.state.open = -1;
     const article = this.state.article;
+    // Bylines printed above a headline that a page break parts from them: its title.
+    if (article && this.inHeadingBlock() && !article.hasTitle && article.hasBylines && this.state.lastRole === 'byline' && this.state.afterFurniture && this.line(i).blanksBefore < 2) {
+      article.hasTitle = true;
+      return this.done('title', false);
+    }
     // A headline after a page break, or two blank lines or more, heads a new article.
     if (article && this.inHeadingBlock() && !this.state.afterFurniture && this.line(i).blanksBefore < 2) {
       // Bylines printed above the headline: the headline is this article's title.
@@ -313,9 +363,23 @@ export class Walker {
         article.hasTitle = true;
         return this.done('title', false);
       }
+      if (this.isHeadlineAfterTwoPartTitle(i)) return this.startArticle(i, 'title');
       if (this.state.lastRole === 'title' || this.state.lastRole === 'deck' || this.state.lastRole === 'date') return this.heading(i, 'deck');
     }
     return this.startArticle(i, 'title');
+  }
+
+  /**
+   * A headline set apart under a one-line headline that carries its deck inline, after a space
+   * (欧洲杯大战在即　荷兰葡萄牙面临淘汰将背水一战 / blank / …): a second article's, and the
+   * first has lost its body. A deck of its own under such a headline would be a third part;
+   * dash-led lines and attendance lines stay decks.
+   */
+  private isHeadlineAfterTwoPartTitle(i: number): boolean {
+    const c = this.line(i);
+    if (this.state.lastRole !== 'title' || c.blanksBefore === 0 || c.shape.kind !== 'text' || /^[—–\-─(（]/.test(c.text)) return false;
+    const title = this.line(i - 1);
+    return title.shape.kind === 'text' && TWO_PART.test(title.text);
   }
 
   /**
@@ -453,7 +517,7 @@ export class Walker {
     if (c.width > MAX_LONG_HEADING_WIDTH || (c.width > MAX_HEADING_WIDTH && /[，,；;：:。]/.test(c.text))) return false;
     if (endsSentence(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text) || /。./.test(c.text)) return false;
     if (this.endsWithBoundWord(c.text)) return false;
-    if (STARTS_WITH_CLOSING.test(c.text) || sectionMarker(c.text) || trailingAttribution(c.text) || SPEECH_OPENING.test(c.text)) return false;
+    if (STARTS_WITH_CLOSING.test(c.text) || sectionMarker(c.text) || trailingAttribution(c.text) || SPEECH_OPENING.test(c.text) || CONNECTIVE_OPENING.test(c.text)) return false;
     return true;
   }
 
@@ -543,8 +607,57 @@ export class Walker {
     const next = this.line(j);
     if (this.joinsWord(previous, c) || this.joinsWord(c, next) || this.endsWithBoundWord(c.text) || /[，、；：,;:“”]/.test(c.text)) return false;
     // Next to a page mark, the sentence going on around it is enough; elsewhere a word must
-    // run across it (重 / 新闻战线 / 庆再升 → 重庆).
-    return this.nextToPageMark(i) ? this.continuesInto(previous, next) : this.joinsWord(previous, next);
+    // run across it (重 / 新闻战线 / 庆再升 → 重庆), or the text before it must plainly go on.
+    if (this.nextToPageMark(i)) {
+      if (this.continuesInto(previous, next)) return true;
+      // The page break is there: a name between a long paragraph cut off in mid-sentence and body text.
+      return previous.width >= STRAY_CONTEXT_WIDTH && !isFullLine(previous.width, previous.wrapWidth) && !this.continuesInto(c, next) && this.strayInParagraph(previous, c, j);
+    }
+    if (this.joinsWord(previous, next)) return true;
+    // Where paragraphs run a line each (the line before is long and no full line of
+    // hard-wrapped text), a short line inside a sentence is no line of it: the text before it
+    // plainly goes on, or a name stands alone between long lines of body text.
+    if (previous.width < STRAY_CONTEXT_WIDTH || isFullLine(previous.width, previous.wrapWidth)) return false;
+    if (/[。！？!?]/.test(c.text) || this.continuesInto(c, next)) return false;
+    // A paragraph already broken over lines of any width may break again after a few words:
+    // the line before must be the paragraph's first, or page breaks must set the line apart.
+    const firstLine = this.state.lastRole === 'paragraph' && !this.state.afterFurniture;
+    if (!firstLine && !(c.blanksBefore > 0 && next.blanksBefore > 0)) return false;
+    return this.plainlyGoesOn(previous, next) || this.strayInParagraph(previous, c, j);
+  }
+
+  /** The text of `c` cannot stop where it does: a clause mark, a word that needs what follows, a bracket `next` closes. */
+  private plainlyGoesOn(c: WalkLine, next: WalkLine): boolean {
+    if (next.shape.kind !== 'text') return false;
+    return ENDS_WITH_CLAUSE_MARK.test(c.text) || this.endsWithBoundWord(c.text) || STARTS_WITH_CLOSING.test(next.text) || closesOpenBracket(c.text, next.text);
+  }
+
+  /**
+   * A name of a few characters alone between a long paragraph cut off in mid-sentence and a
+   * line of body text: a running head, however seldom it recurs (…重温胶片 / 奋斗 / 时代的
+   * 经典效果。…). A headline there would need the paragraph before it to have lost its end,
+   * and nothing after it (a byline, a dateline) says it starts an article.
+   */
+  private strayInParagraph(previous: WalkLine, c: WalkLine, j: number): boolean {
+    const next = this.line(j);
+    if (c.width > STRAY_NAME_WIDTH || !/^[\u4e00-\u9fff]+$/.test(c.text)) return false;
+    if (!/[，,；;。！？]./.test(previous.text)) return false;
+    if (next.shape.kind !== 'text' || next.width < STRAY_CONTEXT_WIDTH || !/[，,；;。！？]/.test(next.text)) return false;
+    if (leadingDateline(next.text) || sectionMarker(next.text) || SPEECH_OPENING.test(next.text) || CONNECTIVE_OPENING.test(next.text)) return false;
+    return !this.confirmsHeadline(j);
+  }
+
+  /**
+   * A short name right after a page number or page marker, with no text after it to the end of
+   * the file: the running head of a last page whose text is gone, not a headline.
+   */
+  private isLastPageHead(i: number): boolean {
+    const c = this.line(i);
+    if (!this.state.afterFurniture || c.shape.kind !== 'text' || c.width > STRAY_NAME_WIDTH || !/^[\u4e00-\u9fff]+$/.test(c.text)) return false;
+    const shape = i > 0 ? this.line(i - 1).shape : null;
+    if (!shape || shape.kind !== 'page-mark' || (shape.mark !== 'page-number' && shape.mark !== 'page-marker')) return false;
+    for (let j = i + 1; this.has(j) && j <= i + MAX_SKIP; j++) if (this.line(j).shape.kind !== 'page-mark') return false;
+    return !this.has(i + MAX_SKIP + 1);
   }
 
   /** A short line with no clause mark, with page furniture right before it and right after it. */
@@ -623,10 +736,19 @@ export class Walker {
 
   /** The text ends with a function word standing alone (…的, …和), so it goes on: 存在 is a word, 在 alone is not. */
   private endsWithBoundWord(text: string): boolean {
-    if (!NEVER_LAST.includes(text[text.length - 1])) return false;
-    if (!this.segmenter) return true;
-    const tokens = tokenize(this.segmenter, tailWindow(text, 4), 0, { hmm: false });
-    return tokens[tokens.length - 1].text.length === 1;
+    if (NEVER_LAST.includes(text[text.length - 1])) {
+      if (!this.segmenter) return true;
+      const tokens = tokenize(this.segmenter, tailWindow(text, 4), 0, { hmm: false });
+      return tokens[tokens.length - 1].text.length === 1;
+    }
+    return this.endsWithOpenWord(text);
+  }
+
+  /** The text's last word is one that needs what follows it (…必须, …是, …较): see OPEN_ENDINGS. */
+  private endsWithOpenWord(text: string): boolean {
+    if (!this.segmenter || !/[\u4e00-\u9fff]$/.test(text)) return false;
+    const tokens = tokenize(this.segmenter, tailWindow(text, 6), 0, { hmm: false });
+    return tokens.length > 1 && OPEN_ENDINGS.has(tokens[tokens.length - 1].text);
   }
 
   /** True when `next` reads as the rest of `c`'s sentence rather than a new line of its own. */
@@ -636,6 +758,7 @@ export class Walker {
     // A name's Latin spelling in brackets glosses the word before it: 瓦莱丽·费尔柴尔德 / （Valerie…）.
     if (LATIN_GLOSS.test(next.text) && /[\u4e00-\u9fff]$/.test(c.text)) return true;
     if (this.endsWithBoundWord(c.text) || ENDS_WITH_CLAUSE_MARK.test(c.text)) return true;
+    if (closesOpenBracket(c.text, next.text)) return true;
     if (next.width <= 6 && endsSentence(next.text) && !sectionMarker(next.text)) return true;
     if (nameAcrossSeam(c.text, next.text)) return true;
     const seam = this.seamToken(c, next);

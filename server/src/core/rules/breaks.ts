@@ -39,8 +39,12 @@ const CONTINUES_AFTER = '，。、；：,.;:！？!?）)”’」』》】';
 const SPEECH_OPENING = /^[\u4e00-\u9fff]{1,12}(?:指出|强调|要求|表示|认为|提出|说)[，,：:]/;
 const DATE_OPENING = /^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日[^，,]{0,6}[，,]/;
 
+/** A particle that never opens a sentence: the text after the break goes on with the one before. */
+const PARTICLE_OPENING = /^[的地得了着过们]/;
+
 /** True when the text after a break reads like the start of a new paragraph. */
 export function looksLikeParagraphStart(text: string): boolean {
+  if (PARTICLE_OPENING.test(text)) return false;
   return !!sectionMarker(text) || SPEECH_OPENING.test(text) || DATE_OPENING.test(text) || startsRecord(text);
 }
 
