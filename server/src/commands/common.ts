@@ -103,7 +103,11 @@ export interface FileError {
 export function fileError(error: unknown, file: string): FileError {
   if (error instanceof InputError) return { message: error.message, internal: false };
   if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') return { message: `${file}: ${error.message}`, internal: false };
-  const detail = error instanceof Error ? error.message : String(error);
+  return internalFileError(error instanceof Error ? error.message : String(error), file);
+}
+
+/** A bug met while handling `file`, which was skipped. */
+export function internalFileError(detail: string, file: string): FileError {
   return { message: `${file}: internal error, the file was skipped: ${detail} (a bug in corpus-lens; please report it)`, internal: true };
 }
 

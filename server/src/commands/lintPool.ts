@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Lang } from '../core/lint/json';
-import { CommandOptions, Output } from './common';
+import { CommandOptions, Output, internalFileError } from './common';
 import { LintOutcome } from './lintFile';
 import { FromWorker, LintWorkerData } from './lintWorker';
 
@@ -67,7 +67,7 @@ export function lintInWorkers(files: string[], options: CommandOptions, lang: La
         workers.splice(workers.indexOf(worker), 1);
         const idleAt = idle.indexOf(worker);
         if (idleAt >= 0) idle.splice(idleAt, 1);
-        const failed = (k: number) => done.set(k, { error: { message: `${files[k]}: internal error, the file was skipped: ${error.message} (a bug in corpus-lens; please report it)`, internal: true } });
+        const failed = (k: number) => done.set(k, { error: internalFileError(error.message, files[k]) });
         if (index !== undefined) failed(index);
         if (started || index !== undefined) start();
         if (workers.length === 0) while (dispatched < files.length) failed(dispatched++);

@@ -77,10 +77,18 @@ function markResidue(ctx: RuleContext): Issue[] {
 /** Every non-blank line inside `span` (the break between two halves) is a page mark found by its shape or recurrence. */
 function onlySureFurniture(ctx: RuleContext, span: Span): boolean {
   const sure = ctx.parsed.pageMarks.filter((m) => !m.guessed && m.kind !== 'footnote' && m.span.start >= span.start && m.span.end <= span.end);
-  for (const line of ctx.parsed.lines) {
-    if (line.end <= span.start || line.start >= span.end || line.text.trim() === '') continue;
-    // The halves' own lines reach into the break's span at its ends.
-    if (line.start < span.start || line.end > span.end) continue;
+  const lines = ctx.parsed.lines;
+  // The first line that starts inside the span (the halves' own lines reach into it at its ends).
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < lines.length && lines[i].end <= span.end; i++) {
+    const line = lines[i];
+    if (line.text.trim() === '') continue;
     if (!sure.some((m) => m.span.start >= line.start && m.span.end <= line.end)) return false;
   }
   return true;
